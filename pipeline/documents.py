@@ -1,0 +1,111 @@
+"""Documents stage: classify each page, then split a file's pages into typed documents."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .rules import load_yaml
+from .schema import Document, DocType, Page, SourceFile
+
+
+@dataclass(frozen=True)
+class TypeRules:
+    doc_type: DocType
+    start: tuple[re.Pattern[str], ...]
+    cont: tuple[re.Pattern[str], ...]
+    keywords: tuple[tuple[re.Pattern[str], float], ...]
+
+
+@dataclass(frozen=True)
+class PageClass:
+    """What one page looks like: scores per type and whether it starts or continues a document."""
+
+    scores: dict[DocType, float]
+    starts: DocType | None
+    continues: DocType | None
+
+    @property
+    def best(self) -> tuple[DocType, float]:
+        doc_type = max(self.scores, key=lambda t: self.scores[t])
+        return doc_type, self.scores[doc_type]
+
+
+_FLAGS = re.IGNORECASE | re.MULTILINE
+
+
+@cache
+def _rules() -> tuple[int, float, tuple[TypeRules, ...]]:
+    data = load_yaml("doc_types.yaml")
+    types = []
+    for name, spec in data["types"].items():
+        types.append(TypeRules(
+            DocType(name),
+            tuple(re.compile(p, _FLAGS) for p in spec.get("start", [])),
+            tuple(re.compile(p, _FLAGS) for p in spec.get("continue", [])),
+            tuple((re.compile(p, _FLAGS), float(w)) for p, w in spec.get("keywords", {}).items()),
+        ))
+    return int(data["head_lines"]), float(data["min_score"]), tuple(types)
+
+
+def _head(text: str, lines: int) -> str:
+    return "\n".join([ln for ln in text.splitlines() if ln.strip()][:lines])
+
+
+def classify_page(text: str) -> PageClass:
+    head_lines, _, types = _rules()
+    head = _head(text, head_lines)
+    scores: dict[DocType, float] = {}
+    starts = continues = None
+    for rules in types:
+        scores[rules.doc_type] = sum(w * min(len(p.findall(text)), 3) for p, w in rules.keywords)
+        if starts is None and any(p.search(head) for p in rules.start):
+            starts = rules.doc_type
+        if continues is None and any(p.search(head) for p in rules.cont):
+            continues = rules.doc_type
+    return PageClass(scores, starts, continues)
+
+
+def _confidence(scores: dict[DocType, float], doc_type: DocType, started: bool) -> float:
+    if doc_type is DocType.OTHER:
+        return 0.5
+    mine = scores.get(doc_type, 0.0)
+    rival = max((s for t, s in scores.items() if t is not doc_type), default=0.0)
+    margin = (mine - rival) / (mine + rival + 1.0)
+    base = 0.65 if started else 0.45
+    return round(max(0.05, min(1.0, base + 0.4 * margin)), 3)
+
+
+def split_documents(source: SourceFile, pages: list[Page]) -> list[Document]:
+    """Group pages into documents: a page that starts a type opens one; others continue the current one."""
+    _, min_score, _ = _rules()
+    groups: list[tuple[DocType, bool, list[Page], list[PageClass]]] = []
+    for page in pages:
+        pc = classify_page(page.text)
+        best_type, best_score = pc.best
+        current = groups[-1] if groups else None
+        if pc.starts is not None and not (current and current[0] is pc.starts and pc.starts is DocType.COVENANT):
+            groups.append((pc.starts, True, [page], [pc]))
+        elif pc.continues is not None and current and current[0] is pc.continues:
+            current[2].append(page)
+            current[3].append(pc)
+        elif current and (best_score < min_score or best_type is current[0] or current[0] is not DocType.OTHER
+                          and pc.scores.get(current[0], 0) > 0):
+            current[2].append(page)
+            current[3].append(pc)
+        else:
+            doc_type = pc.continues or (best_type if best_score >= min_score else DocType.OTHER)
+            if current and current[0] is DocType.OTHER and doc_type is DocType.OTHER:
+                current[2].append(page)
+                current[3].append(pc)
+            else:
+                groups.append((doc_type, False, [page], [pc]))
+    documents = []
+    for doc_type, started, group_pages, classes in groups:
+        totals: dict[DocType, float] = {}
+        for pc in classes:
+            for t, s in pc.scores.items():
+                totals[t] = totals.get(t, 0.0) + s
+        documents.append(Document(source, tuple(group_pages), doc_type, _confidence(totals, doc_type, started)))
+    return documents

@@ -1,0 +1,173 @@
+"""OCR of page images with tesseract (Dutch), turning pages upright, with an on-disk cache."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pytesseract
+from PIL import Image, ImageOps
+
+from .errors import ConfigError
+from .page_text import assemble
+from .schema import Word
+
+log = logging.getLogger(__name__)
+
+OCR_VERSION = "1"  # bump when the way pages are OCR'd changes, to invalidate caches
+
+# One tesseract per core: its own OpenMP threading is several times slower on small machines.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    lang: str = "nld"
+    psm: int = 3
+    timeout: float = 120.0  # seconds per page; a page that hangs tesseract becomes unreadable
+    good_word_conf: float = 0.6
+
+
+@dataclass(frozen=True)
+class OcrResult:
+    text: str
+    words: tuple[Word, ...]
+    spans: tuple[tuple[int, int], ...]
+    rotation: int  # degrees clockwise the image was turned to read it
+
+    def to_json(self) -> dict:
+        return {"rotation": self.rotation,
+                "words": [[w.text, *w.box, w.conf] for w in self.words],
+                "lines": _line_breaks(self)}
+
+
+def _line_breaks(result: OcrResult) -> list[int]:
+    """Index of the first word of each line, so the text can be rebuilt from the cache."""
+    starts, prev_end = [], -2
+    for i, (s, _e) in enumerate(result.spans):
+        if i == 0 or result.text[prev_end:s].count("\n"):
+            starts.append(i)
+        prev_end = _e
+    return starts
+
+
+def _from_json(data: dict) -> OcrResult:
+    words = [Word(t, (x0, y0, x1, y1), c) for t, x0, y0, x1, y1, c in data["words"]]
+    starts = [*data["lines"], len(words)]
+    lines = [words[a:b] for a, b in zip(starts, starts[1:], strict=False)]
+    text, ws, spans = assemble(lines)
+    return OcrResult(text, ws, spans, int(data["rotation"]))
+
+
+@cache
+def check_tesseract(lang: str) -> str:
+    """Tesseract's version; a ConfigError naming the fix when it or its language data is missing."""
+    try:
+        version = str(pytesseract.get_tesseract_version())
+        langs = pytesseract.get_languages(config="")
+    except (pytesseract.TesseractNotFoundError, OSError) as exc:
+        raise ConfigError("tesseract ontbreekt: installeer tesseract-ocr (make setup doet dat)") from exc
+    if lang not in langs:
+        raise ConfigError(f"tesseract mist taaldata '{lang}': installeer tesseract-ocr-{lang}")
+    return version
+
+
+class OcrCache:
+    """OCR results by image content and settings, as small JSON files."""
+
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory
+        if directory:
+            directory.mkdir(parents=True, exist_ok=True)
+
+    def key(self, image: Image.Image, settings: OcrSettings) -> str:
+        h = hashlib.sha256()
+        h.update(f"{OCR_VERSION}|{settings}|{image.mode}|{image.size}".encode())
+        h.update(image.tobytes())
+        return h.hexdigest()
+
+    def get(self, key: str) -> OcrResult | None:
+        if not self.directory:
+            return None
+        path = self.directory / f"{key}.json"
+        try:
+            return _from_json(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, result: OcrResult) -> None:
+        if not self.directory:
+            return
+        path = self.directory / f"{key}.json"
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(result.to_json(), ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+
+
+def _run_tesseract(image: Image.Image, settings: OcrSettings) -> OcrResult:
+    data = pytesseract.image_to_data(image, lang=settings.lang, config=f"--psm {settings.psm}",
+                                     output_type=pytesseract.Output.DICT, timeout=settings.timeout)
+    lines: dict[tuple[int, int, int], list[Word]] = {}
+    for i, text in enumerate(data["text"]):
+        text = text.strip()
+        conf = float(data["conf"][i])
+        if not text or conf < 0:
+            continue
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        x, y, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
+        lines.setdefault(key, []).append(Word(text, (x, y, x + w, y + h), conf / 100.0))
+    text, words, spans = assemble([lines[k] for k in sorted(lines)])
+    return OcrResult(text, words, spans, 0)
+
+
+def _quality(result: OcrResult, settings: OcrSettings) -> float:
+    """Share of words that tesseract read with confidence and that look like words."""
+    if not result.words:
+        return 0.0
+    good = sum(1 for w in result.words if w.conf >= settings.good_word_conf and re.search(r"[A-Za-z]{2}", w.text))
+    return good / max(len(result.words), 8)
+
+
+def _osd_rotation(image: Image.Image) -> int | None:
+    try:
+        osd = pytesseract.image_to_osd(image, config="--psm 0 -c min_characters_to_try=10", timeout=60)
+    except (pytesseract.TesseractError, RuntimeError):
+        return None
+    m = re.search(r"Rotate: (\d+)", osd)
+    return int(m.group(1)) if m else None
+
+
+def rotate(image: Image.Image, degrees: int) -> Image.Image:
+    """Turn an image `degrees` clockwise (the convention of tesseract's OSD 'Rotate:')."""
+    return image.rotate(-degrees, expand=True) if degrees % 360 else image
+
+
+def ocr_image(image: Image.Image, settings: OcrSettings, cache_: OcrCache) -> OcrResult:
+    """OCR one page image; a page that reads badly is checked for orientation and read again upright."""
+    image = ImageOps.grayscale(image) if image.mode not in ("L", "1") else image
+    key = cache_.key(image, settings)
+    cached = cache_.get(key)
+    if cached is not None:
+        return cached
+    result = _run_tesseract(image, settings)
+    quality = _quality(result, settings)
+    if quality < 0.55:
+        osd = _osd_rotation(image)
+        candidates = [osd, 180] if osd else [180]
+        for degrees in dict.fromkeys(candidates):
+            turned = _run_tesseract(rotate(image, degrees), settings)
+            turned_quality = _quality(turned, settings)
+            if turned_quality > quality + 0.1:
+                result = OcrResult(turned.text, turned.words, turned.spans, degrees)
+                quality = turned_quality
+                if quality >= 0.55:
+                    break
+        log.debug("orientation: rotation %d, quality %.2f", result.rotation, quality)
+    cache_.put(key, result)
+    return result

@@ -1,0 +1,183 @@
+"""Reconcile stage: what arrived against what is expected, as one status per member and findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import pandas as pd
+from babel.numbers import format_currency
+
+from .labels import DOC_TYPE_NL
+from .reference import Reference
+from .rules import load_yaml
+from .schema import DocType, Extraction, Finding, MunicipalityStatus, ReferenceEntry, Severity, Status
+
+FINDING_CODES = (
+    "amount_mismatch", "inhabitants_mismatch", "unknown_municipality", "unsigned", "unreadable",
+    "unclassified", "duplicate", "no_agreement", "no_reference", "conflicting_documents", "low_confidence",
+    "missing_field", "date_out_of_range",
+)
+FIELD_NAMES_NL = {"municipality": "gemeente", "signatory": "ondertekenaar", "date": "datum",
+                  "amount": "bedrag", "inhabitants": "inwonertal", "signed": "handtekening"}
+NEEDED = {DocType.AGREEMENT: ("municipality", "signatory", "date", "amount"),
+          DocType.DECISION_MEMO: ("municipality", "amount", "inhabitants")}
+
+
+def euro(value: Decimal | None) -> str:
+    return "onbekend" if value is None else format_currency(value, "EUR", locale="nl_NL")
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    statuses: tuple[MunicipalityStatus, ...]
+    findings: tuple[Finding, ...]
+
+    def counts(self) -> dict[Status, int]:
+        return {s: sum(1 for x in self.statuses if x.status is s) for s in Status}
+
+
+class _Findings:
+    def __init__(self) -> None:
+        self.rules = load_yaml("reconcile.yaml")
+        self.items: list[Finding] = []
+
+    def add(self, code: str, municipality: str, file: str, message: str, severity: Severity | None = None) -> None:
+        assert code in FINDING_CODES, code
+        sev = severity or Severity(self.rules["severity"][code])
+        self.items.append(Finding(sev, code, municipality, file, message))
+
+    def for_doc(self, ex: Extraction, code: str, municipality: str, message: str) -> None:
+        """A finding on one document; on a decision memo it is a warning."""
+        severity = Severity(self.rules["memo_severity"]) if ex.doc_type is DocType.DECISION_MEMO else None
+        self.add(code, municipality, ex.file.path, f"{_where(ex)}: {message}", severity)
+
+
+def _where(ex: Extraction) -> str:
+    return f"{DOC_TYPE_NL[ex.doc_type]} (p. {ex.pages})" if ex.pages else DOC_TYPE_NL[ex.doc_type]
+
+
+def _document_findings(ex: Extraction, reference: Reference, f: _Findings) -> None:
+    rules = f.rules
+    if ex.error:
+        f.add("unreadable", "", ex.file.path, f"bestand niet gelezen ({ex.error.value}): {ex.error_message}")
+        return
+    if ex.doc_type is DocType.OTHER:
+        f.add("unclassified", "", ex.file.path, f"pagina's {ex.pages}: niet herkend als overeenkomst, "
+              "besluitnota, convenant of brief")
+        return
+    if ex.doc_type not in NEEDED:
+        return
+    municipality = ex.municipality or ""
+    if municipality and reference.get(municipality) is None:
+        f.add("unknown_municipality", municipality, ex.file.path,
+              f"{_where(ex)}: gemeente '{municipality}' is geen lid volgens de referentielijst")
+    low = float(rules["low_confidence"])
+    for name in NEEDED[ex.doc_type]:
+        field = ex.fields.get(name)
+        if field is None:
+            f.for_doc(ex, "missing_field", municipality, f"{FIELD_NAMES_NL[name]} niet gevonden")
+        elif field.confidence < low:
+            f.for_doc(ex, "low_confidence", municipality,
+                      f"{FIELD_NAMES_NL[name]} '{field.raw}' onzeker gelezen ({field.confidence:.0%})")
+    signed = ex.fields.get("signed")
+    if signed is not None and signed.confidence < low:
+        f.for_doc(ex, "low_confidence", municipality, f"handtekening onzeker ({signed.raw})")
+    period = rules["covenant_period"]
+    start, end = date.fromisoformat(period["from"]), date.fromisoformat(period["to"])
+    if ex.date is not None and not start <= ex.date <= end:
+        f.for_doc(ex, "date_out_of_range", municipality,
+                  f"datum {ex.date.isoformat()} valt buiten de convenantsperiode ({start} t/m {end})")
+
+
+def _pick_agreement(agreements: list[Extraction]) -> Extraction:
+    return max(agreements, key=lambda a: (bool(a.signed), a.amount is not None, a.confidence))
+
+
+def _municipality_findings(entry: ReferenceEntry, docs: list[Extraction], reference: Reference,
+                           f: _Findings) -> Extraction | None:
+    name = entry.municipality
+    expected = reference.expected(name)
+    agreements = [d for d in docs if d.doc_type is DocType.AGREEMENT]
+    memos = [d for d in docs if d.doc_type is DocType.DECISION_MEMO]
+    if entry.inhabitants is None:
+        f.add("no_reference", name, "", "geen CBS-inwonertal per 1-1-2022 in de referentielijst: "
+              "het verschuldigde bedrag is onbekend (vul de referentie aan met --reference)")
+    if not docs:
+        return None
+    files = ";".join(sorted({d.file.path for d in docs}))
+    if not agreements:
+        f.add("no_agreement", name, files, "wel stukken ontvangen, maar geen samenwerkingsovereenkomst")
+        primary = None
+    else:
+        primary = _pick_agreement(agreements)
+        for other in agreements:
+            if other is primary:
+                continue
+            same = (other.content_hash == primary.content_hash
+                    or (other.amount, other.date, other.value("signatory")) ==
+                    (primary.amount, primary.date, primary.value("signatory")))
+            if same:
+                f.add("duplicate", name, other.file.path,
+                      f"{_where(other)} is een kopie van {primary.file.path} (p. {primary.pages})")
+            else:
+                f.add("conflicting_documents", name, other.file.path,
+                      f"{_where(other)} wijkt af van {primary.file.path}: bedrag {euro(other.amount)} tegen "
+                      f"{euro(primary.amount)}, datum {other.date} tegen {primary.date}")
+        if not primary.signed:
+            f.add("unsigned", name, primary.file.path,
+                  f"{_where(primary)}: geen handtekening van de gemeente gevonden boven de naam van de ondertekenaar")
+        if expected is not None and primary.amount is not None and primary.amount != expected:
+            f.add("amount_mismatch", name, primary.file.path,
+                  f"{_where(primary)}: bedrag {euro(primary.amount)}, verwacht {euro(expected)} "
+                  f"({entry.inhabitants} inwoners x {euro(reference.rate)}); verschil "
+                  f"{euro(primary.amount - expected)}")
+    for d in docs:
+        if d.inhabitants is not None and entry.inhabitants is not None and d.inhabitants != entry.inhabitants:
+            f.add("inhabitants_mismatch", name, d.file.path,
+                  f"{_where(d)}: {d.inhabitants} inwoners genoemd, de referentie (CBS 1-1-2022) heeft "
+                  f"{entry.inhabitants}")
+    tolerance = Decimal(str(f.rules["memo_amount_tolerance"]))
+    if primary is not None and primary.amount is not None:
+        for memo in memos:
+            if memo.amount is not None and abs(memo.amount - primary.amount) > tolerance:
+                f.add("conflicting_documents", name, memo.file.path,
+                      f"besluitnota noemt {euro(memo.amount)}, de overeenkomst {euro(primary.amount)}")
+    return primary
+
+
+def _unique(items: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(i for i in items if i))
+
+
+def reconcile(extractions: list[Extraction], reference: Reference) -> Reconciliation:
+    f = _Findings()
+    for ex in extractions:
+        _document_findings(ex, reference, f)
+    frame = pd.DataFrame({"ex": extractions,
+                          "municipality": [e.municipality or "" for e in extractions]})
+    by_name = {name: list(group["ex"]) for name, group in frame.groupby("municipality", sort=False) if name}
+    statuses = []
+    for entry in reference.entries:
+        docs = by_name.get(entry.municipality, [])
+        primary = _municipality_findings(entry, docs, reference, f)
+        mine = [x for x in f.items if x.municipality == entry.municipality]
+        errors = any(x.severity is Severity.ERROR for x in mine)
+        expected = reference.expected(entry.municipality)
+        if not docs:
+            status = Status.MISSING
+        elif (primary is not None and primary.signed and expected is not None and primary.amount == expected
+              and not errors):
+            status = Status.COMPLETE
+        else:
+            status = Status.EXCEPTION
+        statuses.append(MunicipalityStatus(
+            municipality=entry.municipality, inhabitants=entry.inhabitants, expected_amount=expected,
+            status=status, documents=_unique(sorted(d.file.path for d in docs)),
+            issues=_unique([x.code for x in mine]),
+            amount_read=primary.amount if primary else None,
+            signatory=str(primary.value("signatory") or "") if primary else "",
+            date=primary.date if primary else None))
+    statuses.sort(key=lambda s: s.municipality)
+    return Reconciliation(tuple(statuses), tuple(f.items))

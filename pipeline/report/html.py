@@ -1,0 +1,48 @@
+"""report.html: one self-contained page in Dutch for the relation manager."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from babel.numbers import format_currency, format_decimal
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from ..ingest import Skipped
+from ..labels import CODE_NL, DOC_TYPE_NL, STATUS_NL
+from ..reconcile import Reconciliation
+from ..schema import DocType, Extraction, Status
+from .csv_files import write_atomic
+
+
+def _euro(value: Decimal | None) -> str:
+    return "" if value is None else format_currency(value, "EUR", locale="nl_NL")
+
+
+def _number(value: int | None) -> str:
+    return "" if value is None else format_decimal(value, locale="nl_NL")
+
+
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("pipeline.report", "templates"),
+                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(euro=_euro, number=_number,
+                       nldate=lambda d: d.strftime("%d-%m-%Y") if d else "")
+    return env
+
+
+def write_html(path: Path, extractions: list[Extraction], rec: Reconciliation, info: Any,
+               skipped: list[Skipped] | tuple[Skipped, ...], inbox: Path) -> None:
+    counts = rec.counts()
+    findings_by_name: dict[str, list] = {}
+    for f in rec.findings:
+        findings_by_name.setdefault(f.municipality, []).append(f)
+    html = _env().get_template("report.html.j2").render(
+        info=info, statuses=rec.statuses, findings=rec.findings, extractions=extractions,
+        skipped=skipped, counts=counts, total=len(rec.statuses), Status=Status, DocType=DocType,
+        STATUS_NL=STATUS_NL, DOC_TYPE_NL=DOC_TYPE_NL, CODE_NL=CODE_NL,
+        errors=sum(1 for f in rec.findings if f.severity.value == "error"),
+        warnings=sum(1 for f in rec.findings if f.severity.value == "warning"),
+        findings_by_name=findings_by_name)
+    write_atomic(path, html.encode("utf-8"))

@@ -1,0 +1,188 @@
+"""Typed objects that flow between the pipeline stages.
+
+ingest -> SourceFile; text -> Page (with Word boxes); documents -> Document;
+fields -> Extraction (with Field evidence); reconcile -> Finding and MunicipalityStatus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+
+class DocType(StrEnum):
+    AGREEMENT = "agreement"
+    DECISION_MEMO = "decision_memo"
+    COVENANT = "covenant"
+    COVER_LETTER = "cover_letter"
+    OTHER = "other"
+
+
+class FileError(StrEnum):
+    """Why a file could not be read; written to the `error` column."""
+
+    UNREADABLE = "unreadable"
+    ENCRYPTED = "encrypted"
+    EMPTY = "empty"
+    UNSUPPORTED = "unsupported"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Status(StrEnum):
+    COMPLETE = "complete"
+    EXCEPTION = "exception"
+    MISSING = "missing"
+
+
+BBox = tuple[float, float, float, float]
+"""x0, top, x1, bottom in the page's pixel (OCR) or point (text layer) space."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One input file of the inbox, identified by its content hash."""
+
+    path: str  # relative to the inbox, with '/'
+    sha256: str
+    size: int
+    kind: str  # "pdf" | "image" | "unknown"
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    box: BBox
+    conf: float  # 0..1; 1.0 for text-layer words
+
+
+@dataclass(frozen=True)
+class Page:
+    """The text of one page and where it came from."""
+
+    number: int  # 1-based within its file
+    text: str
+    words: tuple[Word, ...]
+    source: str  # "text_layer" | "ocr"
+    reason: str  # why this source was chosen
+    width: float
+    height: float
+    dpi: float  # units per inch of `width`, `height` and word boxes (72 for the text layer)
+    rotation: int = 0  # degrees the scan was turned to read it upright
+    word_spans: tuple[tuple[int, int], ...] = ()  # char offsets of each word in `text`
+
+    @property
+    def mean_conf(self) -> float:
+        if not self.words:
+            return 0.0
+        return sum(w.conf for w in self.words) / len(self.words)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A run of pages of one file that form one document."""
+
+    file: SourceFile
+    pages: tuple[Page, ...]
+    doc_type: DocType
+    type_confidence: float
+
+    @property
+    def page_range(self) -> str:
+        first, last = self.pages[0].number, self.pages[-1].number
+        return str(first) if first == last else f"{first}-{last}"
+
+    @property
+    def text(self) -> str:
+        return "\n\f".join(p.text for p in self.pages)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    page: int
+    box: BBox | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Field:
+    """One extracted value with the rule that found it and the text it came from."""
+
+    name: str
+    value: object
+    raw: str
+    confidence: float
+    rule: str
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What was read from one document (or a file that could not be read)."""
+
+    file: SourceFile
+    pages: str
+    doc_type: DocType
+    fields: dict[str, Field] = field(default_factory=dict)
+    signed: bool | None = None
+    confidence: float = 0.0
+    error: FileError | None = None
+    error_message: str = ""
+    content_hash: str = ""
+
+    def value(self, name: str) -> object | None:
+        f = self.fields.get(name)
+        return f.value if f else None
+
+    @property
+    def municipality(self) -> str | None:
+        return self.value("municipality")  # type: ignore[return-value]
+
+    @property
+    def amount(self) -> Decimal | None:
+        return self.value("amount")  # type: ignore[return-value]
+
+    @property
+    def inhabitants(self) -> int | None:
+        return self.value("inhabitants")  # type: ignore[return-value]
+
+    @property
+    def date(self) -> date | None:
+        return self.value("date")  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    code: str
+    municipality: str
+    file: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ReferenceEntry:
+    municipality: str
+    inhabitants: int | None
+    cbs_code: str = ""
+    mayor: str = ""
+    aliases: tuple[str, ...] = ()
+    inhabitants_status: str = ""
+
+
+@dataclass(frozen=True)
+class MunicipalityStatus:
+    municipality: str
+    inhabitants: int | None
+    expected_amount: Decimal | None
+    status: Status
+    documents: tuple[str, ...]
+    issues: tuple[str, ...]
+    amount_read: Decimal | None = None
+    signatory: str = ""
+    date: date | None = None

@@ -1,0 +1,1 @@
+"""Generated sample inboxes with their truth (see samples/README.md)."""

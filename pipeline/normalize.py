@@ -32,7 +32,7 @@ def _fix_digit_lookalikes(token: str) -> str:
     """Replace letters that OCR confuses with digits, only where most of the token is digits."""
     digits = sum(c.isdigit() for c in token)
     letters = sum(c.isalpha() for c in token)
-    if digits >= 2 and letters <= max(1, digits // 3):
+    if digits >= 1 and letters <= max(1, digits // 2):
         return token.translate(_DIGIT_LOOKALIKES)
     return token
 
@@ -57,7 +57,11 @@ def parse_decimal_number(text: str) -> Decimal | None:
     if "," in s and "." in s:
         decimal_sep = "," if s.rfind(",") > s.rfind(".") else "."
         thousands = "." if decimal_sep == "," else ","
-        s = s.replace(thousands, "").replace(decimal_sep, ".")
+        whole, _, cents = s.rpartition(decimal_sep)
+        groups = whole.split(thousands)
+        if thousands in cents or decimal_sep in whole or any(len(g) != 3 for g in groups[1:]) or len(groups[0]) > 3:
+            return None
+        s = "".join(groups) + "." + cents
     elif "," in s:
         head, _, tail = s.rpartition(",")
         if s.count(",") == 1 and len(tail) in (1, 2):

@@ -63,7 +63,26 @@ def _region(page: Page, name: Word) -> BBox:
     right_column = x0 > page.width * 0.4
     left = max(page.width * 0.42 if right_column else 0.0, x0 - 0.4 * unit)
     right = min(page.width, x0 + 3.0 * unit) if right_column else min(page.width * 0.55, x0 + 3.0 * unit)
-    return (left, max(0.0, top - 1.5 * unit), right, top - 0.03 * unit)
+    upper = max(0.0, top - 1.5 * unit)
+    # stop at the printed line above the block (the 'opgemaakt te ... op ...' line)
+    above = [w.box[3] for w in _printed_words(page)
+             if w.box[3] < top - 0.15 * unit and w.box[3] > upper and w.box[2] > left and w.box[0] < right]
+    if above:
+        upper = max(above) + 0.04 * unit
+    return (left, upper, right, top - 0.03 * unit)
+
+
+def _printed_words(page: Page) -> list[Word]:
+    """Words that are printed text: read with confidence and of the page's usual text height.
+
+    Tesseract also 'reads' a signature as words; those are taller than a line of print and stay unmasked.
+    """
+    heights = sorted(w.box[3] - w.box[1] for w in page.words if w.conf >= 0.5)
+    if not heights:
+        return []
+    usual = heights[len(heights) // 2]
+    return [w for w in page.words if w.conf >= 0.5 and sum(c.isalnum() for c in w.text) >= 2
+            and (w.box[3] - w.box[1]) <= 1.6 * usual]
 
 
 def ink_in_region(image: Image.Image, page: Page, region: BBox) -> tuple[float, float]:
@@ -75,8 +94,7 @@ def ink_in_region(image: Image.Image, page: Page, region: BBox) -> tuple[float, 
     gray = np.asarray(ImageOps.grayscale(image).crop((x0, y0, x1, y1)), dtype=np.uint8)
     background = float(np.median(gray))
     dark = gray < min(background - 60, 160)
-    for w in page.words:
-        if w.conf >= 0.5 and sum(c.isalnum() for c in w.text) >= 2:
+    for w in _printed_words(page):
             bx0, by0, bx1, by1 = (int(round(v * scale)) for v in w.box)
             dark[max(0, by0 - y0 - 2): max(0, by1 - y0 + 2), max(0, bx0 - x0 - 2): max(0, bx1 - x0 + 2)] = False
     labels, count = ndimage.label(dark)

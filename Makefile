@@ -1,0 +1,52 @@
+# convenant: `make demo` and `make test` each do the whole set-up on a fresh Debian machine.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+PYTHON ?= python3
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+STAMP := $(VENV)/.installed
+
+.PHONY: setup system-deps demo test test-fast lint samples clean help
+
+help:
+	@echo "make demo       install everything and run the pipeline on samples/inbox into output/"
+	@echo "make test       install everything and run the tests"
+	@echo "make lint       ruff"
+	@echo "make samples    regenerate samples/inbox, samples/truth and samples/reference.csv"
+	@echo "make clean      remove the virtual environment, caches and output"
+
+# tesseract with its Dutch data, installed with apt when missing
+system-deps:
+	@if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -qx nld; then \
+		echo "installing tesseract-ocr and tesseract-ocr-nld"; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-nld; \
+	fi
+
+$(STAMP): pyproject.toml
+	@[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -e '.[dev]'
+	@touch $(STAMP)
+
+setup: system-deps $(STAMP)
+
+demo: setup
+	$(VENV)/bin/convenant run samples/inbox --out output --reference samples/reference.csv
+
+test: setup
+	$(PY) -m pytest -q
+
+test-fast: setup
+	$(PY) -m pytest -q -m "not ocr"
+
+lint: setup
+	$(VENV)/bin/ruff check pipeline samples tests
+
+samples: setup
+	rm -rf samples/inbox samples/truth
+	$(PY) -m samples.generate reference
+	$(PY) -m samples.generate demo --inbox samples/inbox --truth samples/truth
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache output/* *.egg-info

@@ -1,0 +1,131 @@
+"""Reconciliation rules on extractions: statuses and finding codes, and never a false `complete`."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from pipeline.reconcile import reconcile
+from pipeline.reference import load_reference
+from pipeline.schema import DocType, Evidence, Extraction, Field, FileError, SourceFile, Status
+
+
+@pytest.fixture(scope="module")
+def ref(tmp_path_factory):
+    path = tmp_path_factory.mktemp("ref") / "ref.csv"
+    path.write_text("municipality,inhabitants,mayor\nDeventer,101446,R.C. König\nZwolle,130688,P. Snijders\n"
+                    "Almere,,A. Bijleveld\n", encoding="utf-8")
+    return load_reference(path)
+
+
+def doc(file="a.pdf", doc_type=DocType.AGREEMENT, municipality="Deventer", amount="15216.90", signed=True,
+        inhabitants=None, signatory="R.C. König", when=date(2023, 1, 10), conf=0.95, content="h1", error=None):
+    values = {"municipality": municipality, "amount": Decimal(amount) if amount else None,
+              "inhabitants": inhabitants, "date": when}
+    if doc_type is DocType.AGREEMENT:
+        values["signatory"] = signatory
+    fields = {k: Field(k, v, str(v), conf, "test", Evidence(1, None, str(v))) for k, v in values.items()
+              if v is not None}
+    if doc_type is DocType.AGREEMENT:
+        fields["signed"] = Field("signed", signed, "", conf, "test")
+    return Extraction(SourceFile(file, file, 10, "pdf"), "1-2", doc_type, fields,
+                      signed if doc_type is DocType.AGREEMENT else None, conf, error=error, content_hash=content)
+
+
+def status_of(rec, name):
+    return next(s for s in rec.statuses if s.municipality == name)
+
+
+def codes(rec, name):
+    return set(status_of(rec, name).issues)
+
+
+def test_signed_agreement_for_the_right_amount_is_complete(ref):
+    rec = reconcile([doc()], ref)
+    assert status_of(rec, "Deventer").status is Status.COMPLETE
+    assert status_of(rec, "Zwolle").status is Status.MISSING
+
+
+def test_one_cent_off_is_an_amount_mismatch(ref):
+    rec = reconcile([doc(amount="15216.91")], ref)
+    assert status_of(rec, "Deventer").status is Status.EXCEPTION
+    assert "amount_mismatch" in codes(rec, "Deventer")
+
+
+def test_unsigned(ref):
+    rec = reconcile([doc(signed=False)], ref)
+    assert status_of(rec, "Deventer").status is Status.EXCEPTION
+    assert "unsigned" in codes(rec, "Deventer")
+
+
+def test_memo_alone_is_no_agreement(ref):
+    rec = reconcile([doc(doc_type=DocType.DECISION_MEMO, amount="15217.00", inhabitants=101446)], ref)
+    assert status_of(rec, "Deventer").status is Status.EXCEPTION
+    assert codes(rec, "Deventer") == {"no_agreement"}
+
+
+def test_memo_rounding_is_not_a_conflict_but_other_inhabitants_are(ref):
+    ok = reconcile([doc(), doc("m.pdf", DocType.DECISION_MEMO, amount="15217.00", inhabitants=101446)], ref)
+    assert status_of(ok, "Deventer").status is Status.COMPLETE
+    bad = reconcile([doc(), doc("m.pdf", DocType.DECISION_MEMO, amount="15402.00", inhabitants=102680)], ref)
+    assert {"inhabitants_mismatch", "conflicting_documents"} <= codes(bad, "Deventer")
+    assert status_of(bad, "Deventer").status is Status.EXCEPTION
+
+
+def test_stated_inhabitants_must_equal_the_reference(ref):
+    rec = reconcile([doc(inhabitants=101447)], ref)
+    assert "inhabitants_mismatch" in codes(rec, "Deventer")
+    assert status_of(rec, "Deventer").status is Status.EXCEPTION
+
+
+def test_same_agreement_twice_is_a_duplicate_warning(ref):
+    rec = reconcile([doc("a.pdf"), doc("b.pdf")], ref)
+    assert codes(rec, "Deventer") == {"duplicate"}
+    assert status_of(rec, "Deventer").status is Status.COMPLETE
+
+
+def test_two_different_agreements_conflict(ref):
+    rec = reconcile([doc("a.pdf"), doc("b.pdf", amount="13187.98", content="h2", when=date(2023, 2, 1))], ref)
+    assert "conflicting_documents" in codes(rec, "Deventer")
+    assert status_of(rec, "Deventer").status is Status.EXCEPTION
+
+
+def test_member_without_reference_figure_is_never_complete(ref):
+    rec = reconcile([doc(municipality="Almere", amount="26403.90", signatory="A. Bijleveld")], ref)
+    assert status_of(rec, "Almere").status is Status.EXCEPTION
+    assert "no_reference" in codes(rec, "Almere")
+    assert status_of(rec, "Almere").expected_amount is None
+
+
+def test_low_confidence_field_blocks_complete(ref):
+    rec = reconcile([doc(conf=0.4)], ref)
+    assert "low_confidence" in codes(rec, "Deventer")
+    assert status_of(rec, "Deventer").status is Status.EXCEPTION
+
+
+def test_missing_amount_blocks_complete(ref):
+    rec = reconcile([doc(amount=None)], ref)
+    assert "missing_field" in codes(rec, "Deventer")
+    assert status_of(rec, "Deventer").status is Status.EXCEPTION
+
+
+def test_date_outside_the_covenant_period(ref):
+    rec = reconcile([doc(when=date(2018, 3, 1))], ref)
+    assert "date_out_of_range" in codes(rec, "Deventer")
+    assert status_of(rec, "Deventer").status is Status.EXCEPTION
+
+
+def test_non_member_and_unreadable_files_are_findings_without_a_status_row(ref):
+    bad = Extraction(SourceFile("x.pdf", "x", 0, "pdf"), "", DocType.OTHER, error=FileError.EMPTY,
+                     error_message="leeg")
+    rec = reconcile([doc(municipality="Utrecht", amount="54288.60"), bad], ref)
+    found = {(f.code, f.municipality, f.file) for f in rec.findings}
+    assert ("unknown_municipality", "Utrecht", "a.pdf") in found
+    assert ("unreadable", "", "x.pdf") in found
+    assert [s.municipality for s in rec.statuses] == ["Almere", "Deventer", "Zwolle"]
+
+
+def test_unclassified_document(ref):
+    other = Extraction(SourceFile("o.pdf", "o", 5, "pdf"), "1", DocType.OTHER, confidence=0.5)
+    rec = reconcile([other], ref)
+    assert [(f.code, f.severity.value) for f in rec.findings if f.file == "o.pdf"] == [("unclassified", "warning")]

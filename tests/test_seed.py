@@ -1,0 +1,58 @@
+"""Extraction on the real OCR text of Deventer's file (shared/seeds), errors included."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from pipeline.documents import split_documents
+from pipeline.fields import extract_fields
+from pipeline.schema import DocType, SourceFile
+
+SEED = SourceFile("000_f336ffce44092d03.txt", "seed", 1, "text")
+
+
+@pytest.fixture(scope="module")
+def documents(seed_pages):
+    return split_documents(SEED, seed_pages)
+
+
+@pytest.fixture(scope="module")
+def by_type(documents):
+    return {d.doc_type: d for d in documents}
+
+
+def test_seed_splits_into_the_four_documents_in_order(documents):
+    assert [d.doc_type for d in documents] == [DocType.DECISION_MEMO, DocType.COVER_LETTER, DocType.COVENANT,
+                                               DocType.AGREEMENT]
+
+
+def test_agreement_fields(by_type, g40_reference):
+    fields = extract_fields(by_type[DocType.AGREEMENT], g40_reference)
+    assert fields["municipality"].value == "Deventer"
+    assert fields["signatory"].value == "R.C. König"       # OCR read "Kdnig"
+    assert fields["signatory"].raw == "R.C. Kdnig"
+    assert fields["date"].value == date(2023, 1, 10)
+    assert fields["amount"].value == Decimal("15216.90")   # not € 0,15 per inhabitant
+    assert "inhabitants" not in fields                      # the agreement states none
+
+
+def test_agreement_amount_evidence_points_at_the_price_line(by_type, g40_reference):
+    amount = extract_fields(by_type[DocType.AGREEMENT], g40_reference)["amount"]
+    assert "totaalbedrag" in amount.evidence.text
+    assert amount.confidence >= 0.8
+
+
+def test_decision_memo_fields(by_type, g40_reference):
+    fields = extract_fields(by_type[DocType.DECISION_MEMO], g40_reference)
+    assert fields["municipality"].value == "Deventer"
+    assert fields["inhabitants"].value == 101446
+    assert fields["amount"].value == Decimal("15217.00")   # not the increase of € 2.029
+    assert "date" not in fields                             # its own decision date is lost in the scan
+    assert "signatory" not in fields
+
+
+def test_cover_letter_and_covenant_carry_no_fields(by_type, g40_reference):
+    # Breda, Almere and Den Haag, Depla and Everhardt appear there: none may become a field
+    assert extract_fields(by_type[DocType.COVER_LETTER], g40_reference) == {}
+    assert extract_fields(by_type[DocType.COVENANT], g40_reference) == {}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .rules import load_yaml
-from .schema import Document, DocType, Page, SourceFile
+from .schema import DocType, Document, Page, SourceFile
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,15 @@ def _confidence(scores: dict[DocType, float], doc_type: DocType, started: bool) 
     return round(max(0.05, min(1.0, base + 0.4 * margin)), 3)
 
 
+def _continues(current: DocType, pc: PageClass, min_score: float) -> bool:
+    """Whether a page that starts nothing belongs to the document before it."""
+    if pc.continues is not None:
+        return pc.continues is current
+    best_type, best_score = pc.best
+    return (best_score < min_score or best_type is current
+            or (current is not DocType.OTHER and pc.scores.get(current, 0) > 0))
+
+
 def split_documents(source: SourceFile, pages: list[Page]) -> list[Document]:
     """Group pages into documents: a page that starts a type opens one; others continue the current one."""
     _, min_score, _ = _rules()
@@ -85,13 +94,9 @@ def split_documents(source: SourceFile, pages: list[Page]) -> list[Document]:
         pc = classify_page(page.text)
         best_type, best_score = pc.best
         current = groups[-1] if groups else None
-        if pc.starts is not None and not (current and current[0] is pc.starts and pc.starts is DocType.COVENANT):
+        if pc.starts is not None and not (current and current[0] is pc.starts is DocType.COVENANT):
             groups.append((pc.starts, True, [page], [pc]))
-        elif pc.continues is not None and current and current[0] is pc.continues:
-            current[2].append(page)
-            current[3].append(pc)
-        elif current and (best_score < min_score or best_type is current[0] or current[0] is not DocType.OTHER
-                          and pc.scores.get(current[0], 0) > 0):
+        elif current and _continues(current[0], pc, min_score):
             current[2].append(page)
             current[3].append(pc)
         else:

@@ -21,7 +21,7 @@ from .normalize import name_key, parse_amount, parse_date, parse_integer
 from .page_text import union_box, words_in_span
 from .reference import Reference
 from .rules import load_yaml
-from .schema import Document, DocType, Evidence, Field
+from .schema import DocType, Document, Evidence, Field
 
 _FLAGS = re.IGNORECASE | re.MULTILINE
 
@@ -154,7 +154,7 @@ def extract_inhabitants(dt: DocText) -> Field | None:
     cues = _cues(("inhabitants", "cues"))
     low, high = int(_setting("inhabitants", "min_value")), int(_setting("inhabitants", "max_value"))
     candidates = []
-    for text, start, end, _label in _entities(dt, {"COUNT"}):
+    for text, start, _end, _label in _entities(dt, {"COUNT"}):
         number_text = re.sub(r"(?i)\s*inwoners?\W*$", "", text)
         value = parse_integer(number_text)
         if value is None or not low <= value <= high:

@@ -9,6 +9,7 @@ import os
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import pytesseract
@@ -60,7 +61,7 @@ def _line_breaks(result: OcrResult) -> list[int]:
 def _from_json(data: dict) -> OcrResult:
     words = [Word(t, (x0, y0, x1, y1), c) for t, x0, y0, x1, y1, c in data["words"]]
     starts = [*data["lines"], len(words)]
-    lines = [words[a:b] for a, b in zip(starts, starts[1:], strict=False)]
+    lines = [words[a:b] for a, b in pairwise(starts)]
     text, ws, spans = assemble(lines)
     return OcrResult(text, ws, spans, int(data["rotation"]))
 

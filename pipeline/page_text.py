@@ -64,7 +64,8 @@ def page_from_text(number: int, text: str, source: str = "text", conf: float = 1
 
 
 def split_plain_text_pages(text: str) -> list[str]:
-    """Split saved OCR text into pages: form feeds, or (as in the seed) a line that starts with a space."""
+    """Split saved OCR text into pages: form feeds or, where those were lost (as in the seed), a line
+    that starts with a space or a run of two or more blank lines."""
     if "\f" in text:
         return [p for p in text.split("\f") if p.strip()]
-    return [p for p in re.split(r"\n(?= \S)", text) if p.strip()]
+    return [p for p in re.split(r"\n(?= \S)|\n[ \t]*\n(?:[ \t]*\n)+", text) if p.strip()]

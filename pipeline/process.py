@@ -16,7 +16,7 @@ from .fields import extract_fields
 from .normalize import name_key
 from .ocr import OcrCache
 from .reference import Reference
-from .schema import Document, DocType, Evidence, Extraction, Field, FileError, Page, SourceFile
+from .schema import DocType, Document, Evidence, Extraction, Field, FileError, Page, SourceFile
 from .signature import check_signature
 from .text import TextSettings, read_pages, render_page
 

@@ -11,8 +11,8 @@ from rapidfuzz import fuzz, process
 
 from .errors import ConfigError
 from .normalize import name_key, parse_decimal_number, parse_integer
-from .schema import ReferenceEntry
 from .rules import load_yaml, models_dir
+from .schema import ReferenceEntry
 
 DEFAULT_RATE = Decimal("0.15")
 _CENT = Decimal("0.01")

@@ -62,9 +62,9 @@ def run_batch(inbox: Path, out: Path, reference: Reference, workers: int = 0, ca
         raise ConfigError(f"inbox {inbox} bestaat niet of is geen map")
     settings = settings or TextSettings()
     tesseract = check_tesseract(settings.ocr.lang)
-    out.mkdir(parents=True, exist_ok=True)
-    if inbox.resolve() == out.resolve() or out.resolve().is_relative_to(inbox.resolve()):
+    if out.resolve().is_relative_to(inbox.resolve()):
         raise ConfigError("de uitvoermap mag niet in de inbox liggen: de inbox wordt nooit gewijzigd")
+    out.mkdir(parents=True, exist_ok=True)
     started = datetime.now().astimezone()
     files, skipped = scan_inbox(inbox)
     if on_scan:

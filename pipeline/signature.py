@@ -88,15 +88,15 @@ def _printed_words(page: Page) -> list[Word]:
 def ink_in_region(image: Image.Image, page: Page, region: BBox) -> tuple[float, float]:
     """(ink share, horizontal span share) of stroke pixels in the region, printed words masked out."""
     scale = image.width / page.width if page.width else 1.0
-    x0, y0, x1, y1 = (int(round(v * scale)) for v in region)
+    x0, y0, x1, y1 = (round(v * scale) for v in region)
     if x1 - x0 < 10 or y1 - y0 < 10:
         return 0.0, 0.0
     gray = np.asarray(ImageOps.grayscale(image).crop((x0, y0, x1, y1)), dtype=np.uint8)
     background = float(np.median(gray))
     dark = gray < min(background - 60, 160)
     for w in _printed_words(page):
-            bx0, by0, bx1, by1 = (int(round(v * scale)) for v in w.box)
-            dark[max(0, by0 - y0 - 2): max(0, by1 - y0 + 2), max(0, bx0 - x0 - 2): max(0, bx1 - x0 + 2)] = False
+        bx0, by0, bx1, by1 = (round(v * scale) for v in w.box)
+        dark[max(0, by0 - y0 - 2): max(0, by1 - y0 + 2), max(0, bx0 - x0 - 2): max(0, bx1 - x0 + 2)] = False
     labels, count = ndimage.label(dark)
     if count == 0:
         return 0.0, 0.0

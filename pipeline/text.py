@@ -6,7 +6,7 @@ import logging
 import re
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pdfplumber
@@ -29,7 +29,7 @@ Image.MAX_IMAGE_PIXELS = 120_000_000  # a page at 600 dpi is ~35 Mpx; beyond thi
 class TextSettings:
     dpi: int = RENDER_DPI
     min_words: int = 15  # a text layer with fewer real words is treated as a scan
-    ocr: OcrSettings = OcrSettings()
+    ocr: OcrSettings = field(default_factory=OcrSettings)
 
 
 def _real_words(words: list[Word]) -> int:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import csv
 import random
 import shutil
-from dataclasses import replace
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -134,7 +133,7 @@ class InboxBuilder:
     def bad_files(self) -> None:
         """Files that cannot be read; each must still get its row."""
         (self.inbox / "leeg.pdf").write_bytes(b"")
-        good = render_plain("other", ["Afgebroken bestand"] + texts.COVENANT[:4], self.rng).pdf
+        good = render_plain("other", ["Afgebroken bestand", *texts.COVENANT[:4]], self.rng).pdf
         (self.inbox / "afgebroken.pdf").write_bytes(good[: len(good) // 3])
         w = Writer()
         w.canvas.setEncrypt(pdfencrypt.StandardEncryption("geheim", ownerPassword="eigenaar", strength=128))

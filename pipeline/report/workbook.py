@@ -11,10 +11,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..labels import DOC_TYPE_NL, STATUS_NL
 from ..reconcile import Reconciliation
 from ..schema import DocType, Extraction, Status
 from .csv_files import write_atomic
-from ..labels import DOC_TYPE_NL, STATUS_NL
 
 FILLS = {
     Status.COMPLETE: PatternFill("solid", fgColor="C6EFCE"),

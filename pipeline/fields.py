@@ -248,7 +248,12 @@ def correct_signatory(read: str, mayor: str, cutoff: float) -> tuple[str, float]
         if score > best[0]:
             best = (score, ref_initials, ref_surname)
     if best[0] >= cutoff:
-        return f"{initials or best[1]} {best[2]}".strip(), best[0] / 100.0
+        ref_initials = best[1]
+        # initials damaged by OCR ('J.G.' for 'S.W.J.G.') are taken from the reference when they fit it
+        if initials and ref_initials and "." in ref_initials and (
+                ref_initials.endswith(initials) or fuzz.ratio(initials, ref_initials) >= 60):
+            initials = ref_initials
+        return f"{initials or ref_initials} {best[2]}".strip(), best[0] / 100.0
     return read, 0.0
 
 

@@ -56,3 +56,17 @@ def test_cover_letter_and_covenant_carry_no_fields(by_type, g40_reference):
     # Breda, Almere and Den Haag, Depla and Everhardt appear there: none may become a field
     assert extract_fields(by_type[DocType.COVER_LETTER], g40_reference) == {}
     assert extract_fields(by_type[DocType.COVENANT], g40_reference) == {}
+
+
+@pytest.mark.parametrize(("read", "mayor", "expected"), [
+    ("R.C. Kdnig", "R.C. König", "R.C. König"),
+    ("J.G. Schelberg", "S.W.J.G. Schelberg", "S.W.J.G. Schelberg"),     # first initials lost in the scan
+    ("A. Gerritsen", "Arjen Gerritsen", "A. Gerritsen"),
+    ("W.H.J.M. van der Loo", "Ank Bijleveld (waarnemend); W.H.J.M. van der Loo (from 08-03-2023)",
+     "W.H.J.M. van der Loo"),
+    ("P. Jansen", "R.C. König", "P. Jansen"),                           # someone else: kept as read
+])
+def test_signatory_spelled_as_the_reference_mayor(read, mayor, expected):
+    from pipeline.fields import correct_signatory
+
+    assert correct_signatory(read, mayor, 70)[0] == expected

@@ -1,0 +1,83 @@
+"""The text and signature stages on real generated scans: text layer or OCR, upright pages, ink."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from pipeline.ingest import scan_inbox
+from pipeline.ocr import OcrCache
+from pipeline.process import process_file
+from pipeline.reference import load_reference
+from pipeline.text import TextSettings, read_pages
+from samples.generator import DAMAGE, AgreementSpec, render_agreement, save_scan_pdf, scan
+
+from .conftest import OCR_CACHE, SAMPLES
+
+pytestmark = pytest.mark.ocr
+
+SPEC = AgreementSpec(municipality="Deventer", mayor="R.C. König", amount=Decimal("15216.90"),
+                     drawn_up=date(2023, 1, 10), college_date=date(2023, 1, 10), signed=True)
+
+
+def _source(inbox: Path, name: str):
+    files, _ = scan_inbox(inbox)
+    return next(f for f in files if f.path == name)
+
+
+@pytest.fixture(scope="module")
+def signature_inbox(tmp_path_factory):
+    inbox = tmp_path_factory.mktemp("sig")
+    for signed in (True, False):
+        for level in ("office", "office_bw", "poor"):
+            spec = AgreementSpec(**{**SPEC.__dict__, "signed": signed})
+            doc = render_agreement(spec, random.Random(5))  # the same layout signed and unsigned
+            images = scan(doc.pdf, DAMAGE[level], random.Random(9))
+            save_scan_pdf(images, inbox / f"{level}_{'signed' if signed else 'unsigned'}.pdf", DAMAGE[level].dpi)
+    return inbox
+
+
+@pytest.mark.parametrize("level", ["office", "office_bw", "poor"])
+@pytest.mark.parametrize("signed", [True, False])
+def test_signature_detected_only_when_there(signature_inbox, level, signed):
+    ref = load_reference(SAMPLES / "reference.csv")
+    name = f"{level}_{'signed' if signed else 'unsigned'}.pdf"
+    result = process_file(signature_inbox, _source(signature_inbox, name), ref, TextSettings(), OCR_CACHE)
+    [agreement] = result.extractions
+    assert agreement.signed is signed, agreement.fields["signed"].raw
+    assert agreement.fields["signed"].evidence.page == 2
+
+
+def test_text_layer_used_where_it_holds_text_and_ocr_elsewhere():
+    inbox = SAMPLES / "inbox"
+    digital = read_pages(inbox / "haarlem digitaal.pdf", _source(inbox, "haarlem digitaal.pdf"), TextSettings(),
+                         OcrCache(None))
+    assert {p.source for p in digital} == {"text_layer"}
+    scanned = read_pages(inbox / "zwolle_overeenkomst.pdf", _source(inbox, "zwolle_overeenkomst.pdf"),
+                         TextSettings(), OcrCache(OCR_CACHE))
+    assert {p.source for p in scanned} == {"ocr"}
+    assert all(p.reason == "geen tekstlaag" for p in scanned)
+
+
+@pytest.mark.parametrize("degrees", [180, 90])
+def test_turned_pages_are_read_upright(tmp_path, degrees):
+    page = scan(render_agreement(SPEC, random.Random(1)).pdf, DAMAGE["office"], random.Random(2))[1]
+    page.rotate(degrees, expand=True).save(tmp_path / "turned.png", dpi=(300, 300))
+    [read] = read_pages(tmp_path / "turned.png", _source(tmp_path, "turned.png"), TextSettings(), OcrCache(None))
+    assert read.rotation in ({180} if degrees == 180 else {90, 270})
+    assert "Artikel 3 Prijs" in read.text
+    assert "15216,90" in read.text.replace(".", "") or "15.216,90" in read.text
+
+
+def test_multi_page_tiff(tmp_path):
+    from samples.generator import save_tiff
+
+    images = scan(render_agreement(SPEC, random.Random(1)).pdf, DAMAGE["office"], random.Random(3))
+    save_tiff(images, tmp_path / "scan.tif", 300)
+    pages = read_pages(tmp_path / "scan.tif", _source(tmp_path, "scan.tif"), TextSettings(), OcrCache(OCR_CACHE))
+    assert [p.number for p in pages] == [1, 2]
+    assert "Samenwerken" in pages[0].text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .schema import DocType, Status
+from .schema import DocType, FileError, Status
 
 STATUS_NL = {Status.COMPLETE: "compleet", Status.EXCEPTION: "uitzondering", Status.MISSING: "ontbreekt"}
 DOC_TYPE_NL = {DocType.AGREEMENT: "overeenkomst", DocType.DECISION_MEMO: "besluitnota",
@@ -23,3 +23,5 @@ CODE_NL = {
     "missing_field": "gegeven ontbreekt",
     "date_out_of_range": "datum buiten periode",
 }
+FILE_ERROR_NL = {FileError.EMPTY: "leeg bestand", FileError.ENCRYPTED: "versleuteld met wachtwoord",
+                 FileError.UNREADABLE: "beschadigd of onleesbaar", FileError.UNSUPPORTED: "geen PDF of scan"}

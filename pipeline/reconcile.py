@@ -7,9 +7,9 @@ from datetime import date
 from decimal import Decimal
 
 import pandas as pd
-from babel.numbers import format_currency
+from babel.numbers import format_currency, format_decimal
 
-from .labels import DOC_TYPE_NL
+from .labels import DOC_TYPE_NL, FILE_ERROR_NL
 from .reference import Reference
 from .rules import load_yaml
 from .schema import DocType, Extraction, Finding, MunicipalityStatus, ReferenceEntry, Severity, Status
@@ -27,6 +27,10 @@ NEEDED = {DocType.AGREEMENT: ("municipality", "signatory", "date", "amount"),
 
 def euro(value: Decimal | None) -> str:
     return "onbekend" if value is None else format_currency(value, "EUR", locale="nl_NL")
+
+
+def count(value: int) -> str:
+    return format_decimal(value, locale="nl_NL")
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ def _where(ex: Extraction) -> str:
 def _document_findings(ex: Extraction, reference: Reference, f: _Findings) -> None:
     rules = f.rules
     if ex.error:
-        f.add("unreadable", "", ex.file.path, f"bestand niet gelezen ({ex.error.value}): {ex.error_message}")
+        f.add("unreadable", "", ex.file.path, f"bestand niet gelezen ({FILE_ERROR_NL[ex.error]}): {ex.error_message}")
         return
     if ex.doc_type is DocType.OTHER:
         f.add("unclassified", "", ex.file.path, f"pagina's {ex.pages}: niet herkend als overeenkomst, "
@@ -131,13 +135,13 @@ def _municipality_findings(entry: ReferenceEntry, docs: list[Extraction], refere
         if expected is not None and primary.amount is not None and primary.amount != expected:
             f.add("amount_mismatch", name, primary.file.path,
                   f"{_where(primary)}: bedrag {euro(primary.amount)}, verwacht {euro(expected)} "
-                  f"({entry.inhabitants} inwoners x {euro(reference.rate)}); verschil "
+                  f"({count(entry.inhabitants)} inwoners × {euro(reference.rate)}); verschil "
                   f"{euro(primary.amount - expected)}")
     for d in docs:
         if d.inhabitants is not None and entry.inhabitants is not None and d.inhabitants != entry.inhabitants:
             f.add("inhabitants_mismatch", name, d.file.path,
-                  f"{_where(d)}: {d.inhabitants} inwoners genoemd, de referentie (CBS 1-1-2022) heeft "
-                  f"{entry.inhabitants}")
+                  f"{_where(d)}: {count(d.inhabitants)} inwoners genoemd, de referentie (CBS 1-1-2022) heeft "
+                  f"{count(entry.inhabitants)}")
     tolerance = Decimal(str(f.rules["memo_amount_tolerance"]))
     if primary is not None and primary.amount is not None:
         for memo in memos:

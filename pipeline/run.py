@@ -48,6 +48,22 @@ class RunInfo:
     pipeline_version: str
     rules_version: str
     tesseract: str
+    notices: tuple[str, ...] = ()
+
+
+def reference_notices(reference: Reference) -> tuple[str, ...]:
+    """Warnings about the reference itself, shown at the top of the report."""
+    notices = []
+    sample = [e for e in reference.entries if "sample" in e.inhabitants_status.lower()]
+    if sample:
+        notices.append(f"Let op: de referentie bevat voor {len(sample)} gemeenten verzonnen voorbeeldcijfers "
+                       "(SAMPLE DATA), geen CBS-cijfers. Gebruik deze uitkomst niet voor facturen.")
+    unknown = [e for e in reference.entries if e.inhabitants is None]
+    if unknown:
+        notices.append(f"{len(unknown)} van {len(reference.entries)} gemeenten hebben geen CBS-inwonertal in de "
+                       "referentie: hun verschuldigde bedrag is onbekend en ze kunnen niet compleet zijn. "
+                       "Geef de CBS-tabel (StatLine 03759ned, 1-1-2022) mee met --reference.")
+    return tuple(notices)
 
 
 def default_workers() -> int:
@@ -75,7 +91,7 @@ def run_batch(inbox: Path, out: Path, reference: Reference, workers: int = 0, ca
     extractions = tuple(e for r in results for e in r.extractions)
     rec = reconcile(list(extractions), reference)
     info = RunInfo(str(inbox), reference.source, f"{reference.rate}", started.strftime("%d-%m-%Y %H:%M"),
-                   __version__, rules_version(), tesseract)
+                   __version__, rules_version(), tesseract, reference_notices(reference))
     write_csv_files(out, list(extractions), rec)
     write_workbook(out / "status.xlsx", list(extractions), rec, info)
     write_html(out / "report.html", list(extractions), rec, info, skipped, inbox)

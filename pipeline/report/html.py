@@ -10,7 +10,7 @@ from babel.numbers import format_currency, format_decimal
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..ingest import Skipped
-from ..labels import CODE_NL, DOC_TYPE_NL, STATUS_NL
+from ..labels import CODE_NL, DOC_TYPE_NL, FILE_ERROR_NL, STATUS_NL
 from ..reconcile import Reconciliation
 from ..schema import DocType, Extraction, Status
 from .csv_files import write_atomic
@@ -44,5 +44,5 @@ def write_html(path: Path, extractions: list[Extraction], rec: Reconciliation, i
         STATUS_NL=STATUS_NL, DOC_TYPE_NL=DOC_TYPE_NL, CODE_NL=CODE_NL,
         errors=sum(1 for f in rec.findings if f.severity.value == "error"),
         warnings=sum(1 for f in rec.findings if f.severity.value == "warning"),
-        findings_by_name=findings_by_name)
+        findings_by_name=findings_by_name, FILE_ERROR_NL=FILE_ERROR_NL, notices=info.notices)
     write_atomic(path, html.encode("utf-8"))

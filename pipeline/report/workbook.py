@@ -84,6 +84,8 @@ def write_workbook(path: Path, extractions: list[Extraction], rec: Reconciliatio
                        ("Gestart", info.started), ("Versie pipeline", info.pipeline_version),
                        ("Versie regels", info.rules_version), ("Tesseract", info.tesseract)]:
         ws.append([key, value])
+    for notice in info.notices:
+        ws.append(["Let op", notice])
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 22, 80
     buf = io.BytesIO()
     wb.save(buf)

@@ -21,6 +21,9 @@ class Accuracy:
     status_total: int = 0
     false_complete: list[str] = field(default_factory=list)
     status_errors: list[str] = field(default_factory=list)
+    recall_found: dict[str, int] = field(default_factory=dict)
+    recall_total: dict[str, int] = field(default_factory=dict)
+    missed_findings: list[str] = field(default_factory=list)
 
     def rate(self, name: str) -> float:
         return self.correct.get(name, 0) / self.total[name] if self.total.get(name) else float("nan")
@@ -38,6 +41,11 @@ class Accuracy:
         if self.status_total:
             out.append(f"status: {self.status_correct}/{self.status_total} right; "
                        f"false complete: {len(self.false_complete)}")
+        if self.recall_total:
+            found, total = sum(self.recall_found.values()), sum(self.recall_total.values())
+            out.append(f"finding-code recall: {found}/{total} ({found / total:.1%})")
+            for code in sorted(self.recall_total):
+                out.append(f"  {code:<22} {self.recall_found.get(code, 0)}/{self.recall_total[code]}")
         return out
 
 
@@ -84,6 +92,17 @@ def evaluate(out: Path, truth: Path) -> Accuracy:
                                          f"{sorted(issues)}, want {row['status']} {sorted(want_issues)}")
             if got_status == "complete" and row["status"] != "complete":
                 acc.false_complete.append(row["municipality"])
+    findings_truth = truth / "truth_findings.csv"
+    if findings_truth.exists():
+        reported = _read(out / "exceptions.csv").to_dict("records")
+        for row in _read(findings_truth).to_dict("records"):
+            code = row["code"]
+            acc.recall_total[code] = acc.recall_total.get(code, 0) + 1
+            if any(r["code"] == code and (not row["municipality"] or r["municipality"] == row["municipality"])
+                   and (not row["file"] or r["file"] == row["file"]) for r in reported):
+                acc.recall_found[code] = acc.recall_found.get(code, 0) + 1
+            else:
+                acc.missed_findings.append(f"{code} {row['municipality']} {row['file']}".strip())
     return acc
 
 
@@ -92,7 +111,7 @@ def main() -> None:
 
     acc = evaluate(Path(sys.argv[1]), Path(sys.argv[2]))
     print("\n".join(acc.lines()))
-    for line in acc.unmatched + acc.errors + acc.status_errors:
+    for line in acc.unmatched + acc.errors + acc.status_errors + acc.missed_findings:
         print("  -", line)
     print("false complete:", acc.false_complete or "none")
 

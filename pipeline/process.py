@@ -12,11 +12,12 @@ from pathlib import Path
 
 from .documents import split_documents
 from .errors import InputFileError
+from .evidence import PageImages, field_crops
 from .fields import extract_fields
 from .normalize import name_key
 from .ocr import OcrCache
 from .reference import Reference
-from .schema import DocType, Document, Evidence, Extraction, Field, FileError, Page, SourceFile
+from .schema import DocType, Document, Evidence, Extraction, Field, FileError, SourceFile
 from .signature import check_signature
 from .text import TextSettings, read_pages, render_page
 
@@ -41,11 +42,8 @@ def content_hash(document: Document) -> str:
     return hashlib.sha256(words.encode()).hexdigest()[:16]
 
 
-def _signature_field(document: Document, path: Path, signatory: str | None) -> Field:
-    def render(page: Page):
-        return render_page(path, document.file, page)
-
-    result = check_signature(document.pages, signatory, render)
+def _signature_field(document: Document, images: PageImages, signatory: str | None) -> Field:
+    result = check_signature(document.pages, signatory, images)
     evidence = Evidence(result.page, result.region, result.reason) if result.page else None
     return Field("signed", bool(result.signed), result.reason, result.confidence if result.signed is not None
                  else 0.0, "signature: ink above name", evidence)
@@ -53,11 +51,12 @@ def _signature_field(document: Document, path: Path, signatory: str | None) -> F
 
 def extract_document(document: Document, path: Path, reference: Reference) -> Extraction:
     fields = extract_fields(document, reference)
+    images = PageImages(lambda page: render_page(path, document.file, page))
     signed = None
     if document.doc_type is DocType.AGREEMENT:
         signatory = fields.get("signatory")
         try:
-            fields["signed"] = _signature_field(document, path, str(signatory.value) if signatory else None)
+            fields["signed"] = _signature_field(document, images, str(signatory.value) if signatory else None)
         except (InputFileError, OSError, ValueError) as exc:
             log.warning("%s p%s: handtekening niet te controleren (%s)", document.file.path,
                         document.page_range, exc)
@@ -69,8 +68,13 @@ def extract_document(document: Document, path: Path, reference: Reference) -> Ex
         confs.append(fields["signed"].confidence)
     missing = [n for n in NEEDED.get(document.doc_type, ()) if n not in fields]
     confidence = min(confs) * (0.5 if missing else 1.0)
+    try:
+        crops = field_crops(document.pages, fields, images)
+    except (InputFileError, OSError, ValueError) as exc:
+        log.warning("%s p%s: geen uitsneden voor het rapport (%s)", document.file.path, document.page_range, exc)
+        crops = {}
     return Extraction(document.file, document.page_range, document.doc_type, fields, signed,
-                      round(confidence, 3), content_hash=content_hash(document))
+                      round(confidence, 3), content_hash=content_hash(document), crops=crops)
 
 
 def process_file(inbox: Path, source: SourceFile, reference: Reference, settings: TextSettings,

@@ -10,7 +10,7 @@ import pandas as pd
 from babel.numbers import format_currency, format_decimal
 
 from .labels import DOC_TYPE_NL, FILE_ERROR_NL
-from .reference import Reference
+from .reference import Reference, expected_amount
 from .rules import load_yaml
 from .schema import DocType, Extraction, Finding, MunicipalityStatus, ReferenceEntry, Severity, Status
 
@@ -47,15 +47,16 @@ class _Findings:
         self.rules = load_yaml("reconcile.yaml")
         self.items: list[Finding] = []
 
-    def add(self, code: str, municipality: str, file: str, message: str, severity: Severity | None = None) -> None:
+    def add(self, code: str, municipality: str, file: str, message: str, severity: Severity | None = None,
+            about: Extraction | None = None, field: str = "") -> None:
         assert code in FINDING_CODES, code
         sev = severity or Severity(self.rules["severity"][code])
-        self.items.append(Finding(sev, code, municipality, file, message))
+        self.items.append(Finding(sev, code, municipality, file, message, about.pages if about else "", field))
 
-    def for_doc(self, ex: Extraction, code: str, municipality: str, message: str) -> None:
+    def for_doc(self, ex: Extraction, code: str, municipality: str, message: str, field: str = "") -> None:
         """A finding on one document; on a decision memo it is a warning."""
         severity = Severity(self.rules["memo_severity"]) if ex.doc_type is DocType.DECISION_MEMO else None
-        self.add(code, municipality, ex.file.path, f"{_where(ex)}: {message}", severity)
+        self.add(code, municipality, ex.file.path, f"{_where(ex)}: {message}", severity, ex, field)
 
 
 def _where(ex: Extraction) -> str:
@@ -76,23 +77,50 @@ def _document_findings(ex: Extraction, reference: Reference, f: _Findings) -> No
     municipality = ex.municipality or ""
     if municipality and reference.get(municipality) is None:
         f.add("unknown_municipality", municipality, ex.file.path,
-              f"{_where(ex)}: gemeente '{municipality}' is geen lid volgens de referentielijst")
+              f"{_where(ex)}: gemeente '{municipality}' is geen lid volgens de referentielijst",
+              about=ex, field="municipality")
     low = float(rules["low_confidence"])
     for name in NEEDED[ex.doc_type]:
         field = ex.fields.get(name)
         if field is None:
-            f.for_doc(ex, "missing_field", municipality, f"{FIELD_NAMES_NL[name]} niet gevonden")
+            f.for_doc(ex, "missing_field", municipality, f"{FIELD_NAMES_NL[name]} niet gevonden", name)
         elif field.confidence < low:
             f.for_doc(ex, "low_confidence", municipality,
-                      f"{FIELD_NAMES_NL[name]} '{field.raw}' onzeker gelezen ({field.confidence:.0%})")
+                      f"{FIELD_NAMES_NL[name]} '{field.raw}' onzeker gelezen ({field.confidence:.0%})", name)
     signed = ex.fields.get("signed")
     if signed is not None and signed.confidence < low:
-        f.for_doc(ex, "low_confidence", municipality, f"handtekening onzeker ({signed.raw})")
+        f.for_doc(ex, "low_confidence", municipality, f"handtekening onzeker ({signed.raw})", "signed")
+    _check_amount_against_inhabitants(ex, municipality, reference, f)
     period = rules["covenant_period"]
     start, end = date.fromisoformat(period["from"]), date.fromisoformat(period["to"])
     if ex.date is not None and not start <= ex.date <= end:
         f.for_doc(ex, "date_out_of_range", municipality,
-                  f"datum {ex.date.isoformat()} valt buiten de convenantsperiode ({start} t/m {end})")
+                  f"datum {ex.date.isoformat()} valt buiten de convenantsperiode ({start} t/m {end})", "date")
+
+
+def _check_amount_against_inhabitants(ex: Extraction, municipality: str, reference: Reference,
+                                      f: _Findings) -> None:
+    """A document stating both must agree with itself: amount = rate x inhabitants (a memo rounds to euros).
+
+    A disagreement means a misread digit or a miscalculation; either way the amount is in doubt.
+    """
+    if ex.amount is None or ex.inhabitants is None:
+        return
+    implied = expected_amount(ex.inhabitants, reference.rate)
+    tolerance = Decimal(str(f.rules["memo_amount_tolerance"])) if ex.doc_type is DocType.DECISION_MEMO \
+        else Decimal("0")
+    if implied is not None and abs(ex.amount - implied) > tolerance:
+        f.for_doc(ex, "low_confidence", municipality,
+                  f"bedrag {euro(ex.amount)} klopt niet met het genoemde inwonertal: {count(ex.inhabitants)} × "
+                  f"{euro(reference.rate)} = {euro(implied)} (leesfout of rekenfout)", "amount")
+
+
+def _misread_hint(read: Decimal, expected: Decimal) -> str:
+    """A note when the amounts differ in one digit only: more likely a scan misread than a wrong amount."""
+    a, b = f"{read:.2f}", f"{expected:.2f}"
+    if len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
+        return " (verschilt één cijfer: mogelijk een leesfout, controleer de scan)"
+    return ""
 
 
 def _pick_agreement(agreements: list[Extraction]) -> Extraction:
@@ -124,30 +152,34 @@ def _municipality_findings(entry: ReferenceEntry, docs: list[Extraction], refere
                     (primary.amount, primary.date, primary.value("signatory")))
             if same:
                 f.add("duplicate", name, other.file.path,
-                      f"{_where(other)} is een kopie van {primary.file.path} (p. {primary.pages})")
+                      f"{_where(other)} is een kopie van {primary.file.path} (p. {primary.pages})", about=other,
+                      field="amount")
             else:
                 f.add("conflicting_documents", name, other.file.path,
                       f"{_where(other)} wijkt af van {primary.file.path}: bedrag {euro(other.amount)} tegen "
-                      f"{euro(primary.amount)}, datum {other.date} tegen {primary.date}")
+                      f"{euro(primary.amount)}, datum {other.date} tegen {primary.date}", about=other, field="amount")
         if not primary.signed:
             f.add("unsigned", name, primary.file.path,
-                  f"{_where(primary)}: geen handtekening van de gemeente gevonden boven de naam van de ondertekenaar")
+                  f"{_where(primary)}: geen handtekening van de gemeente gevonden boven de naam van de ondertekenaar",
+                  about=primary, field="signed")
         if expected is not None and primary.amount is not None and primary.amount != expected:
             f.add("amount_mismatch", name, primary.file.path,
                   f"{_where(primary)}: bedrag {euro(primary.amount)}, verwacht {euro(expected)} "
                   f"({count(entry.inhabitants)} inwoners × {euro(reference.rate)}); verschil "
-                  f"{euro(primary.amount - expected)}")
+                  f"{euro(primary.amount - expected)}{_misread_hint(primary.amount, expected)}", about=primary,
+                  field="amount")
     for d in docs:
         if d.inhabitants is not None and entry.inhabitants is not None and d.inhabitants != entry.inhabitants:
             f.add("inhabitants_mismatch", name, d.file.path,
                   f"{_where(d)}: {count(d.inhabitants)} inwoners genoemd, de referentie (CBS 1-1-2022) heeft "
-                  f"{count(entry.inhabitants)}")
+                  f"{count(entry.inhabitants)}", about=d, field="inhabitants")
     tolerance = Decimal(str(f.rules["memo_amount_tolerance"]))
     if primary is not None and primary.amount is not None:
         for memo in memos:
             if memo.amount is not None and abs(memo.amount - primary.amount) > tolerance:
                 f.add("conflicting_documents", name, memo.file.path,
-                      f"besluitnota noemt {euro(memo.amount)}, de overeenkomst {euro(primary.amount)}")
+                      f"besluitnota noemt {euro(memo.amount)}, de overeenkomst {euro(primary.amount)}", about=memo,
+                      field="amount")
     return primary
 
 

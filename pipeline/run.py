@@ -17,6 +17,7 @@ from .process import FileResult, process_all
 from .reconcile import Reconciliation, reconcile
 from .reference import Reference
 from .report.csv_files import write_csv_files
+from .report.evidence_images import write_evidence
 from .report.html import write_html
 from .report.workbook import write_workbook
 from .rules import rules_version
@@ -92,7 +93,8 @@ def run_batch(inbox: Path, out: Path, reference: Reference, workers: int = 0, ca
     rec = reconcile(list(extractions), reference)
     info = RunInfo(str(inbox), reference.source, f"{reference.rate}", started.strftime("%d-%m-%Y %H:%M"),
                    __version__, rules_version(), tesseract, reference_notices(reference))
-    write_csv_files(out, list(extractions), rec)
+    evidence = write_evidence(out, list(extractions), rec.findings)
+    write_csv_files(out, list(extractions), rec, evidence)
     write_workbook(out / "status.xlsx", list(extractions), rec, info)
     write_html(out / "report.html", list(extractions), rec, info, skipped, inbox)
     return RunResult(tuple(files), tuple(skipped), results, extractions, rec, out, started)

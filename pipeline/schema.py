@@ -134,6 +134,7 @@ class Extraction:
     error: FileError | None = None
     error_message: str = ""
     content_hash: str = ""
+    crops: dict[str, bytes] = field(default_factory=dict)  # field name -> PNG of the line it was read from
 
     def value(self, name: str) -> object | None:
         f = self.fields.get(name)
@@ -163,6 +164,8 @@ class Finding:
     municipality: str
     file: str
     message: str
+    pages: str = ""  # the document the finding is about, with `file`
+    field: str = ""  # the field whose evidence shows the problem
 
 
 @dataclass(frozen=True)

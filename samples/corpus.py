@@ -83,6 +83,7 @@ class InboxBuilder:
         self.rng = random.Random(seed)
         self.truth: list[dict[str, str]] = []
         self.cases: list[Case] = []
+        self.findings: list[tuple[str, str, str]] = []  # (code, municipality, file) a reading must report
         inbox.mkdir(parents=True, exist_ok=True)
 
     def _record(self, name: str, docs: list[Doc]) -> None:
@@ -118,12 +119,15 @@ class InboxBuilder:
         return name
 
     def agreement(self, m: Member, *, amount: Decimal | None = None, signed: bool = True,
-                  state_inhabitants: bool = False, printed_name: str | None = None) -> Doc:
-        decided = random_day(self.rng, date(2023, 1, 9), 40)
+                  state_inhabitants: bool | int = False, printed_name: str | None = None,
+                  decided: date | None = None, smudge: bool = False) -> Doc:
+        decided = decided or random_day(self.rng, date(2023, 1, 9), 40)
+        stated = state_inhabitants if isinstance(state_inhabitants, int) and state_inhabitants > 1 else (
+            m.inhabitants if state_inhabitants else None)
         spec = AgreementSpec(
             municipality=m.municipality, mayor=m.mayor, amount=amount or contribution(m.inhabitants),
             drawn_up=random_day(self.rng, decided, 20), college_date=decided, signed=signed,
-            state_inhabitants=m.inhabitants if state_inhabitants else None, municipality_printed=printed_name)
+            state_inhabitants=stated, municipality_printed=printed_name, smudge_amount=smudge)
         return render_agreement(spec, self.rng)
 
     def memo(self, m: Member, inhabitants: int | None = None, dated: bool = True) -> Doc:
@@ -145,6 +149,7 @@ class InboxBuilder:
         for name, error in [("leeg.pdf", "empty"), ("afgebroken.pdf", "unreadable"),
                             ("beveiligd.pdf", "encrypted"), ("webpagina.pdf", "unsupported"),
                             ("notitie.docx", "unsupported")]:
+            self.findings.append(("unreadable", "", name))
             self.truth.append({"file": name, "pages": "", "doc_type": "other", "municipality": "",
                                "signatory": "", "date": "", "amount": "", "inhabitants": "", "signed": "",
                                "error": error})
@@ -160,6 +165,13 @@ class InboxBuilder:
             for c in sorted(self.cases, key=lambda c: c.municipality):
                 writer.writerow([c.municipality, c.expected_status, ";".join(c.expected_issues), c.scenario,
                                  ";".join(sorted(c.files))])
+        with (truth_dir / "truth_findings.csv").open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh, lineterminator="\n")
+            writer.writerow(["code", "municipality", "file"])
+            expected = list(self.findings)
+            for c in self.cases:
+                expected.extend((code, c.municipality, "") for code in c.expected_issues)
+            writer.writerows(sorted(set(expected)))
 
 
 def _slug(name: str) -> str:
@@ -240,11 +252,19 @@ def s_alias(b: InboxBuilder, m: Member) -> Case:
     return Case(m.municipality, m.inhabitants, m.mayor, "alias", "complete", (), [f])
 
 
+def s_rescan(b: InboxBuilder, m: Member) -> Case:
+    """The same signed agreement scanned twice (other skew and noise): one agreement, one duplicate."""
+    doc = b.agreement(m)
+    f1 = b.scanned_pdf(f"{_slug(m.municipality)}_overeenkomst.pdf", [doc])
+    f2 = b.scanned_pdf(f"{_slug(m.municipality)}_overeenkomst_opnieuw_gescand.pdf", [doc])
+    return Case(m.municipality, m.inhabitants, m.mayor, "rescan", "complete", ("duplicate",), [f1, f2])
+
+
 SCENARIOS: dict[str, Scenario] = {
     "complete": s_complete, "merged": s_merged, "memo_and_agreement": s_separate_memo,
     "digital": s_digital, "tiff": s_tiff, "photo": s_photo, "unsigned": s_unsigned,
     "wrong_amount": s_wrong_amount, "memo_only": s_memo_only, "inhabitants_mismatch": s_inhabitants_mismatch,
-    "duplicate": s_duplicate, "alias": s_alias,
+    "duplicate": s_duplicate, "alias": s_alias, "rescan": s_rescan,
 }
 
 DEMO_PLAN = [
@@ -255,23 +275,24 @@ DEMO_PLAN = [
 ]
 
 
-def nonmember(b: InboxBuilder) -> None:
+NON_MEMBERS = [Member("Utrecht", 361_924, "S.A.M. Dijksma"), Member("Amsterdam", 882_633, "F. Halsema"),
+               Member("Rotterdam", 655_468, "A. Aboutaleb")]
+
+
+def nonmember(b: InboxBuilder, m: Member = NON_MEMBERS[0]) -> None:
     """An agreement from a city that is not a G40 member."""
-    m = Member("Utrecht", 361_924, "S.A.M. Dijksma")
-    doc = b.agreement(m)
-    name = b.scanned_pdf("utrecht_overeenkomst.pdf", [doc])
-    b.truth[-1]["municipality"] = "Utrecht"
-    del name
+    name = b.scanned_pdf(f"{_slug(m.municipality)}_overeenkomst.pdf", [b.agreement(m)])
+    b.findings.append(("unknown_municipality", m.municipality, name))
 
 
 def build(inbox: Path, truth_dir: Path, plan: list[tuple[str, str]], damage: Damage, seed: int,
-          bad_files: bool = True, with_nonmember: bool = True) -> InboxBuilder:
+          bad_files: bool = True, non_members: int = 1) -> InboxBuilder:
     members = load_members()
     b = InboxBuilder(inbox, damage, seed)
     for name, scenario in plan:
         b.cases.append(SCENARIOS[scenario](b, members[name]))
-    if with_nonmember:
-        nonmember(b)
+    for m in NON_MEMBERS[:non_members]:
+        nonmember(b, m)
     if bad_files:
         b.bad_files()
     b.write(truth_dir)
@@ -296,5 +317,5 @@ def build_named(preset: str, inbox: Path, truth_dir: Path, level: str = "office"
     if preset == "demo":
         return build(inbox, truth_dir, DEMO_PLAN, DAMAGE["office_bw" if level == "office" else level], seed)
     if preset == "corpus":
-        return build(inbox, truth_dir, corpus_plan(count, seed), DAMAGE[level], seed)
+        return build(inbox, truth_dir, corpus_plan(count, seed), DAMAGE[level], seed, non_members=3)
     raise ValueError(f"unknown preset {preset!r}")

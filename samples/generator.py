@@ -11,6 +11,7 @@ import io
 import math
 import random
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -111,12 +112,13 @@ class Writer:
 
     def __init__(self, font: str = "Helvetica", size: float = 10.5) -> None:
         self.buf = io.BytesIO()
-        self.canvas = Canvas(self.buf, pagesize=A4)
+        self.canvas = Canvas(self.buf, pagesize=A4, invariant=True)  # same bytes for the same seed
         self.font, self.size = font, size
         self.width, self.height = A4
         self.margin = 72
         self.y = self.height - self.margin
         self.pages = 1
+        self.lines: list[tuple[int, str, float, float, str, float]] = []  # page, text, x, y, font, size
 
     def new_page(self) -> None:
         self.canvas.showPage()
@@ -133,6 +135,7 @@ class Writer:
         self.canvas.setFont(font, size)
         for line in lines:
             self.canvas.drawString(self.margin, self.y, line)
+            self.lines.append((self.pages, line, self.margin, self.y, font, size))
             self.y -= size * 1.35
         self.y -= gap
 
@@ -158,6 +161,29 @@ class Writer:
         c.drawPath(path, stroke=1, fill=0)
         c.setStrokeColorRGB(0, 0, 0)
 
+    def smudge(self, text: str, rng: random.Random) -> bool:
+        """A coffee stain or toner smear over `text` on the current page: grey blobs across its digits."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        for page, line, x, y, font, size in reversed(self.lines):
+            if page != self.pages:
+                continue
+            at = line.find(text)
+            if at < 0:
+                continue
+            start = x + stringWidth(line[:at], font, size)
+            width = stringWidth(text, font, size)
+            c = self.canvas
+            c.saveState()
+            c.setFillColorRGB(0.35, 0.3, 0.25)
+            c.setFillAlpha(0.8)
+            for _ in range(5):
+                cx = start + width * rng.uniform(0.35, 0.95)
+                c.ellipse(cx - size * 0.8, y - size * 0.5, cx + size * 0.8, y + size * 1.2, stroke=0, fill=1)
+            c.restoreState()
+            return True
+        return False
+
     def done(self) -> bytes:
         self.canvas.save()
         return self.buf.getvalue()
@@ -173,6 +199,7 @@ class AgreementSpec:
     signed: bool
     state_inhabitants: int | None = None
     municipality_printed: str | None = None
+    smudge_amount: bool = False
 
 
 def render_agreement(spec: AgreementSpec, rng: random.Random) -> Doc:
@@ -202,6 +229,9 @@ def render_agreement(spec: AgreementSpec, rng: random.Random) -> Doc:
                                              inhabitants=fmt_thousands(spec.state_inhabitants)))
     else:
         w.para(texts.PRICE_ARTICLE[0].format(amount=amount_text))
+    if spec.smudge_amount:
+        digits = amount_text.split()[-1] if amount_text[-1].isdigit() else amount_text.split()[0]
+        w.smudge(digits.lstrip("€"), rng)
     w.para(texts.ARTICLE_4[0], bold=True, gap=3)
     for p in texts.ARTICLE_4[1]:
         w.para(p, gap=3)
@@ -305,7 +335,9 @@ def scan(pdf: bytes, damage: Damage, rng: random.Random) -> list[Image.Image]:
 
 
 def save_scan_pdf(images: list[Image.Image], path: Path, dpi: int) -> None:
-    images[0].save(path, "PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    fixed = time.strptime("2023-01-01", "%Y-%m-%d")  # no run-time timestamps: the same seed gives the same bytes
+    images[0].save(path, "PDF", save_all=True, append_images=images[1:], resolution=dpi, creationDate=fixed,
+                   modDate=fixed)
 
 
 def save_tiff(images: list[Image.Image], path: Path, dpi: int) -> None:

@@ -15,6 +15,7 @@ DOCUMENT_COLUMNS = ["file", "pages", "doc_type", "municipality", "signatory", "d
                     "signed", "confidence", "error"]
 STATUS_COLUMNS = ["municipality", "inhabitants", "expected_amount", "status", "documents", "issues"]
 EXCEPTION_COLUMNS = ["severity", "code", "municipality", "file", "message"]
+EXCEPTION_EXTRA_COLUMNS = ["pages", "evidence"]  # after the contract's columns: the document and its crop
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -47,10 +48,13 @@ def document_row(ex: Extraction) -> list[str]:
     ]
 
 
-def write_csv_files(out: Path, extractions: list[Extraction], rec: Reconciliation) -> None:
+def write_csv_files(out: Path, extractions: list[Extraction], rec: Reconciliation,
+                    evidence: list[str] | None = None) -> None:
     write_atomic(out / "documents.csv", _csv_bytes(DOCUMENT_COLUMNS, [document_row(e) for e in extractions]))
     write_atomic(out / "status.csv", _csv_bytes(STATUS_COLUMNS, [
         [s.municipality, "" if s.inhabitants is None else str(s.inhabitants), format_amount(s.expected_amount),
          s.status.value, ";".join(s.documents), ";".join(s.issues)] for s in rec.statuses]))
-    write_atomic(out / "exceptions.csv", _csv_bytes(EXCEPTION_COLUMNS, [
-        [f.severity.value, f.code, f.municipality, f.file, f.message] for f in rec.findings]))
+    evidence = evidence or [""] * len(rec.findings)
+    write_atomic(out / "exceptions.csv", _csv_bytes(EXCEPTION_COLUMNS + EXCEPTION_EXTRA_COLUMNS, [
+        [f.severity.value, f.code, f.municipality, f.file, f.message, f.pages, crop]
+        for f, crop in zip(rec.findings, evidence, strict=True)]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from ..labels import CODE_NL, DOC_TYPE_NL, FILE_ERROR_NL, STATUS_NL
 from ..reconcile import Reconciliation
 from ..schema import DocType, Extraction, Status
 from .csv_files import write_atomic
+from .evidence_images import crop_of, index
 
 
 def _euro(value: Decimal | None) -> str:
@@ -22,6 +24,22 @@ def _euro(value: Decimal | None) -> str:
 
 def _number(value: int | None) -> str:
     return "" if value is None else format_decimal(value, locale="nl_NL")
+
+
+def _shown(ex: Extraction, field: str) -> str:
+    """A field's value as the reviewer reads it."""
+    value = ex.value(field)
+    if value is None:
+        return "niet gelezen"
+    if field == "signed":
+        return "handtekening gevonden" if value else "geen handtekening gevonden"
+    if field == "amount":
+        return _euro(value)  # type: ignore[arg-type]
+    if field == "inhabitants":
+        return _number(value)  # type: ignore[arg-type]
+    if field == "date":
+        return value.strftime("%d-%m-%Y")  # type: ignore[attr-defined]
+    return str(value)
 
 
 def _env() -> Environment:
@@ -35,6 +53,16 @@ def _env() -> Environment:
 def write_html(path: Path, extractions: list[Extraction], rec: Reconciliation, info: Any,
                skipped: list[Skipped] | tuple[Skipped, ...], inbox: Path) -> None:
     counts = rec.counts()
+    by_doc = index(extractions)
+
+    def crop(finding):
+        found = crop_of(finding, by_doc)
+        if found is None:
+            return None
+        ex, png = found
+        return {"src": "data:image/png;base64," + base64.b64encode(png).decode("ascii"),
+                "value": _shown(ex, finding.field)}
+
     findings_by_name: dict[str, list] = {}
     for f in rec.findings:
         findings_by_name.setdefault(f.municipality, []).append(f)
@@ -44,5 +72,5 @@ def write_html(path: Path, extractions: list[Extraction], rec: Reconciliation, i
         STATUS_NL=STATUS_NL, DOC_TYPE_NL=DOC_TYPE_NL, CODE_NL=CODE_NL,
         errors=sum(1 for f in rec.findings if f.severity.value == "error"),
         warnings=sum(1 for f in rec.findings if f.severity.value == "warning"),
-        findings_by_name=findings_by_name, FILE_ERROR_NL=FILE_ERROR_NL, notices=info.notices)
+        findings_by_name=findings_by_name, crop=crop, FILE_ERROR_NL=FILE_ERROR_NL, notices=info.notices)
     write_atomic(path, html.encode("utf-8"))

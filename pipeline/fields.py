@@ -34,13 +34,25 @@ class Cue:
     window: int
 
 
+# spaces OCR puts inside numbers: '101 446', '142.1 19', '15.216, 90', '01 -02-2023'
+_NUMBER_SPACES = re.compile(r"(?<=\d) (?=\d)|(?<=\d) (?=[.,/-]\d)|(?<=\d[.,/-]) (?=\d)")
+
+
+def squeeze_number_spaces(text: str) -> tuple[str, tuple[int, ...]]:
+    """Text without the spaces OCR puts inside numbers, and for each kept character its original index."""
+    drop = {m.start() for m in _NUMBER_SPACES.finditer(text)}
+    index = tuple(i for i in range(len(text)) if i not in drop)
+    return "".join(text[i] for i in index), index
+
+
 @dataclass(frozen=True)
 class DocText:
-    """A document's text with the offset of each page, to trace a span back to its page and words."""
+    """A document's text (numbers mended) with the offset of each page, to trace a span to its page and words."""
 
     document: Document
     text: str
     offsets: tuple[int, ...]
+    original: tuple[int, ...]  # index in the joined page texts of each character of `text`
 
     @classmethod
     def of(cls, document: Document) -> DocText:
@@ -49,10 +61,12 @@ class DocText:
             offsets.append(pos)
             parts.append(page.text)
             pos += len(page.text) + 2
-        return cls(document, "\n\n".join(parts), tuple(offsets))
+        text, original = squeeze_number_spaces("\n\n".join(parts))
+        return cls(document, text, tuple(offsets), original)
 
     def evidence(self, start: int, end: int) -> tuple[Evidence, float]:
         """The page, box and line of a span, and the mean OCR confidence of its words."""
+        start, end = self.original[start], self.original[max(start, end - 1)] + 1
         index = max(i for i, off in enumerate(self.offsets) if off <= start)
         page = self.document.pages[index]
         local_start, local_end = start - self.offsets[index], end - self.offsets[index]
@@ -182,7 +196,7 @@ def extract_date(dt: DocText, doc_type: DocType) -> Field | None:
 
 
 def _clean_name(raw: str) -> str:
-    return re.sub(r"\s+", " ", raw).strip(" ,.;:")
+    return re.sub(r"\s+", " ", re.sub(r"-\s+", "-", raw)).strip(" ,.;:")
 
 
 def extract_municipality(dt: DocText, doc_type: DocType, reference: Reference) -> Field | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,16 +24,33 @@ class SignatureResult:
     reason: str
 
 
+PARTICLES = {"van", "de", "der", "den", "ten", "ter", "het"}
 INK_THRESHOLD = 0.004  # share of the region that must be stroke ink
 MIN_SPAN = 0.12  # the strokes must span this share of the region's width
 
 
 def _surname_words(page: Page, surname: str) -> list[Word]:
-    key = name_key(surname).split()
-    if not key:
+    """Words that are (part of) the surname: 'Heuvel' of 'Blanksma-van den Heuvel', 'Schuurmans-Wijdeven'."""
+    key = name_key(re.sub(r"^(?:[A-Z][a-z]{0,2}\.\s?)+", "", surname.strip()))
+    parts = [p for p in key.split() if len(p) >= 3 and p not in PARTICLES]
+    if not parts:
         return []
-    last = key[-1]
-    return [w for w in page.words if len(name_key(w.text)) >= 3 and fuzz.ratio(name_key(w.text), last) >= 70]
+    found = []
+    for w in page.words:
+        wk = name_key(w.text)
+        if len(wk) >= 3 and (fuzz.ratio(wk, key) >= 70 or any(fuzz.ratio(wk, p) >= 75 for p in parts)):
+            found.append(w)
+    return found
+
+
+def _name_start(page: Page, word: Word) -> Word:
+    """The first word of the printed name that `word` is part of: same line, same column."""
+    top, bottom = word.box[1], word.box[3]
+    right_column = word.box[0] > page.width * 0.4
+    same = [w for w in page.words if top - 3 <= (w.box[1] + w.box[3]) / 2 <= bottom + 3
+            and w.box[0] <= word.box[0] and (not right_column or w.box[0] > page.width * 0.42)
+            and word.box[0] - w.box[2] < page.dpi * 2.5]
+    return min(same, key=lambda w: w.box[0]) if same else word
 
 
 def _title_words(page: Page) -> list[Word]:
@@ -46,7 +64,7 @@ def find_name_box(pages: tuple[Page, ...], signatory: str | None) -> tuple[Page,
             continue
         lower = [w for w in _surname_words(page, signatory or "") if w.box[1] > page.height * 0.25]
         if lower:
-            return page, max(lower, key=lambda w: w.box[1])
+            return page, _name_start(page, max(lower, key=lambda w: (w.box[1], w.box[0])))
         titles = [w for w in _title_words(page) if w.box[1] > page.height * 0.4]
         if titles:
             # no name read: the title line under it ('burgemeester gemeente X') marks the block

@@ -78,3 +78,18 @@ def test_name_key_folds_accents_prefixes_and_case():
 def test_format_amount_contract():
     assert format_amount(Decimal("15216.9")) == "15216.90"
     assert format_amount(None) == ""
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("CBS 101 446 inwoners", "CBS 101446 inwoners"),
+    ("op basis van 142.1 19 inwoners", "op basis van 142.119 inwoners"),
+    ("bijdrage € 21 317,85 exclusief", "bijdrage € 21317,85 exclusief"),
+    ("opgemaakt te Ede op 01 -02-2023", "opgemaakt te Ede op 01-02-2023"),
+    ("peildatum 1 januari 2022 volgens", "peildatum 1 januari 2022 volgens"),   # words between: untouched
+])
+def test_spaces_that_ocr_puts_inside_numbers_are_removed_with_their_offsets(text, expected):
+    from pipeline.fields import squeeze_number_spaces
+
+    squeezed, original = squeeze_number_spaces(text)
+    assert squeezed == expected
+    assert all(text[i] == c for i, c in zip(original, squeezed, strict=True))

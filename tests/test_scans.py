@@ -52,6 +52,19 @@ def test_signature_detected_only_when_there(signature_inbox, level, signed):
     assert agreement.fields["signed"].evidence.page == 2
 
 
+def test_signature_above_a_long_hyphenated_name(tmp_path):
+    """The name is found by its last word; the ink is looked for above the whole name."""
+    spec = AgreementSpec(**{**SPEC.__dict__, "municipality": "Helmond", "mayor": "E. Blanksma-van den Heuvel",
+                            "amount": Decimal("29429.10")})
+    doc = render_agreement(spec, random.Random(8))
+    save_scan_pdf(scan(doc.pdf, DAMAGE["office"], random.Random(4)), tmp_path / "helmond.pdf", 300)
+    ref = load_reference(SAMPLES / "reference.csv")
+    result = process_file(tmp_path, _source(tmp_path, "helmond.pdf"), ref, TextSettings(), OCR_CACHE)
+    [agreement] = result.extractions
+    assert agreement.value("signatory") == "E. Blanksma-van den Heuvel"
+    assert agreement.signed is True
+
+
 def test_text_layer_used_where_it_holds_text_and_ocr_elsewhere():
     inbox = SAMPLES / "inbox"
     digital = read_pages(inbox / "haarlem digitaal.pdf", _source(inbox, "haarlem digitaal.pdf"), TextSettings(),

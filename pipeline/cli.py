@@ -12,7 +12,7 @@ from tqdm import tqdm
 from . import __version__
 from .errors import ConvenantError
 from .reference import DEFAULT_RATE, load_reference, parse_rate
-from .run import run_batch
+from .run import RunOptions, run_batch
 from .schema import Status
 
 
@@ -50,9 +50,15 @@ def main() -> None:
 @click.option("--workers", type=int, default=0, help="aantal OCR-processen (standaard: aantal cores)")
 @click.option("--cache", "cache_dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="map voor de OCR-cache (standaard: OUT/.ocr-cache)")
+@click.option("--state", "state_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="database met de resultaten per bestand (standaard: OUT/state.sqlite)")
+@click.option("--force", is_flag=True, help="alle bestanden opnieuw lezen, ook die al gelezen zijn")
+@click.option("--full-ocr", is_flag=True, help="ook convenant- en briefpagina's volledig lezen (trager)")
+@click.option("--wait", "wait_seconds", type=float, default=0.0, show_default=True,
+              help="seconden wachten als een andere run dezelfde database gebruikt")
 @click.option("-v", "--verbose", count=True, help="meer meldingen (-vv: per pagina)")
 def run(inbox: Path, out: Path, reference: Path | None, rate: str, workers: int, cache_dir: Path | None,
-        verbose: int) -> None:
+        state_path: Path | None, force: bool, full_ocr: bool, wait_seconds: float, verbose: int) -> None:
     """Lees INBOX en schrijf de status van de 41 en de uitzonderingen naar OUT.
 
     Voorbeeld:  convenant run samples/inbox --out output --reference samples/reference.csv
@@ -70,8 +76,9 @@ def run(inbox: Path, out: Path, reference: Path | None, rate: str, workers: int,
             bar.set_postfix_str(result.source.path[-30:], refresh=False)
             bar.update(1)
 
-        result = run_batch(inbox, out, ref, workers=workers, cache_dir=cache_dir, progress=progress,
-                           on_scan=on_scan)
+        options = RunOptions(workers=workers, cache_dir=cache_dir, state_path=state_path, force=force,
+                             skip_pages=not full_ocr, wait_seconds=wait_seconds)
+        result = run_batch(inbox, out, ref, options, progress=progress, on_scan=on_scan)
         bar.close()
     except ConvenantError as exc:
         err = click.ClickException(str(exc))
@@ -83,7 +90,8 @@ def run(inbox: Path, out: Path, reference: Path | None, rate: str, workers: int,
     click.echo(
         f"{counts[Status.COMPLETE]} van {len(result.reconciliation.statuses)} compleet, "
         f"{counts[Status.EXCEPTION]} uitzondering, {counts[Status.MISSING]} ontbreekt; "
-        f"{len(result.files)} bestanden, {len(result.extractions) - unreadable} documenten, "
+        f"{len(result.files)} bestanden ({result.files_read} nieuw gelezen), "
+        f"{len(result.extractions) - unreadable} documenten, "
         f"{unreadable} onleesbaar, {len(result.skipped)} overgeslagen; {errors} fouten te beoordelen "
         f"-> {out / 'report.html'}")
 

@@ -86,6 +86,36 @@ def _continues(current: DocType, pc: PageClass, min_score: float) -> bool:
             or (current is not DocType.OTHER and pc.scores.get(current, 0) > 0))
 
 
+_FIELD_HINTS = re.compile(r"€|\beur\b|burgemeester|inwoners|bijdrage|totaalbedrag|college", re.IGNORECASE)
+_NO_FIELDS = (DocType.COVENANT, DocType.COVER_LETTER)
+
+
+def pages_needing_full_text(pages: list[Page]) -> set[int]:
+    """Page numbers that must be read in full, judged from the top of each page.
+
+    Only a page that surely belongs to a covenant or cover letter (it starts or continues one and shows
+    nothing of an agreement or memo) is left with its top alone: those documents carry no field.
+    Pages with a text layer or already read in full count with their whole text.
+    """
+    needed: set[int] = set()
+    current: DocType | None = None
+    for page in pages:
+        pc = classify_page(page.text)
+        best_type, best_score = pc.best
+        if pc.starts is not None:
+            current = pc.starts
+        elif pc.continues is not None:
+            current = pc.continues
+        elif current is None or (best_type is not current and best_score > 0):
+            current = None
+        hints = (pc.scores.get(DocType.AGREEMENT, 0) > 0 or pc.scores.get(DocType.DECISION_MEMO, 0) > 0
+                 or _FIELD_HINTS.search(page.text) is not None)
+        readable = sum(1 for w in page.words if w.conf >= 0.5) >= 5 or page.source != "ocr_head"
+        if current not in _NO_FIELDS or hints or not readable:
+            needed.add(page.number)
+    return needed
+
+
 def split_documents(source: SourceFile, pages: list[Page]) -> list[Document]:
     """Group pages into documents: a page that starts a type opens one; others continue the current one."""
     _, min_score, _ = _rules()

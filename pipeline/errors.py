@@ -19,5 +19,9 @@ class InputFileError(ConvenantError):
     """One input file cannot be read. Caught per file: it becomes a row, never stops the batch."""
 
     def __init__(self, kind: str, message: str) -> None:
-        super().__init__(message)
+        super().__init__(kind, message)  # both in args, so the error survives pickling from a worker
         self.kind = kind
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message

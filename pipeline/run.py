@@ -22,6 +22,7 @@ from .report.html import write_html
 from .report.workbook import write_workbook
 from .rules import rules_version
 from .schema import Extraction, SourceFile
+from .state import StateStore, version_key
 from .text import TextSettings
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ class RunResult:
     reconciliation: Reconciliation
     out: Path
     started: datetime
+    files_read: int = 0  # files read in this run; the others came from the state store
 
 
 @dataclass(frozen=True)
@@ -71,10 +73,23 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def run_batch(inbox: Path, out: Path, reference: Reference, workers: int = 0, cache_dir: Path | None = None,
+@dataclass(frozen=True)
+class RunOptions:
+    """How a batch is run; none of these change what a correct reading gives."""
+
+    workers: int = 0  # 0: one per core
+    cache_dir: Path | None = None  # OCR cache; default OUT/.ocr-cache
+    state_path: Path | None = None  # results by file hash; default OUT/state.sqlite
+    force: bool = False  # read every file again
+    skip_pages: bool = True  # read covenant and cover-letter pages by their top only
+    wait_seconds: float = 0.0  # how long to wait for another run that holds the state
+
+
+def run_batch(inbox: Path, out: Path, reference: Reference, options: RunOptions | None = None,
               settings: TextSettings | None = None,
               progress: Callable[[FileResult], None] | None = None,
               on_scan: Callable[[int], None] | None = None) -> RunResult:
+    options = options or RunOptions()
     if not inbox.is_dir():
         raise ConfigError(f"inbox {inbox} bestaat niet of is geen map")
     settings = settings or TextSettings()
@@ -83,12 +98,27 @@ def run_batch(inbox: Path, out: Path, reference: Reference, workers: int = 0, ca
         raise ConfigError("de uitvoermap mag niet in de inbox liggen: de inbox wordt nooit gewijzigd")
     out.mkdir(parents=True, exist_ok=True)
     started = datetime.now().astimezone()
-    files, skipped = scan_inbox(inbox)
-    if on_scan:
-        on_scan(len(files))
-    cache_dir = cache_dir if cache_dir is not None else out / ".ocr-cache"
-    results = tuple(process_all(inbox, files, reference, settings, cache_dir, workers or default_workers(),
-                                progress))
+    with StateStore(options.state_path or out / "state.sqlite", options.wait_seconds) as store:
+        files, skipped = scan_inbox(inbox)
+        if on_scan:
+            on_scan(len(files))
+        version = version_key(settings, reference, options.skip_pages)
+        done: dict[str, FileResult] = {}
+        if not options.force:
+            for f in files:
+                stored = store.get(f, version)
+                if stored is not None:
+                    done[f.path] = stored
+                    if progress:
+                        progress(stored)
+        to_read = [f for f in files if f.path not in done]
+        cache_dir = options.cache_dir if options.cache_dir is not None else out / ".ocr-cache"
+        for result in process_all(inbox, to_read, reference, settings, cache_dir,
+                                  options.workers or default_workers(), progress, options.skip_pages):
+            if not result.crashed:
+                store.put(result, version)  # a crash is tried again next run, a bad file is not
+            done[result.source.path] = result
+    results = tuple(done[f.path] for f in files)
     extractions = tuple(e for r in results for e in r.extractions)
     rec = reconcile(list(extractions), reference)
     info = RunInfo(str(inbox), reference.source, f"{reference.rate}", started.strftime("%d-%m-%Y %H:%M"),
@@ -97,4 +127,4 @@ def run_batch(inbox: Path, out: Path, reference: Reference, workers: int = 0, ca
     write_csv_files(out, list(extractions), rec, evidence)
     write_workbook(out / "status.xlsx", list(extractions), rec, info)
     write_html(out / "report.html", list(extractions), rec, info, skipped, inbox)
-    return RunResult(tuple(files), tuple(skipped), results, extractions, rec, out, started)
+    return RunResult(tuple(files), tuple(skipped), results, extractions, rec, out, started, len(to_read))

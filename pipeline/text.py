@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import re
 import warnings
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from .errors import InputFileError
-from .ocr import OcrCache, OcrSettings, ocr_image, rotate
+from .ocr import OcrCache, OcrSettings, ocr_head, ocr_image, rotate
 from .page_text import assemble, group_lines
 from .schema import FileError, Page, SourceFile, Word
 
@@ -59,7 +58,16 @@ def render_pdf_page(path: Path, number: int, dpi: int) -> Image.Image:
         doc.close()
 
 
-def _pdf_pages(path: Path, settings: TextSettings, cache: OcrCache) -> Iterator[Page]:
+@dataclass(frozen=True)
+class PagePlan:
+    """How one page will get its text: its text layer, or OCR (and why)."""
+
+    number: int
+    text_layer: Page | None
+    reason: str
+
+
+def _inspect_pdf(path: Path, settings: TextSettings) -> list[PagePlan]:
     doc = _open_pdfium(path)
     try:
         n = len(doc)
@@ -72,6 +80,7 @@ def _pdf_pages(path: Path, settings: TextSettings, cache: OcrCache) -> Iterator[
         except Exception as exc:  # pdfminer fails in many ways on damaged files
             log.warning("%s: tekstlaag onleesbaar (%s), alleen OCR", path.name, exc)
             plumber = None
+        plans = []
         try:
             for i in range(n):
                 words: list[Word] = []
@@ -80,28 +89,78 @@ def _pdf_pages(path: Path, settings: TextSettings, cache: OcrCache) -> Iterator[
                         words = _text_layer_words(plumber.pages[i])
                     except Exception as exc:  # a damaged content stream: fall back to OCR
                         log.warning("%s p%d: tekstlaag onleesbaar (%s)", path.name, i + 1, exc)
-                if _real_words(words) >= settings.min_words:
+                real = _real_words(words)
+                if real >= settings.min_words:
                     text, ws, spans = assemble(group_lines(words, tolerance=3.0))
                     width, height = doc[i].get_size()
-                    yield Page(i + 1, text, ws, "text_layer", f"tekstlaag met {_real_words(words)} woorden",
-                               width, height, 72.0, 0, spans)
-                    continue
-                image = doc[i].render(scale=settings.dpi / 72).to_pil()
-                reason = "geen tekstlaag" if not words else f"tekstlaag te klein ({_real_words(words)} woorden)"
-                yield _ocr_page(i + 1, image, settings.dpi, reason, settings, cache)
+                    page = Page(i + 1, text, ws, "text_layer", f"tekstlaag met {real} woorden", width, height,
+                                72.0, 0, spans)
+                    plans.append(PagePlan(i + 1, page, ""))
+                else:
+                    plans.append(PagePlan(i + 1, None, "geen tekstlaag" if not words
+                                          else f"tekstlaag te klein ({real} woorden)"))
         finally:
             if plumber is not None:
                 plumber.close()
+        return plans
     finally:
         doc.close()
 
 
-def _ocr_page(number: int, image: Image.Image, dpi: float, reason: str,
-              settings: TextSettings, cache: OcrCache) -> Page:
-    result = ocr_image(image, settings.ocr, cache)
+def inspect_file(path: Path, source: SourceFile, settings: TextSettings) -> list[PagePlan]:
+    """The pages of a file and how each gets its text; raises InputFileError when it cannot be read."""
+    if source.size == 0:
+        raise InputFileError(FileError.EMPTY, "bestand is leeg (0 bytes)")
+    if source.kind == "pdf":
+        return _inspect_pdf(path, settings)
+    if source.kind == "image":
+        image = _open_image(path)
+        frames = min(getattr(image, "n_frames", 1), MAX_PAGES)
+        return [PagePlan(i, None, "afbeelding") for i in range(1, frames + 1)]
+    raise InputFileError(FileError.UNSUPPORTED, "geen PDF, JPG, PNG of TIFF (de inhoud van het bestand is iets anders)")
+
+
+def _page_image(path: Path, source: SourceFile, number: int, settings: TextSettings) -> tuple[Image.Image, float]:
+    if source.kind == "pdf":
+        return render_pdf_page(path, number, settings.dpi), float(settings.dpi)
+    image = _open_image(path)
+    try:
+        image.seek(number - 1)
+        frame = image.convert("RGB")
+    except (EOFError, OSError, ValueError) as exc:
+        raise InputFileError(FileError.UNREADABLE, f"pagina {number} kan niet worden gelezen ({exc})") from exc
+    return frame, _image_dpi(image)
+
+
+def ocr_page(path: Path, source: SourceFile, plan: PagePlan, settings: TextSettings, cache: OcrCache) -> Page:
+    """A page's text by OCR of its image (upright); a page tesseract cannot finish becomes an empty page."""
+    if plan.text_layer is not None:
+        return plan.text_layer
+    image, dpi = _page_image(path, source, plan.number, settings)
+    try:
+        result = ocr_image(image, settings.ocr, cache)
+    except RuntimeError as exc:  # pytesseract's time-out
+        log.warning("%s p%d: OCR afgebroken (%s)", source.path, plan.number, exc)
+        return Page(plan.number, "", (), "ocr", f"OCR afgebroken na {settings.ocr.timeout:.0f} s", float(image.width),
+                    float(image.height), dpi, 0, ())
     turned = rotate(image, result.rotation)
-    return Page(number, result.text, result.words, "ocr", reason, float(turned.width), float(turned.height),
-                float(dpi), result.rotation, result.spans)
+    return Page(plan.number, result.text, result.words, "ocr", plan.reason, float(turned.width),
+                float(turned.height), dpi, result.rotation, result.spans)
+
+
+def ocr_page_head(path: Path, source: SourceFile, plan: PagePlan, settings: TextSettings,
+                  cache: OcrCache) -> Page:
+    """Only the top of a page, read to decide whether the whole page needs reading."""
+    image, dpi = _page_image(path, source, plan.number, settings)
+    try:
+        result = ocr_head(image, settings.ocr, cache)
+    except RuntimeError:
+        result = None
+    if result is None:
+        return Page(plan.number, "", (), "ocr_head", "kop niet gelezen", float(image.width), float(image.height),
+                    dpi, 0, ())
+    return Page(plan.number, result.text, result.words, "ocr_head", "alleen de kop gelezen: " + plan.reason,
+                float(image.width), float(image.height), dpi, 0, result.spans)
 
 
 def _image_dpi(image: Image.Image) -> float:
@@ -126,18 +185,6 @@ def _open_image(path: Path) -> Image.Image:
         raise InputFileError(FileError.UNREADABLE, f"afbeelding kan niet worden gelezen ({exc})") from exc
 
 
-def _image_pages(path: Path, settings: TextSettings, cache: OcrCache) -> Iterator[Page]:
-    image = _open_image(path)
-    for i, frame in enumerate(ImageSequence.Iterator(image), start=1):
-        if i > MAX_PAGES:
-            break
-        try:
-            rgb = frame.convert("RGB")
-        except OSError as exc:
-            raise InputFileError(FileError.UNREADABLE, f"pagina {i} kan niet worden gelezen ({exc})") from exc
-        yield _ocr_page(i, rgb, _image_dpi(frame), "afbeelding", settings, cache)
-
-
 def render_image_page(path: Path, number: int) -> Image.Image:
     image = _open_image(path)
     for i, frame in enumerate(ImageSequence.Iterator(image), start=1):
@@ -147,16 +194,8 @@ def render_image_page(path: Path, number: int) -> Image.Image:
 
 
 def read_pages(path: Path, source: SourceFile, settings: TextSettings, cache: OcrCache) -> list[Page]:
-    """All pages of one file with their text; raises InputFileError when the file cannot be read."""
-    if source.size == 0:
-        raise InputFileError(FileError.EMPTY, "bestand is leeg (0 bytes)")
-    if source.kind == "pdf":
-        pages = list(_pdf_pages(path, settings, cache))
-    elif source.kind == "image":
-        pages = list(_image_pages(path, settings, cache))
-    else:
-        raise InputFileError(FileError.UNSUPPORTED,
-                             "geen PDF, JPG, PNG of TIFF (de inhoud van het bestand is iets anders)")
+    """All pages of one file with their full text, one after the other; raises InputFileError."""
+    pages = [ocr_page(path, source, plan, settings, cache) for plan in inspect_file(path, source, settings)]
     if not any(p.text.strip() for p in pages):
         raise InputFileError(FileError.UNREADABLE, "geen leesbare tekst gevonden op enige pagina")
     return pages

@@ -14,7 +14,7 @@ import click
 
 from pipeline.evaluate import evaluate
 from pipeline.reference import load_reference
-from pipeline.run import run_batch
+from pipeline.run import RunOptions, run_batch
 
 from .corpus import SAMPLE_REFERENCE, build, corpus_plan
 from .generator import DAMAGE
@@ -37,7 +37,8 @@ def bench_level(level: str, root: Path, fresh_ocr: bool, workers: int) -> tuple[
     if fresh_ocr:
         shutil.rmtree(cache, ignore_errors=True)
     started = time.perf_counter()
-    run_batch(work / "inbox", work / "out", load_reference(SAMPLE_REFERENCE), workers=workers, cache_dir=cache)
+    run_batch(work / "inbox", work / "out", load_reference(SAMPLE_REFERENCE),
+              RunOptions(workers=workers, cache_dir=cache, force=True))
     elapsed = time.perf_counter() - started
     acc = evaluate(work / "out", work / "truth")
     signed_ok = acc.rate("signed")

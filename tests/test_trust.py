@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from pipeline.reference import load_reference
-from pipeline.run import run_batch
+from pipeline.run import RunOptions, run_batch
 from samples.corpus import InboxBuilder, contribution, load_members, s_rescan
 from samples.generator import DAMAGE
 
@@ -35,7 +35,8 @@ def trust_run(tmp_path_factory):
     b.scanned_pdf("venlo.pdf", [b.agreement(m["Venlo"])])
     b.scanned_pdf("gouda.pdf", [b.agreement(m["Gouda"], signed=False)])
     out = root / "out"
-    run = run_batch(root / "inbox", out, load_reference(SAMPLES / "reference.csv"), cache_dir=root / "cache")
+    run = run_batch(root / "inbox", out, load_reference(SAMPLES / "reference.csv"),
+                    RunOptions(cache_dir=root / "cache"))
     statuses = {s.municipality: s for s in run.reconciliation.statuses}
     with (out / "exceptions.csv").open(encoding="utf-8") as fh:
         exceptions = list(csv.DictReader(fh))

@@ -1,0 +1,114 @@
+"""The state store: each file's result by SHA-256 and pipeline version, so a re-run reads only what is new.
+
+An embedded SQLite database (standard library). A result is committed as soon as its file is done, so a
+run killed half-way loses nothing: the next run resumes. One run at a time holds the store's lock.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import logging
+import pickle
+import sqlite3
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import IO
+
+from . import __version__
+from .errors import ConfigError
+from .ocr import OCR_VERSION
+from .process import FileResult
+from .reference import Reference
+from .rules import rules_version
+from .schema import SourceFile
+from .text import TextSettings
+
+log = logging.getLogger(__name__)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS results (
+    sha256   TEXT NOT NULL,
+    version  TEXT NOT NULL,
+    result   BLOB NOT NULL,
+    saved    TEXT NOT NULL,
+    PRIMARY KEY (sha256, version)
+)
+"""
+
+
+def version_key(settings: TextSettings, reference: Reference, skip_pages: bool) -> str:
+    """Everything a file's result depends on besides its bytes: code, rules, OCR settings, member names."""
+    members = "|".join(f"{e.municipality}:{e.mayor}:{','.join(e.aliases)}" for e in reference.entries)
+    parts = [__version__, rules_version(), OCR_VERSION, repr(settings), str(skip_pages),
+             hashlib.sha256(members.encode()).hexdigest()[:12]]
+    return hashlib.sha256("/".join(parts).encode()).hexdigest()[:20]
+
+
+class StateStore:
+    """Results of files already read, keyed by (sha256, version)."""
+
+    def __init__(self, path: Path, wait_seconds: float = 0.0) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock_file: IO[str] | None = _acquire_lock(path.with_name(path.name + ".lock"), wait_seconds)
+        self.db = sqlite3.connect(path, timeout=30)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute(_SCHEMA)
+        self.db.commit()
+
+    def get(self, source: SourceFile, version: str) -> FileResult | None:
+        row = self.db.execute("SELECT result FROM results WHERE sha256 = ? AND version = ?",
+                              (source.sha256, version)).fetchone()
+        if row is None:
+            return None
+        try:
+            stored: FileResult = pickle.loads(row[0])
+        except Exception as exc:  # written by another version of the code: read the file again
+            log.info("%s: opgeslagen resultaat onbruikbaar (%s), opnieuw lezen", source.path, exc)
+            return None
+        return _as_file(stored, source)
+
+    def put(self, result: FileResult, version: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)",
+                        (result.source.sha256, version, pickle.dumps(result, protocol=5),
+                         time.strftime("%Y-%m-%dT%H:%M:%S")))
+        self.db.commit()
+
+    def close(self) -> None:
+        self.db.close()
+        if self._lock_file is not None:
+            fcntl.flock(self._lock_file, fcntl.LOCK_UN)
+            self._lock_file.close()
+            self._lock_file = None
+
+    def __enter__(self) -> StateStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _as_file(result: FileResult, source: SourceFile) -> FileResult:
+    """A stored result for the same bytes under this file's current name."""
+    if result.source == source:
+        return result
+    extractions = tuple(replace(e, file=source) for e in result.extractions)
+    return replace(result, source=source, extractions=extractions)
+
+
+def _acquire_lock(path: Path, wait_seconds: float) -> IO[str]:
+    fh = path.open("a+", encoding="utf-8")
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return fh
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                fh.close()
+                raise ConfigError(f"een andere run gebruikt {path.with_suffix('')} al; wacht tot die klaar is "
+                                  "(of geef --wait SECONDEN)") from None
+            time.sleep(0.2)

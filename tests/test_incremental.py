@@ -1,0 +1,131 @@
+"""Incremental runs on real files: new, changed, removed and interrupted; one run at a time per state."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from pipeline.errors import InputFileError
+
+from .conftest import OCR_CACHE, SAMPLES
+
+pytestmark = pytest.mark.ocr
+
+FILES = ["zwolle_overeenkomst.pdf", "almere_overeenkomst.pdf", "delft_besluitnota.pdf", "haarlem digitaal.pdf"]
+OUTPUTS = ["documents.csv", "status.csv", "exceptions.csv"]
+
+
+def make_inbox(root: Path, names=FILES) -> Path:
+    inbox = root / "inbox"
+    inbox.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copyfile(SAMPLES / "inbox" / name, inbox / name)
+    return inbox
+
+
+def run(inbox: Path, out: Path, *extra: str):
+    result = CliRunner().invoke(main, ["run", str(inbox), "--out", str(out), "--reference",
+                                       str(SAMPLES / "reference.csv"), "--cache", str(OCR_CACHE), *extra])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def outputs(out: Path) -> dict[str, str]:
+    return {name: (out / name).read_text(encoding="utf-8") for name in OUTPUTS}
+
+
+def test_rerun_reads_only_new_and_changed_files(tmp_path):
+    inbox = make_inbox(tmp_path, FILES[:3])
+    out = tmp_path / "out"
+    assert "3 bestanden (3 nieuw gelezen)" in run(inbox, out)
+    assert "3 bestanden (0 nieuw gelezen)" in run(inbox, out)
+    shutil.copyfile(SAMPLES / "inbox" / FILES[3], inbox / FILES[3])  # a new file
+    assert "4 bestanden (1 nieuw gelezen)" in run(inbox, out)
+    assert "haarlem digitaal.pdf" in (out / "documents.csv").read_text(encoding="utf-8")
+    # a changed file: other bytes under the same name
+    shutil.copyfile(SAMPLES / "inbox" / "breda_overeenkomst.pdf", inbox / "zwolle_overeenkomst.pdf")
+    output = run(inbox, out)
+    assert "4 bestanden (1 nieuw gelezen)" in output
+    rows = (out / "documents.csv").read_text(encoding="utf-8")
+    assert "zwolle_overeenkomst.pdf,1-2,agreement,Breda," in rows
+    assert ",Zwolle," not in rows
+    # --force reads everything again
+    assert "4 bestanden (4 nieuw gelezen)" in run(inbox, out, "--force")
+
+
+def test_removed_file_leaves_the_outputs(tmp_path):
+    inbox = make_inbox(tmp_path, FILES[:2])
+    out = tmp_path / "out"
+    run(inbox, out)
+    (inbox / "almere_overeenkomst.pdf").unlink()
+    assert "1 bestanden (0 nieuw gelezen)" in run(inbox, out)
+    status = (out / "status.csv").read_text(encoding="utf-8")
+    assert "Almere,176026,26403.90,missing,," in status
+
+
+def test_renamed_file_is_not_read_again(tmp_path):
+    inbox = make_inbox(tmp_path, FILES[:1])
+    out = tmp_path / "out"
+    run(inbox, out)
+    (inbox / FILES[0]).rename(inbox / "hernoemd.pdf")
+    assert "1 bestanden (0 nieuw gelezen)" in run(inbox, out)
+    assert "hernoemd.pdf,1-2,agreement,Zwolle" in (out / "documents.csv").read_text(encoding="utf-8")
+
+
+def _rows(db: Path) -> int:
+    try:
+        with sqlite3.connect(db, timeout=1) as con:
+            return con.execute("SELECT count(*) FROM results").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_a_killed_run_loses_nothing_and_the_next_run_resumes(tmp_path):
+    reference_run = tmp_path / "reference"
+    run(make_inbox(reference_run), reference_run / "out")
+    inbox = make_inbox(tmp_path / "killed")
+    out = tmp_path / "killed" / "out"
+    # a real process, OCR not cached, one worker: slow enough to be killed after its first file
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(inbox), "--out", str(out),
+                             "--reference", str(SAMPLES / "reference.csv"), "--workers", "1",
+                             "--cache", str(tmp_path / "fresh-cache")],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while _rows(out / "state.sqlite") < 1 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert proc.poll() is None, "the run ended before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    stored = _rows(out / "state.sqlite")
+    assert 1 <= stored < len(FILES)
+    output = run(inbox, out)
+    assert f"({len(FILES) - stored} nieuw gelezen)" in output
+    assert outputs(out) == outputs(reference_run / "out")
+
+
+def test_a_second_run_on_the_same_state_stops_with_a_clear_message(tmp_path):
+    from pipeline.state import StateStore
+
+    inbox = make_inbox(tmp_path, FILES[:1])
+    out = tmp_path / "out"
+    with StateStore(out / "state.sqlite"):
+        result = CliRunner().invoke(main, ["run", str(inbox), "--out", str(out)])
+    assert result.exit_code == 2
+    assert "een andere run gebruikt" in result.output
+
+
+def test_file_errors_survive_the_trip_from_a_worker():
+    import pickle
+
+    err = pickle.loads(pickle.dumps(InputFileError("encrypted", "PDF is versleuteld")))
+    assert (err.kind, str(err)) == ("encrypted", "PDF is versleuteld")

@@ -7,12 +7,13 @@ PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system-deps demo test test-fast lint samples clean help bench-accuracy
+.PHONY: setup system-deps demo test test-fast lint samples clean help bench bench-accuracy
 
 help:
 	@echo "make demo       install everything and run the pipeline on samples/inbox into output/"
 	@echo "make test       install everything and run the tests"
 	@echo "make lint       ruff"
+	@echo "make bench      throughput: pipeline vs plain tesseract and OCRmyPDF, re-runs, memory, scaling"
 	@echo "make bench-accuracy  per-field accuracy on generated clean, office and poor corpora"
 	@echo "make samples    regenerate samples/inbox, samples/truth and samples/reference.csv"
 	@echo "make clean      remove the virtual environment, caches and output"
@@ -51,6 +52,11 @@ samples: setup
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache output/* *.egg-info
+
+# throughput against plain tesseract and OCRmyPDF, re-runs, memory, scaling (not part of the tests)
+bench: setup
+	$(PIP) install -q -e '.[dev,bench]'
+	$(PY) -m samples.bench_speed
 
 # accuracy on generated corpora at three levels of scan damage (not part of the tests)
 bench-accuracy: setup

@@ -86,8 +86,12 @@ def _continues(current: DocType, pc: PageClass, min_score: float) -> bool:
             or (current is not DocType.OTHER and pc.scores.get(current, 0) > 0))
 
 
-_FIELD_HINTS = re.compile(r"€|\beur\b|burgemeester|inwoners|bijdrage|totaalbedrag|college", re.IGNORECASE)
 _NO_FIELDS = (DocType.COVENANT, DocType.COVER_LETTER)
+
+
+@cache
+def _full_read_hints() -> re.Pattern[str]:
+    return re.compile(load_yaml("doc_types.yaml")["full_read_hints"], re.IGNORECASE)
 
 
 def pages_needing_full_text(pages: list[Page]) -> set[int]:
@@ -109,7 +113,7 @@ def pages_needing_full_text(pages: list[Page]) -> set[int]:
         elif current is None or (best_type is not current and best_score > 0):
             current = None
         hints = (pc.scores.get(DocType.AGREEMENT, 0) > 0 or pc.scores.get(DocType.DECISION_MEMO, 0) > 0
-                 or _FIELD_HINTS.search(page.text) is not None)
+                 or _full_read_hints().search(page.text) is not None)
         readable = sum(1 for w in page.words if w.conf >= 0.5) >= 5 or page.source != "ocr_head"
         if current not in _NO_FIELDS or hints or not readable:
             needed.add(page.number)

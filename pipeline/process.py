@@ -19,9 +19,10 @@ from .ocr import OcrCache
 from .reference import Reference
 from .schema import DocType, Document, Evidence, Extraction, Field, FileError, Page, SourceFile
 from .signature import check_signature
-from .text import PagePlan, TextSettings, inspect_file, ocr_page, ocr_page_head, read_pages, render_page
+from .text import PagePlan, TextSettings, inspect_file, ocr_page, ocr_page_heads, read_pages, render_page
 
 log = logging.getLogger(__name__)
+HEAD_BATCH = 8  # page tops read per tesseract run
 CRASH_PREFIX = "onverwachte fout bij lezen"
 
 NEEDED = {
@@ -115,16 +116,22 @@ def task_inspect(inbox: Path, source: SourceFile, settings: TextSettings) -> lis
     return inspect_file(inbox / source.path, source, settings)
 
 
-def task_ocr(inbox: Path, source: SourceFile, plan: PagePlan, settings: TextSettings, cache_dir: Path | None,
-             head_only: bool) -> Page:
-    path = inbox / source.path
+def task_ocr(inbox: Path, source: SourceFile, plan: PagePlan, settings: TextSettings,
+             cache_dir: Path | None) -> list[Page]:
     try:
-        if head_only:
-            return ocr_page_head(path, source, plan, settings, OcrCache(cache_dir))
-        return ocr_page(path, source, plan, settings, OcrCache(cache_dir))
+        return [ocr_page(inbox / source.path, source, plan, settings, OcrCache(cache_dir))]
     except InputFileError as exc:
         log.warning("%s p%d: %s", source.path, plan.number, exc)
-        return Page(plan.number, "", (), "ocr", str(exc), 0.0, 0.0, float(settings.dpi), 0, ())
+        return [Page(plan.number, "", (), "ocr", str(exc), 0.0, 0.0, float(settings.dpi), 0, ())]
+
+
+def task_heads(inbox: Path, source: SourceFile, plans: list[PagePlan], settings: TextSettings,
+               cache_dir: Path | None) -> list[Page]:
+    try:
+        return ocr_page_heads(inbox / source.path, source, plans, settings, OcrCache(cache_dir))
+    except InputFileError as exc:  # unreadable tops: every page will be read in full
+        log.warning("%s: %s", source.path, exc)
+        return [Page(p.number, "", (), "ocr_head", str(exc), 0.0, 0.0, float(settings.dpi), 0, ()) for p in plans]
 
 
 def _worker_init() -> None:
@@ -161,19 +168,26 @@ class _Scheduler:
                  cache_dir: Path | None, skip_pages: bool) -> None:
         self.pool, self.inbox, self.reference = pool, inbox, reference
         self.settings, self.cache_dir, self.skip_pages = settings, cache_dir, skip_pages
-        self.active: dict[Future, tuple[_FileJob, str, int]] = {}
+        self.active: dict[Future, tuple[_FileJob, str]] = {}
 
-    def _submit(self, job: _FileJob, stage: str, number: int, fn, *args) -> None:
-        self.active[self.pool.submit(fn, *args)] = (job, stage, number)
+    def _submit(self, job: _FileJob, stage: str, fn, *args) -> None:
+        self.active[self.pool.submit(fn, *args)] = (job, stage)
 
     def start(self, source: SourceFile) -> None:
-        self._submit(_FileJob(source), "inspect", 0, task_inspect, self.inbox, source, self.settings)
+        self._submit(_FileJob(source), "inspect", task_inspect, self.inbox, source, self.settings)
 
     def _ocr(self, job: _FileJob, plans: list[PagePlan], head_only: bool) -> None:
+        if head_only:  # tops in batches: one tesseract start per batch
+            batches = [plans[i:i + HEAD_BATCH] for i in range(0, len(plans), HEAD_BATCH)]
+            job.waiting = len(batches)
+            for batch in batches:
+                self._submit(job, "head", task_heads, self.inbox, job.source, batch, self.settings,
+                             self.cache_dir)
+            return
         job.waiting = len(plans)
         for plan in plans:
-            self._submit(job, "head" if head_only else "page", plan.number, task_ocr, self.inbox, job.source, plan,
-                         self.settings, self.cache_dir, head_only)
+            self._submit(job, "page", task_ocr, self.inbox, job.source, plan, self.settings,
+                         self.cache_dir)
 
     def _after_inspect(self, job: _FileJob, plans: list[PagePlan]) -> None:
         job.plans = plans
@@ -202,11 +216,11 @@ class _Scheduler:
 
     def _extract(self, job: _FileJob) -> None:
         pages = [job.pages[p.number] for p in job.plans]
-        self._submit(job, "extract", 0, extract_file, self.inbox, job.source, pages, self.reference)
+        self._submit(job, "extract", extract_file, self.inbox, job.source, pages, self.reference)
 
     def handle(self, future: Future) -> FileResult | None:
         """Move a file on by one finished task; returns its result when the file is done."""
-        job, stage, number = self.active.pop(future)
+        job, stage = self.active.pop(future)
         try:
             value = future.result()
         except InputFileError as exc:
@@ -219,7 +233,8 @@ class _Scheduler:
         if stage == "inspect":
             self._after_inspect(job, value)
         elif stage in ("head", "page"):
-            (job.heads if stage == "head" else job.pages)[number] = value
+            for page in value:
+                (job.heads if stage == "head" else job.pages)[page.number] = page
             job.waiting -= 1
             if job.waiting == 0:
                 self._after_heads(job) if stage == "head" else self._extract(job)

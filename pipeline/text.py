@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
-from PIL import Image, ImageSequence, UnidentifiedImageError
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from .errors import InputFileError
-from .ocr import OcrCache, OcrSettings, ocr_head, ocr_image, rotate
+from .ocr import HEAD_DPI, HEAD_SHARE, OcrCache, OcrSettings, head_image, ocr_heads, ocr_image, rotate
 from .page_text import assemble, group_lines
 from .schema import FileError, Page, SourceFile, Word
 
@@ -148,19 +148,39 @@ def ocr_page(path: Path, source: SourceFile, plan: PagePlan, settings: TextSetti
                 float(turned.height), dpi, result.rotation, result.spans)
 
 
-def ocr_page_head(path: Path, source: SourceFile, plan: PagePlan, settings: TextSettings,
-                  cache: OcrCache) -> Page:
-    """Only the top of a page, read to decide whether the whole page needs reading."""
-    image, dpi = _page_image(path, source, plan.number, settings)
+def _head_of(path: Path, source: SourceFile, plan: PagePlan) -> tuple[Image.Image, tuple[float, float, float]]:
+    """The top of a page at HEAD_DPI, and the page's full size and dpi."""
+    if source.kind == "pdf":
+        doc = _open_pdfium(path)
+        try:
+            page = doc[plan.number - 1]
+            width, height = page.get_size()
+            image = page.render(scale=HEAD_DPI / 72, crop=(0, height * (1 - HEAD_SHARE), 0, 0)).to_pil()
+        finally:
+            doc.close()
+        return ImageOps.grayscale(image), (width * HEAD_DPI / 72, height * HEAD_DPI / 72, float(HEAD_DPI))
+    image, dpi = _page_image(path, source, plan.number, TextSettings())
+    scale = min(1.0, HEAD_DPI / dpi)
+    return head_image(image, dpi), (image.width * scale, image.height * scale, dpi * scale)
+
+
+def ocr_page_heads(path: Path, source: SourceFile, plans: list[PagePlan], settings: TextSettings,
+                   cache: OcrCache) -> list[Page]:
+    """Only the tops of these pages, read in one tesseract run, to decide which pages need reading in full."""
+    heads, sizes = zip(*(_head_of(path, source, plan) for plan in plans), strict=True)
     try:
-        result = ocr_head(image, settings.ocr, cache)
-    except RuntimeError:
-        result = None
-    if result is None:
-        return Page(plan.number, "", (), "ocr_head", "kop niet gelezen", float(image.width), float(image.height),
-                    dpi, 0, ())
-    return Page(plan.number, result.text, result.words, "ocr_head", "alleen de kop gelezen: " + plan.reason,
-                float(image.width), float(image.height), dpi, 0, result.spans)
+        results = ocr_heads(list(heads), settings.ocr, cache)
+    except RuntimeError as exc:
+        log.warning("%s: koppen niet gelezen (%s)", source.path, exc)
+        results = [None] * len(plans)
+    pages = []
+    for plan, (width, height, dpi), result in zip(plans, sizes, results, strict=True):
+        if result is None:
+            pages.append(Page(plan.number, "", (), "ocr_head", "kop niet gelezen", width, height, dpi, 0, ()))
+        else:
+            pages.append(Page(plan.number, result.text, result.words, "ocr_head",
+                              "alleen de kop gelezen: " + plan.reason, width, height, dpi, 0, result.spans))
+    return pages
 
 
 def _image_dpi(image: Image.Image) -> float:

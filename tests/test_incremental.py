@@ -129,3 +129,19 @@ def test_file_errors_survive_the_trip_from_a_worker():
 
     err = pickle.loads(pickle.dumps(InputFileError("encrypted", "PDF is versleuteld")))
     assert (err.kind, str(err)) == ("encrypted", "PDF is versleuteld")
+
+
+def test_covenant_pages_are_read_by_their_top_only_without_changing_the_reading(tmp_path):
+    inbox = make_inbox(tmp_path, ["scan_deventer_raadsstukken.pdf"])
+    skip, full = tmp_path / "skip", tmp_path / "full"
+    run(inbox, skip)
+    run(inbox, full, "--full-ocr")
+    assert (skip / "documents.csv").read_text(encoding="utf-8") == (full / "documents.csv").read_text(
+        encoding="utf-8")
+    import pickle
+
+    with sqlite3.connect(skip / "state.sqlite") as con:
+        [(blob,)] = con.execute("SELECT result FROM results").fetchall()
+    sources = {number: source for number, source, _, _ in pickle.loads(blob).pages}
+    assert sources[1] == sources[6] == sources[7] == "ocr"          # memo and agreement: read in full
+    assert "ocr_head" in {sources[3], sources[4], sources[5]}         # covenant: its top is enough

@@ -132,7 +132,9 @@ def test_file_errors_survive_the_trip_from_a_worker():
 
 
 def test_covenant_pages_are_read_by_their_top_only_without_changing_the_reading(tmp_path):
-    inbox = make_inbox(tmp_path, ["scan_deventer_raadsstukken.pdf"])
+    from samples.bench_speed import build_inbox
+
+    inbox = build_inbox(tmp_path / "inbox", merged=1, separate=0)  # memo, letter, 16-page covenant, agreement
     skip, full = tmp_path / "skip", tmp_path / "full"
     run(inbox, skip)
     run(inbox, full, "--full-ocr")
@@ -143,5 +145,7 @@ def test_covenant_pages_are_read_by_their_top_only_without_changing_the_reading(
     with sqlite3.connect(skip / "state.sqlite") as con:
         [(blob,)] = con.execute("SELECT result FROM results").fetchall()
     sources = {number: source for number, source, _, _ in pickle.loads(blob).pages}
-    assert sources[1] == sources[6] == sources[7] == "ocr"          # memo and agreement: read in full
-    assert "ocr_head" in {sources[3], sources[4], sources[5]}         # covenant: its top is enough
+    last = max(sources)
+    assert sources[1] == sources[last - 1] == sources[last] == "ocr"   # memo and agreement: read in full
+    skipped = [n for n, s in sources.items() if s == "ocr_head"]
+    assert len(skipped) >= 10 and all(3 <= n <= last - 2 for n in skipped)  # covenant pages: their top

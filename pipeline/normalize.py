@@ -54,6 +54,8 @@ def parse_decimal_number(text: str) -> Decimal | None:
     if not m:
         return None
     s = m.group(0).rstrip(".,")
+    if sum(c.isdigit() for c in s) > 15:  # no amount or count of ours is that long: noise, not a number
+        return None
     if "," in s and "." in s:
         decimal_sep = "," if s.rfind(",") > s.rfind(".") else "."
         thousands = "." if decimal_sep == "," else ","

@@ -11,9 +11,11 @@ from tqdm import tqdm
 
 from . import __version__
 from .errors import ConvenantError
+from .ocr import OcrSettings
 from .reference import DEFAULT_RATE, load_reference, parse_rate
 from .run import RunOptions, run_batch
 from .schema import Status
+from .text import TextSettings
 
 
 class _TqdmHandler(logging.Handler):
@@ -56,9 +58,12 @@ def main() -> None:
 @click.option("--full-ocr", is_flag=True, help="ook convenant- en briefpagina's volledig lezen (trager)")
 @click.option("--wait", "wait_seconds", type=float, default=0.0, show_default=True,
               help="seconden wachten als een andere run dezelfde database gebruikt")
+@click.option("--page-timeout", type=float, default=OcrSettings().timeout, show_default=True,
+              help="seconden OCR per pagina; een pagina die langer duurt wordt als onleesbaar gemeld")
 @click.option("-v", "--verbose", count=True, help="meer meldingen (-vv: per pagina)")
 def run(inbox: Path, out: Path, reference: Path | None, rate: str, workers: int, cache_dir: Path | None,
-        state_path: Path | None, force: bool, full_ocr: bool, wait_seconds: float, verbose: int) -> None:
+        state_path: Path | None, force: bool, full_ocr: bool, wait_seconds: float, page_timeout: float,
+        verbose: int) -> None:
     """Lees INBOX en schrijf de status van de 41 en de uitzonderingen naar OUT.
 
     Voorbeeld:  convenant run samples/inbox --out output --reference samples/reference.csv
@@ -78,7 +83,8 @@ def run(inbox: Path, out: Path, reference: Path | None, rate: str, workers: int,
 
         options = RunOptions(workers=workers, cache_dir=cache_dir, state_path=state_path, force=force,
                              skip_pages=not full_ocr, wait_seconds=wait_seconds)
-        result = run_batch(inbox, out, ref, options, progress=progress, on_scan=on_scan)
+        settings = TextSettings(ocr=OcrSettings(timeout=page_timeout))
+        result = run_batch(inbox, out, ref, options, settings=settings, progress=progress, on_scan=on_scan)
         bar.close()
     except ConvenantError as exc:
         err = click.ClickException(str(exc))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .email_intake import expand_eml
 from .schema import SourceFile
 
 log = logging.getLogger(__name__)
@@ -31,13 +33,33 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def sniff_kind(head: bytes) -> str:
-    """What the first bytes say the file is: 'pdf', 'image' or 'unknown' (never the extension)."""
+_EML_HEADERS = re.compile(rb"^(?:Return-Path|Received|From|To|Subject|Date|MIME-Version|Message-ID|"
+                          rb"Delivered-To|X-[\w-]+|Content-Type):", re.IGNORECASE | re.MULTILINE)
+
+
+def sniff_kind(head: bytes, name: str = "") -> str:
+    """What the first bytes say the file is: 'pdf', 'image', 'eml' or 'unknown' (never the extension alone)."""
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")):
         return "image"
+    if name.lower().endswith(".eml") or len(_EML_HEADERS.findall(head[:1024])) >= 2:
+        return "eml"
     return "unknown"
+
+
+def describe_unknown(head: bytes, name: str) -> str:
+    """What an unsupported file most likely is, and what to do about it, in Dutch."""
+    low = head[:512].lower()
+    if name.lower().endswith(".msg") or head.startswith(b"\xd0\xcf\x11\xe0"):
+        return ("Outlook-bericht (.msg) of oud Office-bestand: wordt niet gelezen; sla het bericht in Outlook op als "
+                ".eml (Opslaan als > Outlook-berichtindeling - Unicode is niet genoeg; kies 'E-mail (.eml)') of sla "
+                "de bijlage los op als PDF")
+    if low.lstrip().startswith((b"<!doctype html", b"<html")):
+        return "een webpagina (HTML), geen PDF: download of print het document opnieuw als PDF"
+    if head.startswith(b"PK\x03\x04"):
+        return "een Office-document of zip-bestand, geen PDF: exporteer het als PDF"
+    return "geen PDF, JPG, PNG, TIFF of e-mail (de inhoud van het bestand is iets anders)"
 
 
 def _skip_reason(rel: Path) -> str | None:
@@ -48,8 +70,9 @@ def _skip_reason(rel: Path) -> str | None:
     return None
 
 
-def scan_inbox(inbox: Path) -> tuple[list[SourceFile], list[Skipped]]:
-    """All input files below `inbox`, sorted by path; symlinks are not followed."""
+def scan_inbox(inbox: Path, attachments_dir: Path | None = None) -> tuple[list[SourceFile], list[Skipped]]:
+    """All inputs below `inbox`, sorted by path; symlinks are not followed; a saved e-mail gives its
+    attachments (copied to `attachments_dir`)."""
     files: list[SourceFile] = []
     skipped: list[Skipped] = []
     for path in _walk(inbox):
@@ -64,8 +87,11 @@ def scan_inbox(inbox: Path) -> tuple[list[SourceFile], list[Skipped]]:
             continue
         with path.open("rb") as fh:
             head = fh.read(1024)
-        files.append(SourceFile(path=rel_str, sha256=sha256_of(path), size=path.stat().st_size,
-                                kind=sniff_kind(head)))
+        kind = sniff_kind(head, path.name)
+        if kind == "eml" and attachments_dir is not None:
+            files.extend(expand_eml(path, rel_str, attachments_dir, sniff_kind))
+            continue
+        files.append(SourceFile(path=rel_str, sha256=sha256_of(path), size=path.stat().st_size, kind=kind))
     for s in skipped:
         log.info("%s: overgeslagen (%s)", s.path, s.reason)
     return files, skipped

@@ -7,9 +7,10 @@ import logging
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .digital_signature import DigitalSignature, read_signatures
 from .documents import pages_needing_full_text, split_documents
 from .errors import InputFileError
 from .evidence import PageImages, field_crops
@@ -56,10 +57,21 @@ def _signature_field(document: Document, images: PageImages, signatory: str | No
                  else 0.0, "signature: ink above name", evidence)
 
 
-def extract_document(document: Document, path: Path, reference: Reference) -> Extraction:
+def _digital_field(signatures: list[DigitalSignature]) -> tuple[Field | None, str]:
+    """A holding digital signature makes the agreement signed; a broken one is a problem to report."""
+    holding = [s for s in signatures if s.holds]
+    if holding:
+        names = ", ".join(s.signer or "onbekende ondertekenaar" for s in holding)
+        return Field("signed", True, f"digitaal ondertekend door {names}", 0.95, "signature: digital"), ""
+    problems = "; ".join(f"{s.signer or s.field}: {s.problem}" for s in signatures)
+    return None, problems
+
+
+def extract_document(document: Document, path: Path, reference: Reference,
+                     digital: list[DigitalSignature] | None = None) -> Extraction:
     fields = extract_fields(document, reference)
     images = PageImages(lambda page: render_page(path, document.file, page))
-    signed = None
+    signed, kind, problem = None, "", ""
     if document.doc_type is DocType.AGREEMENT:
         signatory = fields.get("signatory")
         try:
@@ -68,6 +80,12 @@ def extract_document(document: Document, path: Path, reference: Reference) -> Ex
             log.warning("%s p%s: handtekening niet te controleren (%s)", document.file.path,
                         document.page_range, exc)
             fields["signed"] = Field("signed", False, str(exc), 0.0, "signature: failed")
+        kind = "ink" if fields["signed"].value else ""
+        digital_field, problem = _digital_field(digital or [])
+        if digital_field is not None:
+            ink = fields["signed"]
+            fields["signed"] = replace(digital_field, evidence=ink.evidence) if ink.evidence else digital_field
+            kind = "digital+ink" if kind else "digital"
         signed = bool(fields["signed"].value)
     confs = [document.type_confidence] + [fields[n].confidence for n in NEEDED.get(document.doc_type, ())
                                            if n in fields]
@@ -81,7 +99,8 @@ def extract_document(document: Document, path: Path, reference: Reference) -> Ex
         log.warning("%s p%s: geen uitsneden voor het rapport (%s)", document.file.path, document.page_range, exc)
         crops = {}
     return Extraction(document.file, document.page_range, document.doc_type, fields, signed,
-                      round(confidence, 3), content_hash=content_hash(document), crops=crops)
+                      round(confidence, 3), content_hash=content_hash(document), crops=crops,
+                      signature_kind=kind, signature_problem=problem)
 
 
 def _error_result(source: SourceFile, kind: FileError, message: str) -> FileResult:
@@ -91,11 +110,16 @@ def _error_result(source: SourceFile, kind: FileError, message: str) -> FileResu
 def extract_file(inbox: Path, source: SourceFile, pages: list[Page], reference: Reference) -> FileResult:
     """Split a file's pages into documents and read their fields."""
     if not any(p.text.strip() for p in pages):
-        return _error_result(source, FileError.UNREADABLE, "geen leesbare tekst gevonden op enige pagina")
-    path = inbox / source.path
+        reasons = sorted({p.reason for p in pages if p.reason.startswith("OCR afgebroken")})
+        detail = f" ({reasons[0]} per pagina)" if reasons else ""
+        return _error_result(source, FileError.UNREADABLE, f"geen leesbare tekst gevonden op enige pagina{detail}")
+    path = source.locate(inbox)
     for p in pages:
         log.debug("%s p%d: %s (%s)", source.path, p.number, p.source, p.reason)
-    extractions = tuple(extract_document(d, path, reference) for d in split_documents(source, pages))
+    documents = split_documents(source, pages)
+    digital = read_signatures(path) if source.kind == "pdf" and any(
+        d.doc_type is DocType.AGREEMENT for d in documents) else []
+    extractions = tuple(extract_document(d, path, reference, digital) for d in documents)
     return FileResult(source, extractions, tuple((p.number, p.source, p.reason, p.rotation) for p in pages))
 
 
@@ -103,7 +127,7 @@ def process_file(inbox: Path, source: SourceFile, reference: Reference, settings
                  cache_dir: Path | None) -> FileResult:
     """Read, split and extract one file in this process (every page read in full)."""
     try:
-        pages = read_pages(inbox / source.path, source, settings, OcrCache(cache_dir))
+        pages = read_pages(source.locate(inbox), source, settings, OcrCache(cache_dir))
     except InputFileError as exc:
         log.warning("%s: %s", source.path, exc)
         return _error_result(source, FileError(exc.kind), str(exc))
@@ -113,13 +137,13 @@ def process_file(inbox: Path, source: SourceFile, reference: Reference, settings
 # --- tasks run in the worker processes -------------------------------------------------------------
 
 def task_inspect(inbox: Path, source: SourceFile, settings: TextSettings) -> list[PagePlan]:
-    return inspect_file(inbox / source.path, source, settings)
+    return inspect_file(source.locate(inbox), source, settings)
 
 
 def task_ocr(inbox: Path, source: SourceFile, plan: PagePlan, settings: TextSettings,
              cache_dir: Path | None) -> list[Page]:
     try:
-        return [ocr_page(inbox / source.path, source, plan, settings, OcrCache(cache_dir))]
+        return [ocr_page(source.locate(inbox), source, plan, settings, OcrCache(cache_dir))]
     except InputFileError as exc:
         log.warning("%s p%d: %s", source.path, plan.number, exc)
         return [Page(plan.number, "", (), "ocr", str(exc), 0.0, 0.0, float(settings.dpi), 0, ())]
@@ -128,7 +152,7 @@ def task_ocr(inbox: Path, source: SourceFile, plan: PagePlan, settings: TextSett
 def task_heads(inbox: Path, source: SourceFile, plans: list[PagePlan], settings: TextSettings,
                cache_dir: Path | None) -> list[Page]:
     try:
-        return ocr_page_heads(inbox / source.path, source, plans, settings, OcrCache(cache_dir))
+        return ocr_page_heads(source.locate(inbox), source, plans, settings, OcrCache(cache_dir))
     except InputFileError as exc:  # unreadable tops: every page will be read in full
         log.warning("%s: %s", source.path, exc)
         return [Page(p.number, "", (), "ocr_head", str(exc), 0.0, 0.0, float(settings.dpi), 0, ()) for p in plans]

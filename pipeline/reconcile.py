@@ -87,15 +87,31 @@ def _document_findings(ex: Extraction, reference: Reference, f: _Findings) -> No
         elif field.confidence < low:
             f.for_doc(ex, "low_confidence", municipality,
                       f"{FIELD_NAMES_NL[name]} '{field.raw}' onzeker gelezen ({field.confidence:.0%})", name)
+    if ex.signature_problem:
+        f.for_doc(ex, "unsigned", municipality, f"digitale handtekening houdt geen stand: {ex.signature_problem}",
+                  "signed")
     signed = ex.fields.get("signed")
     if signed is not None and signed.confidence < low:
         f.for_doc(ex, "low_confidence", municipality, f"handtekening onzeker ({signed.raw})", "signed")
     _check_amount_against_inhabitants(ex, municipality, reference, f)
+    _check_sender(ex, municipality, reference, f)
     period = rules["covenant_period"]
     start, end = date.fromisoformat(period["from"]), date.fromisoformat(period["to"])
     if ex.date is not None and not start <= ex.date <= end:
         f.for_doc(ex, "date_out_of_range", municipality,
                   f"datum {ex.date.isoformat()} valt buiten de convenantsperiode ({start} t/m {end})", "date")
+
+
+def _check_sender(ex: Extraction, municipality: str, reference: Reference, f: _Findings) -> None:
+    """The sender's mail domain is second evidence for the municipality: a disagreement is a warning."""
+    if not ex.file.sender or not municipality:
+        return
+    domain = ex.file.sender.rpartition("@")[2]
+    member = reference.match_domain(domain)
+    if member is not None and member != municipality:
+        f.add("conflicting_documents", municipality, ex.file.path,
+              f"{_where(ex)}: verstuurd door {ex.file.sender} ({member}), maar het document is van {municipality}",
+              Severity.WARNING, ex, "municipality")
 
 
 def _check_amount_against_inhabitants(ex: Extraction, municipality: str, reference: Reference,

@@ -67,6 +67,15 @@ class Reference:
             return None
         return keys[found[0]], found[1] / 100.0
 
+    def match_domain(self, domain: str) -> str | None:
+        """The member whose own mail domain this is ('deventer.nl', 's-hertogenbosch.nl'); None for others."""
+        labels = domain.lower().split(".")
+        if len(labels) < 2 or labels[-1] != "nl":
+            return None
+        label = labels[-2].replace("-", "")
+        squashed = {key.replace(" ", ""): name for key, name in self._keys().items()}
+        return squashed.get(label)
+
     def _keys(self) -> dict[str, str]:
         keys: dict[str, str] = {}
         for e in self.entries:

@@ -99,7 +99,7 @@ def run_batch(inbox: Path, out: Path, reference: Reference, options: RunOptions 
     out.mkdir(parents=True, exist_ok=True)
     started = datetime.now().astimezone()
     with StateStore(options.state_path or out / "state.sqlite", options.wait_seconds) as store:
-        files, skipped = scan_inbox(inbox)
+        files, skipped = scan_inbox(inbox, out / "bijlagen")
         if on_scan:
             on_scan(len(files))
         version = version_key(settings, reference, options.skip_pages)

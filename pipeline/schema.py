@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from pathlib import Path
 
 
 class DocType(StrEnum):
@@ -46,12 +47,18 @@ BBox = tuple[float, float, float, float]
 
 @dataclass(frozen=True)
 class SourceFile:
-    """One input file of the inbox, identified by its content hash."""
+    """One input of the inbox, identified by its content hash: a file, or an attachment of a saved e-mail."""
 
-    path: str  # relative to the inbox, with '/'
+    path: str  # relative to the inbox, with '/'; an attachment: 'message.eml#attachment.pdf'
     sha256: str
     size: int
-    kind: str  # "pdf" | "image" | "unknown"
+    kind: str  # "pdf" | "image" | "eml" | "unknown"
+    location: str = ""  # where the bytes are when not at inbox/path (an attachment, copied out of the inbox)
+    sender: str = ""  # an attachment: the e-mail's sender address
+    sent: str = ""  # an attachment: the e-mail's date, ISO 8601
+
+    def locate(self, inbox: Path) -> Path:
+        return Path(self.location) if self.location else inbox / self.path
 
 
 @dataclass(frozen=True)
@@ -135,6 +142,8 @@ class Extraction:
     error_message: str = ""
     content_hash: str = ""
     crops: dict[str, bytes] = field(default_factory=dict)  # field name -> PNG of the line it was read from
+    signature_kind: str = ""  # "ink", "digital", "digital+ink" or "" (agreements)
+    signature_problem: str = ""  # a digital signature that does not hold, in Dutch
 
     def value(self, name: str) -> object | None:
         f = self.fields.get(name)

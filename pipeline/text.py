@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from .errors import InputFileError
+from .ingest import describe_unknown
 from .ocr import HEAD_DPI, HEAD_SHARE, OcrCache, OcrSettings, head_image, ocr_heads, ocr_image, rotate
 from .page_text import assemble, group_lines
 from .schema import FileError, Page, SourceFile, Word
@@ -50,10 +52,38 @@ def _open_pdfium(path: Path) -> pdfium.PdfDocument:
         raise InputFileError(FileError.UNREADABLE, f"PDF kan niet worden geopend ({exc})") from exc
 
 
+MAX_RENDER_PIXELS = 60_000_000  # a page is never rendered larger than this (an A4 page at 300 dpi is 8.7 Mpx)
+A4_WIDTH_INCH = 8.27
+
+
+def _render_scale(page: pdfium.PdfPage, dpi: int) -> tuple[float, float]:
+    """(scale, effective dpi) for rendering a page for OCR.
+
+    A scanner that writes a wrong page size (a 2-inch page holding a 300 dpi A4 scan, or a 200-inch one) is
+    rendered by its image's own resolution instead, and no page is rendered beyond MAX_RENDER_PIXELS.
+    """
+    width, height = page.get_size()
+    scale = dpi / 72
+    if not 5 * 72 <= width <= 14 * 72:
+        images = [obj for obj in page.get_objects(max_depth=1) if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE]
+        if images:
+            px_width = max(img.get_px_size()[0] for img in images)
+            scale = px_width / width
+    scale = min(scale, (MAX_RENDER_PIXELS / max(width * height, 1.0)) ** 0.5)
+    effective_dpi = width * scale / A4_WIDTH_INCH if not 5 * 72 <= width <= 14 * 72 else scale * 72
+    return scale, effective_dpi
+
+
 def render_pdf_page(path: Path, number: int, dpi: int) -> Image.Image:
+    return render_pdf_page_for_ocr(path, number, dpi)[0]
+
+
+def render_pdf_page_for_ocr(path: Path, number: int, dpi: int) -> tuple[Image.Image, float]:
     doc = _open_pdfium(path)
     try:
-        return doc[number - 1].render(scale=dpi / 72).to_pil()
+        page = doc[number - 1]
+        scale, effective = _render_scale(page, dpi)
+        return page.render(scale=scale).to_pil(), effective
     finally:
         doc.close()
 
@@ -117,12 +147,17 @@ def inspect_file(path: Path, source: SourceFile, settings: TextSettings) -> list
         image = _open_image(path)
         frames = min(getattr(image, "n_frames", 1), MAX_PAGES)
         return [PagePlan(i, None, "afbeelding") for i in range(1, frames + 1)]
-    raise InputFileError(FileError.UNSUPPORTED, "geen PDF, JPG, PNG of TIFF (de inhoud van het bestand is iets anders)")
+    if source.kind == "eml":
+        raise InputFileError(FileError.UNSUPPORTED, "e-mail zonder bijlage die gelezen kan worden (PDF, JPG, PNG, "
+                                                    "TIFF): sla de bijlage los op in de inbox")
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    raise InputFileError(FileError.UNSUPPORTED, describe_unknown(head, source.path.rpartition("#")[2]))
 
 
 def _page_image(path: Path, source: SourceFile, number: int, settings: TextSettings) -> tuple[Image.Image, float]:
     if source.kind == "pdf":
-        return render_pdf_page(path, number, settings.dpi), float(settings.dpi)
+        return render_pdf_page_for_ocr(path, number, settings.dpi)
     image = _open_image(path)
     try:
         image.seek(number - 1)
@@ -149,16 +184,19 @@ def ocr_page(path: Path, source: SourceFile, plan: PagePlan, settings: TextSetti
 
 
 def _head_of(path: Path, source: SourceFile, plan: PagePlan) -> tuple[Image.Image, tuple[float, float, float]]:
-    """The top of a page at HEAD_DPI, and the page's full size and dpi."""
+    """The top of a page at HEAD_DPI, and the page's size and dpi at that resolution."""
     if source.kind == "pdf":
         doc = _open_pdfium(path)
         try:
             page = doc[plan.number - 1]
             width, height = page.get_size()
-            image = page.render(scale=HEAD_DPI / 72, crop=(0, height * (1 - HEAD_SHARE), 0, 0)).to_pil()
+            scale, effective = _render_scale(page, RENDER_DPI)
+            scale *= min(1.0, HEAD_DPI / effective)
+            image = page.render(scale=scale, crop=(0, height * (1 - HEAD_SHARE), 0, 0)).to_pil()
         finally:
             doc.close()
-        return ImageOps.grayscale(image), (width * HEAD_DPI / 72, height * HEAD_DPI / 72, float(HEAD_DPI))
+        dpi = min(float(HEAD_DPI), effective)
+        return ImageOps.grayscale(image), (width * scale, height * scale, dpi)
     image, dpi = _page_image(path, source, plan.number, TextSettings())
     scale = min(1.0, HEAD_DPI / dpi)
     return head_image(image, dpi), (image.width * scale, image.height * scale, dpi * scale)

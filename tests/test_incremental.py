@@ -90,7 +90,8 @@ def _rows(db: Path) -> int:
         return 0
 
 
-def test_a_killed_run_loses_nothing_and_the_next_run_resumes(tmp_path):
+@pytest.mark.parametrize("kill_after", [1, 2])
+def test_a_killed_run_loses_nothing_and_the_next_run_resumes(tmp_path, kill_after):
     reference_run = tmp_path / "reference"
     run(make_inbox(reference_run), reference_run / "out")
     inbox = make_inbox(tmp_path / "killed")
@@ -101,13 +102,13 @@ def test_a_killed_run_loses_nothing_and_the_next_run_resumes(tmp_path):
                              "--cache", str(tmp_path / "fresh-cache")],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 120
-    while _rows(out / "state.sqlite") < 1 and proc.poll() is None and time.monotonic() < deadline:
+    while _rows(out / "state.sqlite") < kill_after and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.1)
     assert proc.poll() is None, "the run ended before it could be killed"
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     stored = _rows(out / "state.sqlite")
-    assert 1 <= stored < len(FILES)
+    assert kill_after <= stored < len(FILES)
     output = run(inbox, out)
     assert f"({len(FILES) - stored} nieuw gelezen)" in output
     assert outputs(out) == outputs(reference_run / "out")

@@ -13,6 +13,7 @@ from ..schema import DocType, Extraction
 
 DOCUMENT_COLUMNS = ["file", "pages", "doc_type", "municipality", "signatory", "date", "amount", "inhabitants",
                     "signed", "confidence", "error"]
+DOCUMENT_EXTRA_COLUMNS = ["signature", "sender", "sent"]  # after the contract's columns
 STATUS_COLUMNS = ["municipality", "inhabitants", "expected_amount", "status", "documents", "issues"]
 EXCEPTION_COLUMNS = ["severity", "code", "municipality", "file", "message"]
 EXCEPTION_EXTRA_COLUMNS = ["pages", "evidence"]  # after the contract's columns: the document and its crop
@@ -45,12 +46,14 @@ def document_row(ex: Extraction) -> list[str]:
         "" if inhabitants is None else str(inhabitants),
         ("yes" if ex.signed else "no") if ex.doc_type is DocType.AGREEMENT and not ex.error else "",
         f"{ex.confidence:.2f}", ex.error.value if ex.error else "",
+        ex.signature_kind, ex.file.sender, ex.file.sent,
     ]
 
 
 def write_csv_files(out: Path, extractions: list[Extraction], rec: Reconciliation,
                     evidence: list[str] | None = None) -> None:
-    write_atomic(out / "documents.csv", _csv_bytes(DOCUMENT_COLUMNS, [document_row(e) for e in extractions]))
+    write_atomic(out / "documents.csv", _csv_bytes(DOCUMENT_COLUMNS + DOCUMENT_EXTRA_COLUMNS,
+                                                   [document_row(e) for e in extractions]))
     write_atomic(out / "status.csv", _csv_bytes(STATUS_COLUMNS, [
         [s.municipality, "" if s.inhabitants is None else str(s.inhabitants), format_amount(s.expected_amount),
          s.status.value, ";".join(s.documents), ";".join(s.issues)] for s in rec.statuses]))

@@ -25,6 +25,7 @@ ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="305496")
 EURO = '€ #,##0.00'
+SIGNATURE_NL = {"ink": "inkt", "digital": "digitaal", "digital+ink": "digitaal en inkt"}
 
 
 def _sheet(ws: Worksheet, headers: list[str], rows: list[list[Any]], widths: list[int]) -> None:
@@ -71,9 +72,11 @@ def write_workbook(path: Path, extractions: list[Extraction], rec: Reconciliatio
         rows.append([e.file.path, e.pages, DOC_TYPE_NL[e.doc_type], e.municipality,
                      str(e.value("signatory") or ""), e.date, e.amount, e.inhabitants,
                      ("ja" if e.signed else "nee") if e.doc_type is DocType.AGREEMENT and not e.error else "",
-                     e.confidence, e.error.value if e.error else ""])
+                     e.confidence, e.error.value if e.error else "", SIGNATURE_NL.get(e.signature_kind, ""),
+                     e.file.sender, e.file.sent[:10]])
     _sheet(ws, ["Bestand", "Pagina's", "Soort", "Gemeente", "Ondertekenaar", "Datum", "Bedrag", "Inwoners",
-                "Getekend", "Zekerheid", "Fout"], rows, [40, 9, 18, 20, 24, 12, 14, 12, 10, 10, 12])
+                "Getekend", "Zekerheid", "Fout", "Handtekening", "Afzender", "Verstuurd"], rows,
+           [40, 9, 18, 20, 24, 12, 14, 12, 10, 10, 12, 16, 28, 12])
     for r in range(2, len(rows) + 2):
         ws.cell(r, 6).number_format = "dd-mm-yyyy"
         ws.cell(r, 7).number_format = EURO

@@ -18,11 +18,15 @@ help:
 	@echo "make samples    regenerate samples/inbox, samples/truth and samples/reference.csv"
 	@echo "make clean      remove the virtual environment, caches and output"
 
-# tesseract with its Dutch data, installed with apt when missing
+# tesseract with its Dutch data (and Chromium for the browser test of report.html), installed with apt when missing
 system-deps:
-	@if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -qx nld; then \
-		echo "installing tesseract-ocr and tesseract-ocr-nld"; \
-		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-nld; \
+	@missing=""; \
+	if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -qx nld; then \
+		missing="tesseract-ocr tesseract-ocr-nld"; fi; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing $$missing"; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
 $(STAMP): pyproject.toml

@@ -10,11 +10,13 @@ import click
 from tqdm import tqdm
 
 from . import __version__
+from .decisions import CORRECTABLE, Decision, from_csv, now, parse_value, to_csv
 from .errors import ConvenantError
 from .ocr import OcrSettings
 from .reference import DEFAULT_RATE, load_reference, parse_rate
 from .run import RunOptions, run_batch
 from .schema import Status
+from .state import StateStore
 from .text import TextSettings
 
 
@@ -100,6 +102,162 @@ def run(inbox: Path, out: Path, reference: Path | None, rate: str, workers: int,
         f"{len(result.extractions) - unreadable} documenten, "
         f"{unreadable} onleesbaar, {len(result.skipped)} overgeslagen; {errors} fouten te beoordelen "
         f"-> {out / 'report.html'}")
+    for d in result.stale:
+        click.echo(f"let op: beslissing over {d.file} ({d.code}, {d.municipality}) is verouderd: het document is "
+                   "gewijzigd; niet toegepast", err=True)
+
+
+def _store(out: Path, state_path: Path | None) -> StateStore:
+    path = state_path or out / "state.sqlite"
+    if not path.exists():
+        raise click.ClickException(f"geen resultaten in {path}: voer eerst 'convenant run INBOX --out {out}' uit")
+    return StateStore(path, wait_seconds=10)
+
+
+def _finding(store: StateStore, finding_id: str):
+    found = [f for f in store.findings() if f.id == finding_id]
+    if not found:
+        raise click.ClickException(f"bevinding {finding_id} staat niet in de laatste run; zie 'convenant review list'")
+    return found[0]
+
+
+OUT_OPTION = click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
+                          show_default=True, help="de uitvoermap van de run")
+STATE_OPTION = click.option("--state", "state_path", type=click.Path(path_type=Path, dir_okay=False), default=None)
+WHO = click.option("--door", "by", required=True, help="wie beslist (naam)")
+WHY = click.option("--reden", "reason", required=True, help="waarom (verplicht)")
+
+
+@main.group()
+def review() -> None:
+    """Bevindingen beoordelen: accepteren, een gelezen waarde corrigeren of een document afwijzen.
+
+    Beslissingen worden bewaard en bij elke volgende 'convenant run' opnieuw toegepast.
+    """
+
+
+@review.command("list")
+@OUT_OPTION
+@STATE_OPTION
+@click.option("--alle", "show_all", is_flag=True, help="ook opgeloste bevindingen")
+def review_list(out: Path, state_path: Path | None, show_all: bool) -> None:
+    """Toon de open bevindingen van de laatste run met hun ID.
+
+    Voorbeeld:  convenant review list --out output
+    """
+    with _store(out, state_path) as store:
+        findings = store.findings()
+        decisions = store.decisions()
+        stale_keys = store.stale()
+    shown = [f for f in findings if show_all or not f.accepted_by]
+    for f in sorted(shown, key=lambda f: (f.severity.value != "error", f.municipality, f.code)):
+        state = f"opgelost: {f.accepted_by}" if f.accepted_by else "open"
+        click.echo(f"{f.id}  {f.severity.value:<7} {f.code:<22} {f.municipality or '-':<20} {f.file}  [{state}]")
+        click.echo(f"            {f.message}")
+    stale = [d for d in decisions if (d.finding_id, d.at, d.by) in stale_keys]
+    for d in stale:
+        click.echo(f"VEROUDERD  {d.finding_id}  {d.municipality}  {d.file}: {d.describe()} (document gewijzigd)")
+    click.echo(f"{sum(1 for f in findings if not f.accepted_by)} open, "
+               f"{sum(1 for f in findings if f.accepted_by)} opgelost, {len(decisions)} beslissingen"
+               + (f", {len(stale)} verouderd: beoordeel opnieuw" if stale else ""))
+
+
+def _decide(out: Path, state_path: Path | None, finding_id: str, action: str, reason: str, by: str,
+            field: str = "", value: str = "") -> None:
+    with _store(out, state_path) as store:
+        f = _finding(store, finding_id)
+        if action == "correct":
+            try:
+                parse_value(field, value)
+            except ConvenantError as exc:
+                raise click.ClickException(str(exc)) from exc
+        if action == "reject" and not f.doc_hash:
+            raise click.ClickException("deze bevinding gaat niet over één document; er is niets af te wijzen")
+        decision = Decision(finding_id, action, reason.strip(), by.strip(), now(), f.doc_hash, f.file, f.pages,
+                            f.municipality, f.code, field, value)
+        store.add_decision(decision)
+    click.echo(f"vastgelegd: {decision.describe()}")
+    click.echo(f"voer 'convenant run INBOX --out {out}' opnieuw uit om de status bij te werken")
+
+
+@review.command("accept")
+@click.argument("finding_id")
+@WHY
+@WHO
+@OUT_OPTION
+@STATE_OPTION
+def review_accept(finding_id: str, reason: str, by: str, out: Path, state_path: Path | None) -> None:
+    """Accepteer een bevinding (met reden), bijvoorbeeld: de burgemeester machtigde een wethouder.
+
+    Voorbeeld:  convenant review accept 3f2a9c1d0e --reden "wethouder gemachtigd" --door "A. Punte"
+    """
+    _decide(out, state_path, finding_id, "accept", reason, by)
+
+
+@review.command("correct")
+@click.argument("finding_id")
+@click.option("--veld", "field", required=True, type=click.Choice(CORRECTABLE))
+@click.option("--waarde", "value", required=True, help="de waarde zoals u die op de scan leest")
+@WHY
+@WHO
+@OUT_OPTION
+@STATE_OPTION
+def review_correct(finding_id: str, field: str, value: str, reason: str, by: str, out: Path,
+                   state_path: Path | None) -> None:
+    """Corrigeer een gelezen waarde van het document van een bevinding.
+
+    Voorbeeld:  convenant review correct 3f2a9c1d0e --veld amount --waarde "15.216,90" --reden "scan" --door "A. Punte"
+    """
+    _decide(out, state_path, finding_id, "correct", reason, by, field, value)
+
+
+@review.command("reject")
+@click.argument("finding_id")
+@WHY
+@WHO
+@OUT_OPTION
+@STATE_OPTION
+def review_reject(finding_id: str, reason: str, by: str, out: Path, state_path: Path | None) -> None:
+    """Wijs het document van een bevinding af: het telt niet meer mee.
+
+    Voorbeeld:  convenant review reject 3f2a9c1d0e --reden "oude versie" --door "A. Punte"
+    """
+    _decide(out, state_path, finding_id, "reject", reason, by)
+
+
+@review.command("export")
+@click.argument("target", type=click.Path(path_type=Path, dir_okay=False))
+@OUT_OPTION
+@STATE_OPTION
+def review_export(target: Path, out: Path, state_path: Path | None) -> None:
+    """Schrijf alle beslissingen naar een CSV-bestand.  Voorbeeld:  convenant review export beslissingen.csv"""
+    with _store(out, state_path) as store:
+        decisions = store.decisions()
+    target.write_text(to_csv(decisions), encoding="utf-8")
+    click.echo(f"{len(decisions)} beslissingen geschreven naar {target}")
+
+
+@review.command("import")
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@OUT_OPTION
+@STATE_OPTION
+def review_import(source: Path, out: Path, state_path: Path | None) -> None:
+    """Lees beslissingen uit een CSV-bestand (zoals 'export' dat schrijft).
+
+    Voorbeeld:  convenant review import beslissingen.csv
+    """
+    try:
+        decisions = from_csv(source)
+    except ConvenantError as exc:
+        err = click.ClickException(str(exc))
+        err.exit_code = exc.exit_code
+        raise err from exc
+    with _store(out, state_path) as store:
+        known = {(d.finding_id, d.action, d.at, d.by) for d in store.decisions()}
+        new = [d for d in decisions if (d.finding_id, d.action, d.at, d.by) not in known]
+        for d in new:
+            store.add_decision(d)
+    click.echo(f"{len(new)} beslissingen toegevoegd ({len(decisions) - len(new)} waren er al)")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -51,7 +51,9 @@ class _Findings:
             about: Extraction | None = None, field: str = "") -> None:
         assert code in FINDING_CODES, code
         sev = severity or Severity(self.rules["severity"][code])
-        self.items.append(Finding(sev, code, municipality, file, message, about.pages if about else "", field))
+        doc_hash = (about.content_hash or about.file.sha256) if about else ""
+        self.items.append(Finding(sev, code, municipality, file, message, about.pages if about else "", field,
+                                  doc_hash))
 
     def for_doc(self, ex: Extraction, code: str, municipality: str, message: str, field: str = "") -> None:
         """A finding on one document; on a decision memo it is a warning."""
@@ -66,11 +68,12 @@ def _where(ex: Extraction) -> str:
 def _document_findings(ex: Extraction, reference: Reference, f: _Findings) -> None:
     rules = f.rules
     if ex.error:
-        f.add("unreadable", "", ex.file.path, f"bestand niet gelezen ({FILE_ERROR_NL[ex.error]}): {ex.error_message}")
+        f.add("unreadable", "", ex.file.path, f"bestand niet gelezen ({FILE_ERROR_NL[ex.error]}): {ex.error_message}",
+              about=ex)
         return
     if ex.doc_type is DocType.OTHER:
         f.add("unclassified", "", ex.file.path, f"pagina's {ex.pages}: niet herkend als overeenkomst, "
-              "besluitnota, convenant of brief")
+              "besluitnota, convenant of brief", about=ex)
         return
     if ex.doc_type not in NEEDED:
         return
@@ -203,7 +206,10 @@ def _unique(items: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(i for i in items if i))
 
 
-def reconcile(extractions: list[Extraction], reference: Reference) -> Reconciliation:
+def reconcile(extractions: list[Extraction], reference: Reference,
+              accepted: dict[str, str] | None = None) -> Reconciliation:
+    """Statuses and findings; `accepted` maps finding IDs to the review decision that resolves them."""
+    accepted = accepted or {}
     f = _Findings()
     for ex in extractions:
         _document_findings(ex, reference, f)
@@ -215,12 +221,14 @@ def reconcile(extractions: list[Extraction], reference: Reference) -> Reconcilia
         docs = by_name.get(entry.municipality, [])
         primary = _municipality_findings(entry, docs, reference, f)
         mine = [x for x in f.items if x.municipality == entry.municipality]
-        errors = any(x.severity is Severity.ERROR for x in mine)
+        errors = any(x.severity is Severity.ERROR and x.id not in accepted for x in mine)
+        resting = tuple(x.id for x in mine if x.id in accepted) + tuple(
+            sorted({d.file.path for d in docs if any(v.rule.startswith("review:") for v in d.fields.values())}))
         expected = reference.expected(entry.municipality)
         if not docs:
             status = Status.MISSING
         elif (primary is not None and primary.signed and expected is not None and primary.amount == expected
-              and not errors):
+              and all(d.inhabitants in (None, entry.inhabitants) for d in docs) and not errors):
             status = Status.COMPLETE
         else:
             status = Status.EXCEPTION
@@ -230,6 +238,7 @@ def reconcile(extractions: list[Extraction], reference: Reference) -> Reconcilia
             issues=_unique([x.code for x in mine]),
             amount_read=primary.amount if primary else None,
             signatory=str(primary.value("signatory") or "") if primary else "",
-            date=primary.date if primary else None))
+            date=primary.date if primary else None, decisions=resting))
     statuses.sort(key=lambda s: s.municipality)
-    return Reconciliation(tuple(statuses), tuple(f.items))
+    findings = tuple(replace(x, accepted_by=accepted[x.id]) if x.id in accepted else x for x in f.items)
+    return Reconciliation(tuple(statuses), findings)

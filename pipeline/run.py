@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import __version__
+from .decisions import Decision, apply_decisions
 from .errors import ConfigError
 from .ingest import Skipped, scan_inbox
 from .ocr import check_tesseract
@@ -19,6 +20,7 @@ from .reference import Reference
 from .report.csv_files import write_csv_files
 from .report.evidence_images import write_evidence
 from .report.html import write_html
+from .report.reminders import write_reminders
 from .report.workbook import write_workbook
 from .rules import rules_version
 from .schema import Extraction, SourceFile
@@ -38,6 +40,7 @@ class RunResult:
     out: Path
     started: datetime
     files_read: int = 0  # files read in this run; the others came from the state store
+    stale: tuple[Decision, ...] = ()  # review decisions whose document has changed since
 
 
 @dataclass(frozen=True)
@@ -118,13 +121,18 @@ def run_batch(inbox: Path, out: Path, reference: Reference, options: RunOptions 
             if not result.crashed:
                 store.put(result, version)  # a crash is tried again next run, a bad file is not
             done[result.source.path] = result
-    results = tuple(done[f.path] for f in files)
-    extractions = tuple(e for r in results for e in r.extractions)
-    rec = reconcile(list(extractions), reference)
+        results = tuple(done[f.path] for f in files)
+        extractions = tuple(e for r in results for e in r.extractions)
+        applied = apply_decisions(list(extractions), store.decisions())
+        rec = reconcile(applied.extractions, reference, applied.accepted)
+        store.save_findings(rec.findings, applied.stale)
     info = RunInfo(str(inbox), reference.source, f"{reference.rate}", started.strftime("%d-%m-%Y %H:%M"),
                    __version__, rules_version(), tesseract, reference_notices(reference))
-    evidence = write_evidence(out, list(extractions), rec.findings)
-    write_csv_files(out, list(extractions), rec, evidence)
-    write_workbook(out / "status.xlsx", list(extractions), rec, info)
-    write_html(out / "report.html", list(extractions), rec, info, skipped, inbox)
-    return RunResult(tuple(files), tuple(skipped), results, extractions, rec, out, started, len(to_read))
+    shown = applied.extractions + applied.rejected  # a rejected document stays listed, but counts for nothing
+    evidence = write_evidence(out, shown, rec.findings)
+    write_csv_files(out, shown, rec, evidence)
+    reminders = write_reminders(out / "herinneringen", rec, reference)
+    write_workbook(out / "status.xlsx", shown, rec, info, applied, reminders)
+    write_html(out / "report.html", shown, rec, info, skipped, inbox, applied)
+    return RunResult(tuple(files), tuple(skipped), results, tuple(applied.extractions), rec, out, started,
+                     len(to_read), tuple(applied.stale))

@@ -6,6 +6,7 @@ fields -> Extraction (with Field evidence); reconcile -> Finding and Municipalit
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -175,6 +176,14 @@ class Finding:
     message: str
     pages: str = ""  # the document the finding is about, with `file`
     field: str = ""  # the field whose evidence shows the problem
+    doc_hash: str = ""  # content hash of that document (or the file's SHA-256): decisions are tied to it
+    accepted_by: str = ""  # the decision that resolved it, if any ("naam, datum: reden")
+
+    @property
+    def id(self) -> str:
+        """Stable across runs: the same problem of the same document keeps its ID."""
+        key = f"{self.municipality}|{self.code}|{self.doc_hash}|{self.field}|{self.file if not self.doc_hash else ''}"
+        return hashlib.sha256(key.encode()).hexdigest()[:10]
 
 
 @dataclass(frozen=True)
@@ -198,3 +207,4 @@ class MunicipalityStatus:
     amount_read: Decimal | None = None
     signatory: str = ""
     date: date | None = None
+    decisions: tuple[str, ...] = ()  # IDs of the review decisions this status rests on

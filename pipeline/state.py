@@ -12,17 +12,19 @@ import logging
 import pickle
 import sqlite3
 import time
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import IO
 
 from . import __version__
+from .decisions import COLUMNS as DECISION_COLUMNS
+from .decisions import Decision
 from .errors import ConfigError
 from .ocr import OCR_VERSION
 from .process import FileResult
 from .reference import Reference
 from .rules import rules_version
-from .schema import SourceFile
+from .schema import Finding, Severity, SourceFile
 from .text import TextSettings
 
 log = logging.getLogger(__name__)
@@ -34,7 +36,17 @@ CREATE TABLE IF NOT EXISTS results (
     result   BLOB NOT NULL,
     saved    TEXT NOT NULL,
     PRIMARY KEY (sha256, version)
-)
+);
+CREATE TABLE IF NOT EXISTS decisions (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    finding_id TEXT NOT NULL, action TEXT NOT NULL, reason TEXT NOT NULL, by TEXT NOT NULL, at TEXT NOT NULL,
+    doc_hash TEXT NOT NULL, file TEXT, pages TEXT, municipality TEXT, code TEXT, field TEXT, value TEXT
+);
+CREATE TABLE IF NOT EXISTS stale (finding_id TEXT, at TEXT, by TEXT);
+CREATE TABLE IF NOT EXISTS findings (
+    id TEXT PRIMARY KEY, severity TEXT, code TEXT, municipality TEXT, file TEXT, pages TEXT, field TEXT,
+    doc_hash TEXT, message TEXT, accepted_by TEXT
+);
 """
 
 
@@ -56,7 +68,7 @@ class StateStore:
         self.db = sqlite3.connect(path, timeout=30)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute(_SCHEMA)
+        self.db.executescript(_SCHEMA)
         self.db.commit()
 
     def get(self, source: SourceFile, version: str) -> FileResult | None:
@@ -76,6 +88,35 @@ class StateStore:
                         (result.source.sha256, version, pickle.dumps(result, protocol=5),
                          time.strftime("%Y-%m-%dT%H:%M:%S")))
         self.db.commit()
+
+    def add_decision(self, decision: Decision) -> None:
+        values = asdict(decision)
+        self.db.execute(f"INSERT INTO decisions ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+                        list(values.values()))
+        self.db.commit()
+
+    def decisions(self) -> list[Decision]:
+        """All decisions, oldest first (a later decision on the same finding comes after an earlier one)."""
+        cols = ", ".join(DECISION_COLUMNS)
+        return [Decision(*row) for row in self.db.execute(f"SELECT {cols} FROM decisions ORDER BY seq")]
+
+    def save_findings(self, findings: tuple[Finding, ...], stale: list[Decision]) -> None:
+        """The findings and stale decisions of the last run, for `convenant review` to look up."""
+        self.db.execute("DELETE FROM stale")
+        self.db.executemany("INSERT INTO stale VALUES (?, ?, ?)", [(d.finding_id, d.at, d.by) for d in stale])
+        self.db.execute("DELETE FROM findings")
+        self.db.executemany("INSERT OR REPLACE INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            [(f.id, f.severity.value, f.code, f.municipality, f.file, f.pages, f.field, f.doc_hash,
+                              f.message, f.accepted_by) for f in findings])
+        self.db.commit()
+
+    def stale(self) -> set[tuple[str, str, str]]:
+        return set(self.db.execute("SELECT finding_id, at, by FROM stale").fetchall())
+
+    def findings(self) -> list[Finding]:
+        rows = self.db.execute("SELECT severity, code, municipality, file, message, pages, field, doc_hash, "
+                               "accepted_by FROM findings").fetchall()
+        return [Finding(Severity(r[0]), *r[1:]) for r in rows]
 
     def close(self) -> None:
         self.db.close()

@@ -81,7 +81,8 @@ def count_pages(inbox: Path) -> int:
 
 
 class PeakMemory:
-    """Samples the summed RSS of a process and its children."""
+    """Samples the summed PSS of a process and its children (RSS would count shared pages once per process:
+    the forked workers share the parent's libraries and models)."""
 
     def __init__(self, pid: int) -> None:
         self.proc = psutil.Process(pid)
@@ -94,7 +95,7 @@ class PeakMemory:
         while not self._stop.is_set():
             try:
                 procs = [self.proc, *self.proc.children(recursive=True)]
-                self.peak = max(self.peak, sum(p.memory_info().rss for p in procs if p.is_running()))
+                self.peak = max(self.peak, sum(_pss(p) for p in procs if p.is_running()))
             except psutil.Error:
                 pass
             time.sleep(0.05)
@@ -103,6 +104,13 @@ class PeakMemory:
         self._stop.set()
         self._thread.join()
         return self.peak
+
+
+def _pss(proc: psutil.Process) -> int:
+    try:
+        return proc.memory_full_info().pss
+    except (psutil.AccessDenied, AttributeError):
+        return proc.memory_info().rss
 
 
 def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:

@@ -16,7 +16,8 @@ DOCUMENT_COLUMNS = ["file", "pages", "doc_type", "municipality", "signatory", "d
 DOCUMENT_EXTRA_COLUMNS = ["signature", "sender", "sent"]  # after the contract's columns
 STATUS_COLUMNS = ["municipality", "inhabitants", "expected_amount", "status", "documents", "issues"]
 EXCEPTION_COLUMNS = ["severity", "code", "municipality", "file", "message"]
-EXCEPTION_EXTRA_COLUMNS = ["pages", "evidence"]  # after the contract's columns: the document and its crop
+EXCEPTION_EXTRA_COLUMNS = ["pages", "evidence", "id", "review"]  # after the contract's columns
+STATUS_EXTRA_COLUMNS = ["decisions"]  # review decisions (finding IDs, corrected files) the status rests on
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -54,10 +55,10 @@ def write_csv_files(out: Path, extractions: list[Extraction], rec: Reconciliatio
                     evidence: list[str] | None = None) -> None:
     write_atomic(out / "documents.csv", _csv_bytes(DOCUMENT_COLUMNS + DOCUMENT_EXTRA_COLUMNS,
                                                    [document_row(e) for e in extractions]))
-    write_atomic(out / "status.csv", _csv_bytes(STATUS_COLUMNS, [
+    write_atomic(out / "status.csv", _csv_bytes(STATUS_COLUMNS + STATUS_EXTRA_COLUMNS, [
         [s.municipality, "" if s.inhabitants is None else str(s.inhabitants), format_amount(s.expected_amount),
-         s.status.value, ";".join(s.documents), ";".join(s.issues)] for s in rec.statuses]))
+         s.status.value, ";".join(s.documents), ";".join(s.issues), ";".join(s.decisions)] for s in rec.statuses]))
     evidence = evidence or [""] * len(rec.findings)
     write_atomic(out / "exceptions.csv", _csv_bytes(EXCEPTION_COLUMNS + EXCEPTION_EXTRA_COLUMNS, [
-        [f.severity.value, f.code, f.municipality, f.file, f.message, f.pages, crop]
+        [f.severity.value, f.code, f.municipality, f.file, f.message, f.pages, crop, f.id, f.accepted_by]
         for f, crop in zip(rec.findings, evidence, strict=True)]))

@@ -51,7 +51,7 @@ def _env() -> Environment:
 
 
 def write_html(path: Path, extractions: list[Extraction], rec: Reconciliation, info: Any,
-               skipped: list[Skipped] | tuple[Skipped, ...], inbox: Path) -> None:
+               skipped: list[Skipped] | tuple[Skipped, ...], inbox: Path, applied: Any = None) -> None:
     counts = rec.counts()
     by_doc = index(extractions)
 
@@ -72,5 +72,8 @@ def write_html(path: Path, extractions: list[Extraction], rec: Reconciliation, i
         STATUS_NL=STATUS_NL, DOC_TYPE_NL=DOC_TYPE_NL, CODE_NL=CODE_NL,
         errors=sum(1 for f in rec.findings if f.severity.value == "error"),
         warnings=sum(1 for f in rec.findings if f.severity.value == "warning"),
-        findings_by_name=findings_by_name, crop=crop, FILE_ERROR_NL=FILE_ERROR_NL, notices=info.notices)
+        findings_by_name=findings_by_name, crop=crop, stale=list(getattr(applied, "stale", []) or []),
+        rejected={id(e) for e in getattr(applied, "rejected", []) or []},
+        open_count=sum(1 for f in rec.findings if not f.accepted_by), id=id, FILE_ERROR_NL=FILE_ERROR_NL,
+        notices=info.notices)
     write_atomic(path, html.encode("utf-8"))

@@ -41,7 +41,12 @@ def _sheet(ws: Worksheet, headers: list[str], rows: list[list[Any]], widths: lis
         ws.column_dimensions[get_column_letter(i)].width = width
 
 
-def write_workbook(path: Path, extractions: list[Extraction], rec: Reconciliation, info: Any) -> None:
+def _decisions_of(applied: Any) -> list:
+    return list(getattr(applied, "decisions", []) or [])
+
+
+def write_workbook(path: Path, extractions: list[Extraction], rec: Reconciliation, info: Any,
+                   applied: Any = None, reminders: list | None = None) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "Status"
@@ -59,9 +64,9 @@ def write_workbook(path: Path, extractions: list[Extraction], rec: Reconciliatio
             ws.cell(r, 5).fill = ERROR_FILL
 
     ws = wb.create_sheet("Uitzonderingen")
-    _sheet(ws, ["Ernst", "Code", "Gemeente", "Bestand", "Toelichting"],
-           [["fout" if f.severity.value == "error" else "waarschuwing", f.code, f.municipality, f.file, f.message]
-            for f in rec.findings], [12, 22, 20, 40, 100])
+    _sheet(ws, ["Ernst", "Code", "Gemeente", "Bestand", "Toelichting", "ID", "Beoordeling"],
+           [["fout" if f.severity.value == "error" else "waarschuwing", f.code, f.municipality, f.file, f.message,
+             f.id, f.accepted_by or "open"] for f in rec.findings], [12, 22, 20, 40, 100, 12, 40])
     for r, f in enumerate(rec.findings, start=2):
         if f.severity.value == "error":
             ws.cell(r, 1).fill = ERROR_FILL
@@ -81,6 +86,19 @@ def write_workbook(path: Path, extractions: list[Extraction], rec: Reconciliatio
         ws.cell(r, 6).number_format = "dd-mm-yyyy"
         ws.cell(r, 7).number_format = EURO
         ws.cell(r, 10).number_format = "0%"
+
+    ws = wb.create_sheet("Beslissingen")
+    decided = [(d, "toegepast") for d in _decisions_of(applied)] + [(d, "VEROUDERD: document gewijzigd, niet "
+                                                                       "toegepast") for d in (applied.stale if applied
+                                                                                              else [])]
+    _sheet(ws, ["Bevinding", "Actie", "Veld", "Waarde", "Reden", "Door", "Op", "Gemeente", "Bestand", "Toestand"],
+           [[d.finding_id, d.action, d.field, d.value, d.reason, d.by, d.at[:16], d.municipality, d.file, state]
+            for d, state in decided], [12, 10, 12, 16, 50, 18, 17, 20, 40, 40])
+
+    ws = wb.create_sheet("Herinneringen")
+    _sheet(ws, ["Gemeente", "Status", "Wat ontbreekt of klopt niet", "Concept-e-mail"],
+           [[r.municipality, STATUS_NL[r.status], r.what, f"herinneringen/{r.file}"] for r in reminders or []],
+           [24, 14, 80, 40])
 
     ws = wb.create_sheet("Over deze run")
     for key, value in [("Inbox", info.inbox), ("Referentie", info.reference), ("Bijdrage per inwoner", info.rate),

@@ -54,6 +54,7 @@ def _open_pdfium(path: Path) -> pdfium.PdfDocument:
 
 MAX_RENDER_PIXELS = 60_000_000  # a page is never rendered larger than this (an A4 page at 300 dpi is 8.7 Mpx)
 A4_WIDTH_INCH = 8.27
+MIN_NATIVE_DPI = 250  # a scan's own pixels are OCR'd as they are from this resolution up
 
 
 def _render_scale(page: pdfium.PdfPage, dpi: int) -> tuple[float, float]:
@@ -96,7 +97,9 @@ def _scanned_image(page: pdfium.PdfPage) -> tuple[Image.Image, float] | None:
         return None
     px_width, px_height = image.get_px_size()
     dpi = px_width / (a / 72)
-    if not 150 <= dpi <= 600 or px_width * px_height > MAX_RENDER_PIXELS:
+    # below ~250 dpi tesseract reads small print better from a 300 dpi render (measured on the poor corpus:
+    # 97.2 % of fields from the 200 dpi pixels as they are, 99.5 % rendered at 300 dpi)
+    if not MIN_NATIVE_DPI <= dpi <= 600 or px_width * px_height > MAX_RENDER_PIXELS:
         return None
     try:
         return image.get_bitmap(render=False).to_pil(), dpi

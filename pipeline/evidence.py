@@ -50,7 +50,7 @@ def crop(image: Image.Image, page: Page, box: BBox, pad_inch: float = 0.08) -> b
     if part.width > MAX_WIDTH:
         part = part.resize((MAX_WIDTH, max(1, round(part.height * MAX_WIDTH / part.width))), Image.LANCZOS)
     buf = io.BytesIO()
-    part.save(buf, "PNG")
+    part.save(buf, "PNG", compress_level=3)
     return buf.getvalue()
 
 

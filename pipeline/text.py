@@ -129,6 +129,17 @@ class PagePlan:
     reason: str
 
 
+def _char_count(page: pdfium.PdfPage) -> int:
+    try:
+        textpage = page.get_textpage()
+        try:
+            return textpage.count_chars()
+        finally:
+            textpage.close()
+    except pdfium.PdfiumError:
+        return 1  # unknown: let pdfplumber look
+
+
 def _inspect_pdf(path: Path, settings: TextSettings) -> list[PagePlan]:
     doc = _open_pdfium(path)
     try:
@@ -137,16 +148,19 @@ def _inspect_pdf(path: Path, settings: TextSettings) -> list[PagePlan]:
             raise InputFileError(FileError.EMPTY, "PDF bevat geen pagina's")
         if n > MAX_PAGES:
             raise InputFileError(FileError.UNREADABLE, f"PDF heeft {n} pagina's, meer dan {MAX_PAGES}")
-        try:
-            plumber = pdfplumber.open(path)
-        except Exception as exc:  # pdfminer fails in many ways on damaged files
-            log.warning("%s: tekstlaag onleesbaar (%s), alleen OCR", path.name, exc)
-            plumber = None
+        # pdfium counts a page's characters cheaply; pdfplumber reads the words only where there are any
+        has_text = [_char_count(doc[i]) > 0 for i in range(n)]
+        plumber = None
+        if any(has_text):
+            try:
+                plumber = pdfplumber.open(path)
+            except Exception as exc:  # pdfminer fails in many ways on damaged files
+                log.warning("%s: tekstlaag onleesbaar (%s), alleen OCR", path.name, exc)
         plans = []
         try:
             for i in range(n):
                 words: list[Word] = []
-                if plumber is not None:
+                if plumber is not None and has_text[i]:
                     try:
                         words = _text_layer_words(plumber.pages[i])
                     except Exception as exc:  # a damaged content stream: fall back to OCR

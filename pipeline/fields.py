@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -53,6 +53,11 @@ class DocText:
     text: str
     offsets: tuple[int, ...]
     original: tuple[int, ...]  # index in the joined page texts of each character of `text`
+
+    @cached_property
+    def entities(self) -> tuple[tuple[str, int, int, str], ...]:
+        """The entity ruler's candidates (text, start, end, label), found once per document."""
+        return tuple((e.text, e.start_char, e.end_char, e.label_) for e in get_nlp()(self.text).ents)
 
     @classmethod
     def of(cls, document: Document) -> DocText:
@@ -144,8 +149,7 @@ def _best(dt: DocText, name: str, candidates: list[Candidate], min_score: float)
 
 
 def _entities(dt: DocText, labels: set[str]) -> list[tuple[str, int, int, str]]:
-    doc = get_nlp()(dt.text)
-    return [(ent.text, ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if ent.label_ in labels]
+    return [e for e in dt.entities if e[3] in labels]
 
 
 def extract_amount(dt: DocText) -> Field | None:

@@ -13,6 +13,7 @@ import pickle
 import sqlite3
 import time
 from dataclasses import asdict, replace
+from functools import cache
 from pathlib import Path
 from typing import IO
 
@@ -23,7 +24,7 @@ from .errors import ConfigError
 from .ocr import OCR_VERSION
 from .process import FileResult
 from .reference import Reference
-from .rules import rules_version
+from .rules import models_dir, rules_version
 from .schema import Finding, Severity, SourceFile
 from .text import TextSettings
 
@@ -50,10 +51,22 @@ CREATE TABLE IF NOT EXISTS findings (
 """
 
 
+@cache
+def _code_and_rules_hash() -> str:
+    """A hash of the package's source and the rule files: a changed line means stored results are re-read."""
+    digest = hashlib.sha256()
+    roots = [Path(__file__).resolve().parent, models_dir()]
+    for root in roots:
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".jsonl")):
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def version_key(settings: TextSettings, reference: Reference, skip_pages: bool) -> str:
     """Everything a file's result depends on besides its bytes: code, rules, OCR settings, member names."""
     members = "|".join(f"{e.municipality}:{e.mayor}:{','.join(e.aliases)}" for e in reference.entries)
-    parts = [__version__, rules_version(), OCR_VERSION, repr(settings), str(skip_pages),
+    parts = [__version__, rules_version(), _code_and_rules_hash(), OCR_VERSION, repr(settings), str(skip_pages),
              hashlib.sha256(members.encode()).hexdigest()[:12]]
     return hashlib.sha256("/".join(parts).encode()).hexdigest()[:20]
 

@@ -18,7 +18,7 @@ from .fields import extract_fields
 from .normalize import name_key
 from .ocr import OcrCache
 from .reference import Reference
-from .schema import DocType, Document, Evidence, Extraction, Field, FileError, Page, SourceFile
+from .schema import NEEDED_FIELDS, DocType, Document, Evidence, Extraction, Field, FileError, Page, SourceFile
 from .signature import check_signature
 from .text import PagePlan, TextSettings, inspect_file, ocr_page, ocr_page_heads, read_pages, render_page
 
@@ -26,10 +26,6 @@ log = logging.getLogger(__name__)
 HEAD_BATCH = 8  # page tops read per tesseract run
 CRASH_PREFIX = "onverwachte fout bij lezen"
 
-NEEDED = {
-    DocType.AGREEMENT: ("municipality", "signatory", "date", "amount"),
-    DocType.DECISION_MEMO: ("municipality", "amount", "inhabitants"),
-}
 
 
 @dataclass(frozen=True)
@@ -87,11 +83,11 @@ def extract_document(document: Document, path: Path, reference: Reference,
             fields["signed"] = replace(digital_field, evidence=ink.evidence) if ink.evidence else digital_field
             kind = "digital+ink" if kind else "digital"
         signed = bool(fields["signed"].value)
-    confs = [document.type_confidence] + [fields[n].confidence for n in NEEDED.get(document.doc_type, ())
+    confs = [document.type_confidence] + [fields[n].confidence for n in NEEDED_FIELDS.get(document.doc_type, ())
                                            if n in fields]
     if document.doc_type is DocType.AGREEMENT:
         confs.append(fields["signed"].confidence)
-    missing = [n for n in NEEDED.get(document.doc_type, ()) if n not in fields]
+    missing = [n for n in NEEDED_FIELDS.get(document.doc_type, ()) if n not in fields]
     confidence = min(confs) * (0.5 if missing else 1.0)
     try:
         crops = field_crops(document.pages, fields, images)

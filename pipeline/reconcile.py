@@ -12,7 +12,7 @@ from babel.numbers import format_currency, format_decimal
 from .labels import DOC_TYPE_NL, FILE_ERROR_NL
 from .reference import Reference, expected_amount
 from .rules import load_yaml
-from .schema import DocType, Extraction, Finding, MunicipalityStatus, ReferenceEntry, Severity, Status
+from .schema import NEEDED_FIELDS, DocType, Extraction, Finding, MunicipalityStatus, ReferenceEntry, Severity, Status
 
 FINDING_CODES = (
     "amount_mismatch", "inhabitants_mismatch", "unknown_municipality", "unsigned", "unreadable",
@@ -21,8 +21,6 @@ FINDING_CODES = (
 )
 FIELD_NAMES_NL = {"municipality": "gemeente", "signatory": "ondertekenaar", "date": "datum",
                   "amount": "bedrag", "inhabitants": "inwonertal", "signed": "handtekening"}
-NEEDED = {DocType.AGREEMENT: ("municipality", "signatory", "date", "amount"),
-          DocType.DECISION_MEMO: ("municipality", "amount", "inhabitants")}
 
 
 def euro(value: Decimal | None) -> str:
@@ -75,7 +73,7 @@ def _document_findings(ex: Extraction, reference: Reference, f: _Findings) -> No
         f.add("unclassified", "", ex.file.path, f"pagina's {ex.pages}: niet herkend als overeenkomst, "
               "besluitnota, convenant of brief", about=ex)
         return
-    if ex.doc_type not in NEEDED:
+    if ex.doc_type not in NEEDED_FIELDS:
         return
     municipality = ex.municipality or ""
     if municipality and reference.get(municipality) is None:
@@ -83,7 +81,7 @@ def _document_findings(ex: Extraction, reference: Reference, f: _Findings) -> No
               f"{_where(ex)}: gemeente '{municipality}' is geen lid volgens de referentielijst",
               about=ex, field="municipality")
     low = float(rules["low_confidence"])
-    for name in NEEDED[ex.doc_type]:
+    for name in NEEDED_FIELDS[ex.doc_type]:
         field = ex.fields.get(name)
         if field is None:
             f.for_doc(ex, "missing_field", municipality, f"{FIELD_NAMES_NL[name]} niet gevonden", name)

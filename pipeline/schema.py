@@ -22,6 +22,13 @@ class DocType(StrEnum):
     OTHER = "other"
 
 
+NEEDED_FIELDS: dict[str, tuple[str, ...]] = {
+    "agreement": ("municipality", "signatory", "date", "amount"),
+    "decision_memo": ("municipality", "amount", "inhabitants"),
+}
+"""The fields a document of that type must yield; a missing one is a finding."""
+
+
 class FileError(StrEnum):
     """Why a file could not be read; written to the `error` column."""
 

@@ -112,10 +112,6 @@ class Document:
         first, last = self.pages[0].number, self.pages[-1].number
         return str(first) if first == last else f"{first}-{last}"
 
-    @property
-    def text(self) -> str:
-        return "\n\f".join(p.text for p in self.pages)
-
 
 @dataclass(frozen=True)
 class Evidence:

@@ -7,19 +7,20 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from ..decisions import Applied
 from ..ingest import Skipped
 from ..labels import CODE_NL, DOC_TYPE_NL, FILE_ERROR_NL, STATUS_NL
-from ..reconcile import Reconciliation
+from ..reconcile import Reconciliation, euro
 from ..schema import DocType, Extraction, Status
 from .csv_files import write_atomic
 from .evidence_images import crop_of, index
 
 
 def _euro(value: Decimal | None) -> str:
-    return "" if value is None else format_currency(value, "EUR", locale="nl_NL")
+    return "" if value is None else euro(value)
 
 
 def _number(value: int | None) -> str:
@@ -51,7 +52,7 @@ def _env() -> Environment:
 
 
 def write_html(path: Path, extractions: list[Extraction], rec: Reconciliation, info: Any,
-               skipped: list[Skipped] | tuple[Skipped, ...], inbox: Path, applied: Any = None) -> None:
+               skipped: list[Skipped] | tuple[Skipped, ...], inbox: Path, applied: Applied) -> None:
     counts = rec.counts()
     by_doc = index(extractions)
 
@@ -63,17 +64,12 @@ def write_html(path: Path, extractions: list[Extraction], rec: Reconciliation, i
         return {"src": "data:image/png;base64," + base64.b64encode(png).decode("ascii"),
                 "value": _shown(ex, finding.field)}
 
-    findings_by_name: dict[str, list] = {}
-    for f in rec.findings:
-        findings_by_name.setdefault(f.municipality, []).append(f)
     html = _env().get_template("report.html.j2").render(
         info=info, statuses=rec.statuses, findings=rec.findings, extractions=extractions,
         skipped=skipped, counts=counts, total=len(rec.statuses), Status=Status, DocType=DocType,
         STATUS_NL=STATUS_NL, DOC_TYPE_NL=DOC_TYPE_NL, CODE_NL=CODE_NL,
         errors=sum(1 for f in rec.findings if f.severity.value == "error"),
         warnings=sum(1 for f in rec.findings if f.severity.value == "warning"),
-        findings_by_name=findings_by_name, crop=crop, stale=list(getattr(applied, "stale", []) or []),
-        rejected={id(e) for e in getattr(applied, "rejected", []) or []},
-        open_count=sum(1 for f in rec.findings if not f.accepted_by), id=id, FILE_ERROR_NL=FILE_ERROR_NL,
+        crop=crop, stale=applied.stale, rejected={id(e) for e in applied.rejected}, id=id, FILE_ERROR_NL=FILE_ERROR_NL,
         notices=info.notices)
     write_atomic(path, html.encode("utf-8"))

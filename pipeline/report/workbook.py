@@ -11,10 +11,12 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..decisions import Applied
 from ..labels import DOC_TYPE_NL, STATUS_NL
 from ..reconcile import Reconciliation
 from ..schema import DocType, Extraction, Status
 from .csv_files import write_atomic
+from .reminders import Reminder
 
 FILLS = {
     Status.COMPLETE: PatternFill("solid", fgColor="C6EFCE"),
@@ -41,12 +43,8 @@ def _sheet(ws: Worksheet, headers: list[str], rows: list[list[Any]], widths: lis
         ws.column_dimensions[get_column_letter(i)].width = width
 
 
-def _decisions_of(applied: Any) -> list:
-    return list(getattr(applied, "decisions", []) or [])
-
-
 def write_workbook(path: Path, extractions: list[Extraction], rec: Reconciliation, info: Any,
-                   applied: Any = None, reminders: list | None = None) -> None:
+                   applied: Applied, reminders: list[Reminder]) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "Status"
@@ -88,9 +86,8 @@ def write_workbook(path: Path, extractions: list[Extraction], rec: Reconciliatio
         ws.cell(r, 10).number_format = "0%"
 
     ws = wb.create_sheet("Beslissingen")
-    decided = [(d, "toegepast") for d in _decisions_of(applied)] + [(d, "VEROUDERD: document gewijzigd, niet "
-                                                                       "toegepast") for d in (applied.stale if applied
-                                                                                              else [])]
+    decided = [(d, "toegepast") for d in applied.decisions] + [
+        (d, "VEROUDERD: document gewijzigd, niet toegepast") for d in applied.stale]
     _sheet(ws, ["Bevinding", "Actie", "Veld", "Waarde", "Reden", "Door", "Op", "Gemeente", "Bestand", "Toestand"],
            [[d.finding_id, d.action, d.field, d.value, d.reason, d.by, d.at[:16], d.municipality, d.file, state]
             for d, state in decided], [12, 10, 12, 16, 50, 18, 17, 20, 40, 40])

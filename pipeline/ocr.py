@@ -42,11 +42,13 @@ class OcrResult:
     words: tuple[Word, ...]
     spans: tuple[tuple[int, int], ...]
     rotation: int  # degrees clockwise the image was turned to read it
+    size: tuple[int, int] = (0, 0)  # the image as it was given (before turning), in pixels
+    dpi: float = 0.0  # its resolution, when the caller knows it
 
     def to_json(self) -> dict:
         return {"rotation": self.rotation,
                 "words": [[w.text, *w.box, w.conf] for w in self.words],
-                "lines": _line_breaks(self)}
+                "lines": _line_breaks(self), "size": list(self.size), "dpi": self.dpi}
 
 
 def _line_breaks(result: OcrResult) -> list[int]:
@@ -64,7 +66,8 @@ def _from_json(data: dict) -> OcrResult:
     starts = [*data["lines"], len(words)]
     lines = [words[a:b] for a, b in pairwise(starts)]
     text, ws, spans = assemble(lines)
-    return OcrResult(text, ws, spans, int(data["rotation"]))
+    width, height = data.get("size", (0, 0))
+    return OcrResult(text, ws, spans, int(data["rotation"]), (int(width), int(height)), float(data.get("dpi", 0.0)))
 
 
 @cache
@@ -89,10 +92,17 @@ class OcrCache:
             directory.mkdir(parents=True, exist_ok=True)
 
     def key(self, image: Image.Image, settings: OcrSettings) -> str:
+        """By the pixels: right for any image, but hashing a 300 dpi page costs about 10 ms."""
         h = hashlib.sha256()
         h.update(f"{OCR_VERSION}|{settings}|{image.mode}|{image.size}".encode())
         h.update(image.tobytes())
         return h.hexdigest()
+
+    @staticmethod
+    def identity_key(identity: str, settings: OcrSettings) -> str:
+        """By where the image comes from (a file's hash, a page, and how its image is made): a page found in
+        the cache this way needs no rendering or decoding at all."""
+        return "id-" + hashlib.sha256(f"{OCR_VERSION}|{settings}|{identity}".encode()).hexdigest()
 
     def get(self, key: str) -> OcrResult | None:
         if not self.directory:
@@ -133,6 +143,10 @@ def _run_tesseract(image: Image.Image, settings: OcrSettings) -> OcrResult:
         lines.setdefault(key, []).append(Word(text, (x, y, x + w, y + h), conf / 100.0))
     text, words, spans = assemble([lines[k] for k in sorted(lines)])
     return OcrResult(text, words, spans, 0)
+
+
+def _with_image(result: OcrResult, image: Image.Image, dpi: float) -> OcrResult:
+    return OcrResult(result.text, result.words, result.spans, result.rotation, image.size, dpi)
 
 
 def _quality(result: OcrResult, settings: OcrSettings) -> float:
@@ -214,14 +228,19 @@ def ocr_heads(heads: list[Image.Image], settings: OcrSettings, cache_: OcrCache)
     return [r for r in results if r is not None]
 
 
-def ocr_image(image: Image.Image, settings: OcrSettings, cache_: OcrCache) -> OcrResult:
-    """OCR one page image; a page that reads badly is checked for orientation and read again upright."""
+def ocr_image(image: Image.Image, settings: OcrSettings, cache_: OcrCache, key: str | None = None,
+              dpi: float = 0.0) -> OcrResult:
+    """OCR one page image; a page that reads badly is checked for orientation and read again upright.
+
+    `key` names the image in the cache when the caller knows where it comes from (see OcrCache.identity_key);
+    without it the pixels are hashed.
+    """
     image = ImageOps.grayscale(image) if image.mode not in ("L", "1") else image
-    key = cache_.key(image, settings)
+    key = key or cache_.key(image, settings)
     cached = cache_.get(key)
     if cached is not None:
         return cached
-    result = _run_tesseract(image, settings)
+    result = _with_image(_run_tesseract(image, settings), image, dpi)
     quality = _quality(result, settings)
     if quality < 0.55:
         osd = _osd_rotation(image)
@@ -230,7 +249,7 @@ def ocr_image(image: Image.Image, settings: OcrSettings, cache_: OcrCache) -> Oc
             turned = _run_tesseract(rotate(image, degrees), settings)
             turned_quality = _quality(turned, settings)
             if turned_quality > quality + 0.1:
-                result = OcrResult(turned.text, turned.words, turned.spans, degrees)
+                result = OcrResult(turned.text, turned.words, turned.spans, degrees, image.size, dpi)
                 quality = turned_quality
                 if quality >= 0.55:
                     break

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import logging
 import re
 import warnings
@@ -213,20 +215,39 @@ def _page_image(path: Path, source: SourceFile, number: int, settings: TextSetti
     return frame, _image_dpi(image)
 
 
+@functools.cache
+def _image_code() -> str:
+    """What decides the pixels a page gets: this module's code and the libraries that decode and render."""
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    h.update(f"{pdfium.PYPDFIUM_INFO}|{pdfium.PDFIUM_INFO}|{Image.__version__}".encode())
+    return h.hexdigest()[:16]
+
+
+def page_identity(source: SourceFile, number: int, settings: TextSettings) -> str:
+    """A page's image named by the file's content, the page and the way its image is made."""
+    return f"page|{source.sha256}|{source.kind}|{number}|{settings.dpi}|{_image_code()}"
+
+
 def ocr_page(path: Path, source: SourceFile, plan: PagePlan, settings: TextSettings, cache: OcrCache) -> Page:
-    """A page's text by OCR of its image (upright); a page tesseract cannot finish becomes an empty page."""
+    """A page's text by OCR of its image (upright); a page tesseract cannot finish becomes an empty page.
+
+    A page read before (same file content, same settings) comes from the cache without being rendered.
+    """
     if plan.text_layer is not None:
         return plan.text_layer
-    image, dpi = _page_image(path, source, plan.number, settings)
-    try:
-        result = ocr_image(image, settings.ocr, cache)
-    except RuntimeError as exc:  # pytesseract's time-out
-        log.warning("%s p%d: OCR afgebroken (%s)", source.path, plan.number, exc)
-        return Page(plan.number, "", (), "ocr", f"OCR afgebroken na {settings.ocr.timeout:.0f} s", float(image.width),
-                    float(image.height), dpi, 0, ())
-    turned = rotate(image, result.rotation)
-    return Page(plan.number, result.text, result.words, "ocr", plan.reason, float(turned.width),
-                float(turned.height), dpi, result.rotation, result.spans)
+    key = cache.identity_key(page_identity(source, plan.number, settings), settings.ocr)
+    result = cache.get(key)
+    if result is None or not all(result.size):
+        image, dpi = _page_image(path, source, plan.number, settings)
+        try:
+            result = ocr_image(image, settings.ocr, cache, key=key, dpi=dpi)
+        except RuntimeError as exc:  # pytesseract's time-out
+            log.warning("%s p%d: OCR afgebroken (%s)", source.path, plan.number, exc)
+            return Page(plan.number, "", (), "ocr", f"OCR afgebroken na {settings.ocr.timeout:.0f} s",
+                        float(image.width), float(image.height), dpi, 0, ())
+    width, height = result.size if result.rotation % 180 == 0 else result.size[::-1]
+    return Page(plan.number, result.text, result.words, "ocr", plan.reason, float(width), float(height),
+                result.dpi, result.rotation, result.spans)
 
 
 def _head_of(path: Path, source: SourceFile, plan: PagePlan) -> tuple[Image.Image, tuple[float, float, float]]:

@@ -86,6 +86,29 @@ def test_turned_pages_are_read_upright(tmp_path, degrees):
     assert "15216,90" in read.text.replace(".", "") or "15.216,90" in read.text
 
 
+def test_a_page_read_before_comes_from_the_cache_without_rendering(tmp_path, monkeypatch):
+    """The cache knows a page by its file's content: the second run neither renders nor OCRs it, and gives the
+    same page, geometry of a turned page included."""
+    import pipeline.text as text_stage
+
+    page = scan(render_agreement(SPEC, random.Random(1)).pdf, DAMAGE["office"], random.Random(2))[1]
+    page.rotate(90, expand=True).save(tmp_path / "turned.png", dpi=(300, 300))
+    source = _source(tmp_path, "turned.png")
+    cache = OcrCache(tmp_path / "cache")
+    [first] = read_pages(tmp_path / "turned.png", source, TextSettings(), cache)
+    assert first.rotation in (90, 270) and first.height > first.width
+
+    def no_image(*args, **kwargs):
+        raise AssertionError("page image made although its OCR is in the cache")
+
+    monkeypatch.setattr(text_stage, "_page_image", no_image)
+    [again] = read_pages(tmp_path / "turned.png", source, TextSettings(), cache)
+    assert again == first
+    other = TextSettings(dpi=200)  # other settings: another image, so not from the cache
+    with pytest.raises(AssertionError, match="page image made"):
+        read_pages(tmp_path / "turned.png", source, other, cache)
+
+
 def test_multi_page_tiff(tmp_path):
     from samples.generator import save_tiff
 

@@ -146,3 +146,12 @@ def test_a_broken_digital_signature_is_a_finding_and_never_complete(intake):
                if e["file"] == "zoetermeer digitaal gewijzigd.pdf")
     status = {s["municipality"]: s for s in _rows(intake["out"] / "status.csv")}
     assert status["Zoetermeer"]["status"] == "exception"
+
+
+def test_only_pdfs_that_may_hold_a_signature_go_to_pyhanko(intake):
+    from pipeline.digital_signature import may_hold_signatures
+
+    assert may_hold_signatures(intake["inbox"] / "haarlem digitaal getekend.pdf")
+    assert may_hold_signatures(intake["inbox"] / "zoetermeer digitaal gewijzigd.pdf")
+    assert not may_hold_signatures(SAMPLES / "inbox" / "zwolle_overeenkomst.pdf")
+    assert not may_hold_signatures(SAMPLES / "inbox" / "haarlem digitaal.pdf")

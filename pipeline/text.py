@@ -265,8 +265,9 @@ def _head_of(path: Path, source: SourceFile, plan: PagePlan) -> tuple[Image.Imag
         dpi = min(float(HEAD_DPI), effective)
         return ImageOps.grayscale(image), (width * scale, height * scale, dpi)
     image, dpi = _page_image(path, source, plan.number, TextSettings())
-    scale = min(1.0, HEAD_DPI / dpi)
-    return head_image(image, dpi), (image.width * scale, image.height * scale, dpi * scale)
+    head = head_image(image, dpi)
+    scale = head.width / image.width
+    return head, (image.width * scale, image.height * scale, dpi * scale)
 
 
 def ocr_page_heads(path: Path, source: SourceFile, plans: list[PagePlan], settings: TextSettings,

@@ -22,6 +22,8 @@ import click
 import psutil
 import pypdfium2 as pdfium
 
+from pipeline.ocr import save_for_tesseract
+
 from . import texts
 from .corpus import SAMPLE_REFERENCE, InboxBuilder, load_members
 from .generator import DAMAGE, render_plain
@@ -151,7 +153,9 @@ def plain_tesseract(inbox: Path, work: Path, workers: int, dpi: int = 300) -> fl
     for pdf in sorted(inbox.glob("*.pdf")):
         doc = pdfium.PdfDocument(str(pdf))
         for i in range(len(doc)):
-            doc[i].render(scale=dpi / 72).to_pil().convert("L").save(pages / f"{pdf.stem}_{i:03d}.bmp")
+            # the same BMP the pipeline hands over (no resolution in its header: tesseract estimates it)
+            image = doc[i].render(scale=dpi / 72).to_pil().convert("L")
+            save_for_tesseract(image, str(pages / f"{pdf.stem}_{i:03d}.bmp"))
     images = sorted(str(p) for p in pages.glob("*.bmp"))
     started = time.perf_counter()
     subprocess.run(["xargs", "-P", str(workers), "-I{}", "tesseract", "{}", "{}", "-l", "nld", "tsv"],

@@ -109,6 +109,20 @@ def test_a_page_read_before_comes_from_the_cache_without_rendering(tmp_path, mon
         read_pages(tmp_path / "turned.png", source, other, cache)
 
 
+def test_tesseract_is_not_told_a_false_resolution(tmp_path):
+    """A BMP says 96 dpi unless told otherwise; tesseract believed it and dropped a paragraph of this poor scan."""
+    from PIL import Image
+
+    from pipeline.ocr import ocr_image, save_for_tesseract
+
+    page = scan(render_agreement(SPEC, random.Random(1)).pdf, DAMAGE["poor"], random.Random(1))[0]
+    save_for_tesseract(page.convert("L"), str(tmp_path / "page.bmp"))
+    assert "dpi" not in Image.open(tmp_path / "page.bmp").info
+    text = ocr_image(page, TextSettings().ocr, OcrCache(None)).text  # the OCR itself is under test
+    assert "1.3 De beëindiging dient voor 1 september" in text
+    assert "komende kalenderjaar schriftelijk" in text
+
+
 def test_multi_page_tiff(tmp_path):
     from samples.generator import save_tiff
 

@@ -70,3 +70,16 @@ def test_signatory_spelled_as_the_reference_mayor(read, mayor, expected):
     from pipeline.fields import correct_signatory
 
     assert correct_signatory(read, mayor, 70)[0] == expected
+
+
+@pytest.mark.parametrize("lost_sign", ["6\n", "€\n", "e\n", "\n"])
+def test_amount_found_when_ocr_breaks_the_line_at_a_misread_euro_sign(seed_pages, g40_reference, lost_sign):
+    """Seen in the speed benchmark: the € at a line end read as "6", the amount on the next line."""
+    from pipeline.page_text import page_from_text
+
+    pages = [page_from_text(p.number, p.text.replace("totaalbedrag van € 15.216,90",
+                                                     f"totaalbedrag van {lost_sign}15.216,90")) for p in seed_pages]
+    agreement = next(d for d in split_documents(SEED, pages) if d.doc_type is DocType.AGREEMENT)
+    amount = extract_fields(agreement, g40_reference)["amount"]
+    assert amount.value == Decimal("15216.90")
+    assert amount.confidence >= 0.6

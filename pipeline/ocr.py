@@ -154,17 +154,7 @@ def _run_tesseract(image: Image.Image, settings: OcrSettings) -> OcrResult:
     with _bmp_file(image) as name:
         data = pytesseract.image_to_data(name, lang=settings.lang, config=f"--psm {settings.psm}",
                                          output_type=pytesseract.Output.DICT, timeout=settings.timeout)
-    lines: dict[tuple[int, int, int], list[Word]] = {}
-    for i, text in enumerate(data["text"]):
-        text = text.strip()
-        conf = float(data["conf"][i])
-        if not text or conf < 0:
-            continue
-        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        x, y, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
-        lines.setdefault(key, []).append(Word(text, (x, y, x + w, y + h), conf / 100.0))
-    text, words, spans = assemble([lines[k] for k in sorted(lines)])
-    return OcrResult(text, words, spans, 0)
+    return _split_tsv_pages(data, 1)[0]
 
 
 def _with_image(result: OcrResult, image: Image.Image, dpi: float) -> OcrResult:
@@ -209,7 +199,7 @@ def head_image(image: Image.Image, dpi: float) -> Image.Image:
 
 
 def _split_tsv_pages(data: dict, count: int) -> list[OcrResult]:
-    """image_to_data over a list of images: one result per image, by the TSV's page_num."""
+    """Tesseract's TSV as words grouped in lines: one result per image (by page_num) of `count` images."""
     per_page: list[dict[tuple[int, int, int], list[Word]]] = [{} for _ in range(count)]
     for i, text in enumerate(data["text"]):
         text = text.strip()

@@ -25,7 +25,7 @@ from .schema import Word
 
 log = logging.getLogger(__name__)
 
-OCR_VERSION = "2"  # bump when the way pages are OCR'd changes, to invalidate caches (2: BMP without resolution)
+OCR_VERSION = "3"  # bump when the way pages are OCR'd changes, to invalidate caches (3: sideways pages turned)
 
 # One tesseract per core: its own OpenMP threading is several times slower on small machines.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -169,6 +169,15 @@ def _quality(result: OcrResult, settings: OcrSettings) -> float:
     return good / max(len(result.words), 8)
 
 
+def _vertical_share(result: OcrResult) -> float:
+    """Share of the words (3 letters or more) whose box is taller than wide: text running up or down a page
+    that lies on its side. Tesseract reads such a page, but drops lines of it and its boxes fit no layout."""
+    words = [w for w in result.words if len(w.text) >= 3]
+    if len(words) < 8:
+        return 0.0
+    return sum(1 for w in words if w.box[3] - w.box[1] > w.box[2] - w.box[0]) / len(words)
+
+
 def _osd_rotation(image: Image.Image) -> int | None:
     try:
         with _bmp_file(image) as name:
@@ -255,16 +264,18 @@ def ocr_image(image: Image.Image, settings: OcrSettings, cache_: OcrCache, key: 
         return cached
     result = _with_image(_run_tesseract(image, settings), image, dpi)
     quality = _quality(result, settings)
-    if quality < 0.55:
+    sideways = _vertical_share(result) >= 0.6
+    if quality < 0.55 or sideways:
         osd = _osd_rotation(image)
-        candidates = [osd, 180] if osd else [180]
-        for degrees in dict.fromkeys(candidates):
+        candidates = [osd, 90, 270] if sideways else [osd, 180]
+        for degrees in dict.fromkeys(d for d in candidates if d):
             turned = _run_tesseract(rotate(image, degrees), settings)
             turned_quality = _quality(turned, settings)
-            if turned_quality > quality + 0.1:
+            upright = turned_quality >= 0.55 and _vertical_share(turned) < 0.6
+            if turned_quality > quality + 0.1 or (sideways and upright):
                 result = OcrResult(turned.text, turned.words, turned.spans, degrees, image.size, dpi)
                 quality = turned_quality
-                if quality >= 0.55:
+                if upright:
                     break
         log.debug("orientation: rotation %d, quality %.2f", result.rotation, quality)
     cache_.put(key, result)

@@ -86,6 +86,12 @@ def check_tesseract(lang: str) -> str:
     return version
 
 
+def _reading(settings: OcrSettings) -> str:
+    """The settings that decide what a page reads as. Not the time-out: a page that runs out of time is never
+    cached, so another --page-timeout need not read every page again."""
+    return f"{settings.lang}|{settings.psm}|{settings.good_word_conf}"
+
+
 class OcrCache:
     """OCR results by image content and settings, as small JSON files."""
 
@@ -97,7 +103,7 @@ class OcrCache:
     def key(self, image: Image.Image, settings: OcrSettings) -> str:
         """By the pixels: right for any image, but hashing a 300 dpi page costs about 10 ms."""
         h = hashlib.sha256()
-        h.update(f"{OCR_VERSION}|{settings}|{image.mode}|{image.size}".encode())
+        h.update(f"{OCR_VERSION}|{_reading(settings)}|{image.mode}|{image.size}".encode())
         h.update(image.tobytes())
         return h.hexdigest()
 
@@ -105,7 +111,7 @@ class OcrCache:
     def identity_key(identity: str, settings: OcrSettings) -> str:
         """By where the image comes from (a file's hash, a page, and how its image is made): a page found in
         the cache this way needs no rendering or decoding at all."""
-        return "id-" + hashlib.sha256(f"{OCR_VERSION}|{settings}|{identity}".encode()).hexdigest()
+        return "id-" + hashlib.sha256(f"{OCR_VERSION}|{_reading(settings)}|{identity}".encode()).hexdigest()
 
     def get(self, key: str) -> OcrResult | None:
         if not self.directory:

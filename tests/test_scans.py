@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.ingest import scan_inbox
-from pipeline.ocr import OcrCache
+from pipeline.ocr import OcrCache, OcrSettings
 from pipeline.process import process_file
 from pipeline.reference import load_reference
 from pipeline.text import TextSettings, read_pages
@@ -119,6 +119,8 @@ def test_a_page_read_before_comes_from_the_cache_without_rendering(tmp_path, mon
     monkeypatch.setattr(text_stage, "_page_image", no_image)
     [again] = read_pages(tmp_path / "turned.png", source, TextSettings(), cache)
     assert again == first
+    [patient] = read_pages(tmp_path / "turned.png", source, TextSettings(ocr=OcrSettings(timeout=300)), cache)
+    assert patient == first  # another --page-timeout reads the same
     other = TextSettings(dpi=200)  # other settings: another image, so not from the cache
     with pytest.raises(AssertionError, match="page image made"):
         read_pages(tmp_path / "turned.png", source, other, cache)

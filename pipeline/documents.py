@@ -57,13 +57,16 @@ def classify_page(text: str) -> PageClass:
     head_lines, _, types = _rules()
     head = _head(text, head_lines)
     scores: dict[DocType, float] = {}
-    starts = continues = None
+    starting: list[DocType] = []
+    continues = None
     for rules in types:
         scores[rules.doc_type] = sum(w * min(len(p.findall(text)), 3) for p, w in rules.keywords)
-        if starts is None and any(p.search(head) for p in rules.start):
-            starts = rules.doc_type
+        if any(p.search(head) for p in rules.start):
+            starting.append(rules.doc_type)
         if continues is None and any(p.search(head) for p in rules.cont):
             continues = rules.doc_type
+    # several titles in the head (a memo header naming the agreement): the one the page's words support most
+    starts = max(starting, key=lambda t: scores[t]) if starting else None
     return PageClass(scores, starts, continues)
 
 
@@ -78,12 +81,16 @@ def _confidence(scores: dict[DocType, float], doc_type: DocType, started: bool) 
 
 
 def _continues(current: DocType, pc: PageClass, min_score: float) -> bool:
-    """Whether a page that starts nothing belongs to the document before it."""
+    """Whether a page that starts nothing belongs to the document before it.
+
+    It does when nothing on it points elsewhere, or its words point to the current type at least half as
+    strongly as to any other: one keyword of an agreement on a page of a college decision is not enough.
+    """
     if pc.continues is not None:
         return pc.continues is current
     best_type, best_score = pc.best
     return (best_score < min_score or best_type is current
-            or (current is not DocType.OTHER and pc.scores.get(current, 0) > 0))
+            or (current is not DocType.OTHER and pc.scores.get(current, 0) >= 0.5 * best_score))
 
 
 _NO_FIELDS = (DocType.COVENANT, DocType.COVER_LETTER)

@@ -20,6 +20,7 @@ from .ocr import OcrCache
 from .reference import Reference
 from .schema import NEEDED_FIELDS, DocType, Document, Evidence, Extraction, Field, FileError, Page, SourceFile
 from .signature import check_signature
+from .signature_block import Marks, marks_for
 from .text import PagePlan, TextSettings, inspect_file, ocr_page, ocr_page_heads, read_pages, render_page
 
 log = logging.getLogger(__name__)
@@ -46,11 +47,22 @@ def content_hash(document: Document) -> str:
     return hashlib.sha256(words.encode()).hexdigest()[:16]
 
 
-def _signature_field(document: Document, images: PageImages, signatory: str | None) -> Field:
-    result = check_signature(document.pages, signatory, images)
+def signature_marks(fields: dict[str, Field], reference: Reference) -> Marks:
+    """What marks the municipality's signature block: its name and aliases, its mayor's and signatory's names."""
+    municipality = fields.get("municipality")
+    name = str(municipality.value) if municipality else None
+    entry = reference.get(name) if name else None
+    people = [str(fields["signatory"].value)] if "signatory" in fields else []
+    if entry is not None and entry.mayor:
+        people += entry.mayor.split(";")
+    return marks_for(name, entry.aliases if entry else (), people)
+
+
+def _signature_field(document: Document, images: PageImages, marks: Marks) -> Field:
+    result = check_signature(document.pages, marks, images)
     evidence = Evidence(result.page, result.region, result.reason) if result.page else None
     return Field("signed", bool(result.signed), result.reason, result.confidence if result.signed is not None
-                 else 0.0, "signature: ink above name", evidence)
+                 else 0.0, "signature: handwriting in the municipality's block", evidence)
 
 
 def _digital_field(signatures: list[DigitalSignature]) -> tuple[Field | None, str]:
@@ -69,9 +81,8 @@ def extract_document(document: Document, path: Path, reference: Reference,
     images = PageImages(lambda page: render_page(path, document.file, page))
     signed, kind, problem = None, "", ""
     if document.doc_type is DocType.AGREEMENT:
-        signatory = fields.get("signatory")
         try:
-            fields["signed"] = _signature_field(document, images, str(signatory.value) if signatory else None)
+            fields["signed"] = _signature_field(document, images, signature_marks(fields, reference))
         except (InputFileError, OSError, ValueError) as exc:
             log.warning("%s p%s: handtekening niet te controleren (%s)", document.file.path,
                         document.page_range, exc)

@@ -140,6 +140,17 @@ def _misread_hint(read: Decimal, expected: Decimal) -> str:
     return ""
 
 
+def signature_confirmed(ex: Extraction, low: float) -> bool:
+    """Signed beyond doubt: read with confidence, or corrected to 'ja' by a reviewer from the scan.
+
+    Accepting a doubtful-signature finding resolves the finding, never the doubt: it stays an exception.
+    """
+    field = ex.fields.get("signed")
+    if not ex.signed or field is None or field.value is not True:
+        return False
+    return field.rule.startswith("review:") or field.confidence >= low
+
+
 def _pick_agreement(agreements: list[Extraction]) -> Extraction:
     return max(agreements, key=lambda a: (bool(a.signed), a.amount is not None, a.confidence))
 
@@ -225,7 +236,8 @@ def reconcile(extractions: list[Extraction], reference: Reference,
         expected = reference.expected(entry.municipality)
         if not docs:
             status = Status.MISSING
-        elif (primary is not None and primary.signed and expected is not None and primary.amount == expected
+        elif (primary is not None and signature_confirmed(primary, float(f.rules["low_confidence"]))
+              and expected is not None and primary.amount == expected
               and all(d.inhabitants in (None, entry.inhabitants) for d in docs) and not errors):
             status = Status.COMPLETE
         else:

@@ -1,0 +1,296 @@
+"""Handwriting in a page image: pen strokes, told apart from print, rules, dotted lines, frames, stamps and logos.
+
+Works on the page's colour image. Every threshold is in inches of the page (models/signature.yaml), so it
+holds at any scan resolution. The result is a list of handwriting clusters with the reasons other ink was
+set aside, so a reviewer can see why a mark did not count.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+from PIL import Image
+from scipy import ndimage
+from scipy.spatial import ConvexHull, QhullError
+
+from .rules import load_yaml
+from .schema import BBox, Page, Word
+
+
+@dataclass(frozen=True)
+class InkSettings:
+    min_contrast: float
+    noise_factor: float
+    mask_pad: float
+    rule_length: float
+    vertical_rule_length: float
+    min_component: float
+    dash_height: float
+    frame_min_size: float
+    frame_hole_share: float
+    frame_edge_share: float
+    filled_thickness: float
+    symmetric_iou: float
+    symmetric_min_size: float
+    stamp_saturation: float
+    pen_hue: tuple[float, float]
+    cluster_gap: float
+    min_width: float
+    min_height_print: float
+    min_height: float
+    min_stroke_length: float
+    min_direction_spread: float
+
+
+@cache
+def ink_settings() -> InkSettings:
+    data = dict(load_yaml("signature.yaml")["ink"])
+    data["pen_hue"] = tuple(float(v) for v in data["pen_hue"])
+    return InkSettings(**{k: (v if k == "pen_hue" else float(v)) for k, v in data.items()})
+
+
+@dataclass(frozen=True)
+class Stroke:
+    """A cluster of handwriting-like ink, in page units."""
+
+    box: BBox
+    width: float  # inches
+    height: float  # inches
+    length: float  # inches of stroke (ink area / stroke width)
+    spread: float  # entropy of stroke directions, 0..1
+
+
+@dataclass(frozen=True)
+class InkAnalysis:
+    strokes: tuple[Stroke, ...]
+    set_aside: dict[str, int]  # why other ink did not count: reason -> number of pieces
+
+    def describe(self) -> str:
+        names = {"frame": "kader/stempel", "rule": "lijn", "dots": "stippellijn", "colour": "gekleurde stempelinkt",
+                 "filled": "logo/vlak", "emblem": "embleem", "print": "drukletters", "small": "te klein",
+                 "straight": "rechte stukjes"}
+        parts = [f"{names.get(k, k)} {v}×" for k, v in sorted(self.set_aside.items()) if v]
+        return ", ".join(parts)
+
+
+def printed_words(page: Page) -> list[Word]:
+    """Words that are printed text: read with confidence and of the page's usual text height.
+
+    Tesseract also 'reads' a signature as words; those are taller than a line of print and stay unmasked.
+    """
+    usual = print_height(page)
+    return [w for w in page.words if w.conf >= 0.5 and sum(c.isalnum() for c in w.text) >= 2
+            and (w.box[3] - w.box[1]) <= 1.6 * usual]
+
+
+def print_height(page: Page) -> float:
+    """The usual height of a printed word on the page, in page units."""
+    heights = sorted(w.box[3] - w.box[1] for w in page.words if w.conf >= 0.5 and len(w.text) >= 2)
+    return heights[len(heights) // 2] if heights else 0.12 * page.dpi
+
+
+def _ink_mask(rgb: np.ndarray, settings: InkSettings) -> np.ndarray:
+    darkest = rgb.min(axis=2).astype(np.float32)
+    paper = float(np.median(darkest))
+    noise = 1.4826 * float(np.median(np.abs(darkest - paper)))
+    threshold = max(settings.min_contrast, settings.noise_factor * noise)
+    return (paper - darkest) > threshold
+
+
+def _stamp_pixels(rgb: np.ndarray, s: InkSettings) -> np.ndarray:
+    """Pixels of clearly coloured ink that is not pen blue: red, purple or green stamp ink."""
+    high, low = rgb.max(axis=2), rgb.min(axis=2)
+    chroma = (high - low).astype(np.float32)
+    strong = (chroma >= 60) & (chroma >= s.stamp_saturation * np.maximum(high, 1))
+    if not strong.any():
+        return strong
+    r, g, b = (rgb[..., i].astype(np.float32) for i in range(3))
+    safe = np.maximum(chroma, 1)
+    hue = np.where(high == r, 60 * (((g - b) / safe) % 6),
+                   np.where(high == g, 60 * ((b - r) / safe + 2), 60 * ((r - g) / safe + 4)))
+    return strong & ~((hue >= s.pen_hue[0]) & (hue <= s.pen_hue[1]))
+
+
+def _hue_saturation(rgb_mean: np.ndarray) -> tuple[float, float]:
+    r, g, b = (float(v) for v in rgb_mean)
+    high, low = max(r, g, b), min(r, g, b)
+    if high <= 0 or high - low < 1:
+        return 0.0, 0.0
+    delta = high - low
+    if high == r:
+        hue = 60 * (((g - b) / delta) % 6)
+    elif high == g:
+        hue = 60 * ((b - r) / delta + 2)
+    else:
+        hue = 60 * ((r - g) / delta + 4)
+    return hue, delta / high
+
+
+def _direction_spread(mask: np.ndarray) -> float:
+    """Entropy (0..1) of the directions of a shape's edges: a rule or box has one or two, a scribble many."""
+    smooth = ndimage.gaussian_filter(mask.astype(np.float32), 1.2)
+    gx, gy = ndimage.sobel(smooth, axis=1), ndimage.sobel(smooth, axis=0)
+    magnitude = np.hypot(gx, gy)
+    keep = magnitude > 0.1 * (magnitude.max() or 1.0)
+    if keep.sum() < 8:
+        return 0.0
+    angles = (np.degrees(np.arctan2(gy[keep], gx[keep])) % 180.0)
+    hist, _ = np.histogram(angles, bins=12, range=(0, 180), weights=magnitude[keep])
+    p = hist / hist.sum()
+    p = p[p > 0]
+    return float(-(p * np.log(p)).sum() / np.log(12))
+
+
+def _is_frame(comp: np.ndarray, ppi: float, s: InkSettings) -> bool:
+    """A closed outline (stamp ring, box, frame): encloses much of its box and its ink lies on its hull."""
+    h, w = comp.shape
+    if min(h, w) < s.frame_min_size * ppi:
+        return False
+    filled = ndimage.binary_fill_holes(comp)
+    if (filled.sum() - comp.sum()) < s.frame_hole_share * h * w:
+        return False
+    ys, xs = np.nonzero(comp)
+    points = np.column_stack([xs, ys]).astype(np.float64)
+    if len(points) > 4000:
+        points = points[:: len(points) // 4000 + 1]
+    try:
+        hull = ConvexHull(points)
+    except (QhullError, ValueError):
+        return False
+    # distance of each ink pixel to the hull's boundary (equations: inside points give negative values)
+    distance = -(points @ hull.equations[:, :2].T + hull.equations[:, 2]).max(axis=1)
+    band = 0.04 * ppi + 0.06 * min(h, w)
+    return float((distance <= band).mean()) >= s.frame_edge_share
+
+
+def _is_emblem(comp: np.ndarray, ppi: float, s: InkSettings) -> bool:
+    """A compact drawn shape that mirrors onto itself (crest, ring, logo): handwriting never does."""
+    h, w = comp.shape
+    if min(h, w) < s.symmetric_min_size * ppi or max(h, w) > 3 * min(h, w):
+        return False
+    grown = ndimage.binary_dilation(comp, iterations=max(1, round(0.01 * ppi)))
+    mirrored = grown[:, ::-1]
+    union = np.logical_or(grown, mirrored).sum()
+    return union > 0 and np.logical_and(grown, mirrored).sum() / union >= s.symmetric_iou
+
+
+def _stroke_width(comp: np.ndarray) -> float:
+    """Typical stroke width in pixels: twice the mean distance of ink pixels to the paper."""
+    inside = ndimage.distance_transform_edt(np.pad(comp, 1))[1:-1, 1:-1]
+    return max(1.0, 2.0 * float(inside[comp].mean()))
+
+
+def _thickness(comp: np.ndarray) -> float:
+    inside = ndimage.distance_transform_edt(np.pad(comp, 1))[1:-1, 1:-1]
+    return 2.0 * float(np.percentile(inside[comp], 95))
+
+
+def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[BBox] | None = None,
+                     settings: InkSettings | None = None) -> InkAnalysis:
+    """Handwriting clusters within `area` (page units) of the page image.
+
+    `exclude`: boxes (page units) whose ink never counts, such as paraaf boxes found by their label.
+    """
+    s = settings or ink_settings()
+    scale = image.width / page.width if page.width else 1.0
+    ppi = page.dpi * scale  # image pixels per inch
+    x0, y0 = max(0, round(area[0] * scale)), max(0, round(area[1] * scale))
+    x1, y1 = min(image.width, round(area[2] * scale)), min(image.height, round(area[3] * scale))
+    set_aside: Counter[str] = Counter()
+    if x1 - x0 < 10 or y1 - y0 < 10:
+        return InkAnalysis((), {})
+    rgb = np.asarray(image.crop((x0, y0, x1, y1)).convert("RGB"), dtype=np.int16)
+    ink = _ink_mask(rgb, s)
+    stamp = _stamp_pixels(rgb, s) & ink
+    if stamp.any():
+        set_aside["colour"] += int(ndimage.label(stamp)[1] > 0)
+        ink &= ~ndimage.binary_dilation(stamp, iterations=1)
+    pad = s.mask_pad * ppi
+    for w in printed_words(page):
+        bx0, by0, bx1, by1 = (v * scale for v in w.box)
+        ink[max(0, round(by0 - y0 - pad)): max(0, round(by1 - y0 + pad)),
+            max(0, round(bx0 - x0 - pad)): max(0, round(bx1 - x0 + pad))] = False
+    for box in exclude or []:
+        bx0, by0, bx1, by1 = (v * scale for v in box)
+        ink[max(0, round(by0 - y0)): max(0, round(by1 - y0)), max(0, round(bx0 - x0)): max(0, round(bx1 - x0))] = False
+
+    # 1. closed outlines (stamps, paraaf boxes, frames) and symmetric emblems go with everything inside them
+    labels, _ = ndimage.label(ink, structure=np.ones((3, 3)))
+    for index, sl in enumerate(ndimage.find_objects(labels), start=1):
+        if sl is None:
+            continue
+        comp = labels[sl] == index
+        if _is_frame(comp, ppi, s):
+            ink[sl] = False
+            set_aside["frame"] += 1
+        elif _is_emblem(comp, ppi, s):
+            ink[sl][comp] = False
+            set_aside["emblem"] += 1
+
+    # 2. straight printed rules: long horizontal (and vertical) runs of ink
+    h_len, v_len = max(3, round(s.rule_length * ppi)), max(3, round(s.vertical_rule_length * ppi))
+    rules = ndimage.binary_opening(ink, structure=np.ones((1, h_len))) | ndimage.binary_opening(
+        ink, structure=np.ones((v_len, 1)))
+    if rules.any():
+        set_aside["rule"] += int(ndimage.label(rules)[1])
+        ink &= ~ndimage.binary_dilation(rules, iterations=1)
+
+    # 3. each remaining piece: noise, dots, stamp colour, filled shapes, axis-aligned fragments
+    keep = np.zeros_like(ink)
+    labels, _ = ndimage.label(ink, structure=np.ones((3, 3)))
+    min_pixels = s.min_component * ppi * ppi
+    for index, sl in enumerate(ndimage.find_objects(labels), start=1):
+        if sl is None:
+            continue
+        comp = labels[sl] == index
+        pixels = int(comp.sum())
+        h, w = comp.shape
+        if pixels < min_pixels:
+            set_aside["small"] += 1
+            continue
+        if h < s.dash_height * ppi:
+            set_aside["dots"] += 1
+            continue
+        hue, saturation = _hue_saturation(rgb[sl][comp].mean(axis=0))
+        if saturation >= s.stamp_saturation and not s.pen_hue[0] <= hue <= s.pen_hue[1]:
+            set_aside["colour"] += 1
+            continue
+        if _thickness(comp) >= s.filled_thickness * ppi:
+            set_aside["filled"] += 1
+            continue
+        keep[sl] |= comp
+
+    # 4. pieces close together are one mark; a mark is handwriting when it is big, tall and varied enough
+    gap = max(1, round(s.cluster_gap * ppi / 2))
+    grouped, _ = ndimage.label(ndimage.binary_dilation(keep, iterations=gap), structure=np.ones((3, 3)))
+    strokes = []
+    print_in = print_height(page) / page.dpi
+    for index, sl in enumerate(ndimage.find_objects(grouped), start=1):
+        if sl is None:
+            continue
+        mark = keep[sl] & (grouped[sl] == index)
+        if not mark.any():
+            continue
+        ys, xs = np.nonzero(mark)
+        width_in = (xs.max() - xs.min() + 1) / ppi
+        height_in = (ys.max() - ys.min() + 1) / ppi
+        length_in = mark.sum() / _stroke_width(mark) / ppi
+        if height_in < max(s.min_height, s.min_height_print * print_in):
+            set_aside["print"] += 1  # no taller than a line of print: letters OCR did not read, or a stray mark
+            continue
+        if width_in < s.min_width or height_in < s.min_height or length_in < s.min_stroke_length:
+            set_aside["small"] += 1
+            continue
+        spread = _direction_spread(mark)
+        if spread < s.min_direction_spread:
+            set_aside["straight"] += 1
+            continue
+        bx0, by0 = x0 + sl[1].start + xs.min(), y0 + sl[0].start + ys.min()
+        bx1, by1 = x0 + sl[1].start + xs.max() + 1, y0 + sl[0].start + ys.max() + 1
+        strokes.append(Stroke((float(bx0 / scale), float(by0 / scale), float(bx1 / scale), float(by1 / scale)),
+                              round(float(width_in), 3), round(float(height_in), 3), round(float(length_in), 3),
+                              round(spread, 3)))
+    return InkAnalysis(tuple(strokes), dict(set_aside))

@@ -1,0 +1,290 @@
+"""Where the municipality signs: the signature blocks of an agreement's page, found by their words and layout.
+
+A page's printed words are grouped into line segments (a wide gap splits a line into columns) and the
+segments into paragraphs. A paragraph belongs to the municipality when it holds one of its marks (its name or
+an alias, 'burgemeester', 'wethouder', 'gemeente', the mayor's or the signatory's surname) and none of
+Platform31's ('Platform31', 'directeur', 'Everhardt'). Handwriting belongs to the block whose lines are
+nearest: this holds for columns side by side, stacked blocks, labels above or names below the signature, and
+form-like blocks ('Handtekening:'), without reading the signatory's name.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Hamming
+
+from .ink import print_height, printed_words
+from .normalize import name_key
+from .rules import load_yaml
+from .schema import BBox, Page, Word
+
+MUNICIPALITY, PLATFORM31, PARAAF, CLOSING, NONE = "municipality", "platform31", "paraaf", "closing", ""
+
+
+@dataclass(frozen=True)
+class BlockSettings:
+    municipality_words: dict[str, float]
+    platform31_words: dict[str, float]
+    surname_weight: float
+    name_weight: float
+    paraaf_words: tuple[str, ...]
+    closing_words: tuple[str, ...]
+    word_match: float
+    max_words: int
+    column_gap: float
+    paragraph_gap: float
+    area_margin: float
+    max_distance: float
+    owner_ratio: float
+
+
+@cache
+def block_settings() -> BlockSettings:
+    data = load_yaml("signature.yaml")["block"]
+    return BlockSettings(
+        {str(k): float(v) for k, v in data["municipality_words"].items()},
+        {str(k): float(v) for k, v in data["platform31_words"].items()},
+        float(data["surname_weight"]), float(data["name_weight"]), tuple(data["paraaf_words"]),
+        tuple(data["closing_words"]), float(data["word_match"]), int(data["max_words"]),
+        float(data["column_gap"]), float(data["paragraph_gap"]), float(data["area_margin"]),
+        float(data["max_distance"]), float(data["owner_ratio"]))
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Printed words on one line of one column."""
+
+    words: tuple[Word, ...]
+    box: BBox
+    role: str
+    weight: float = 0.0  # how surely the line marks its party's block
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    segments: tuple[Segment, ...]
+    box: BBox
+    role: str
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What marks the municipality's block: its names and the surnames of its mayor and signatory."""
+
+    names: tuple[str, ...]  # name keys of the municipality and its aliases
+    surnames: tuple[str, ...]  # name keys
+
+
+def marks_for(municipality: str | None, aliases: tuple[str, ...], people: list[str]) -> Marks:
+    names = tuple(name_key(n) for n in (municipality, *aliases) if n)
+    particles = {"van", "de", "der", "den", "ten", "ter", "het", "la", "le"}
+    surnames = []
+    for person in people:
+        bare = re.sub(r"\(.*?\)", "", person)
+        bare = re.sub(r"^(?:(?:[A-Z][a-z]{0,2}\.\s?)+|\S+\s)", "", bare.strip()) if " " in bare.strip() else bare
+        surnames += [p for p in name_key(bare).replace("-", " ").split() if len(p) >= 4 and p not in particles]
+    return Marks(names, tuple(dict.fromkeys(surnames)))
+
+
+def _is_word(key: str, vocabulary: tuple[str, ...] | dict[str, float]) -> bool:
+    """The word, or the word with the letters OCR gets wrong ('burgemeestcr'), but not another word
+    ('gemeenten' is not 'gemeente'): same length and one wrong letter, two in a long word."""
+    for v in vocabulary:
+        if key == v:
+            return True
+        if len(v) >= 5 and len(key) == len(v) and Hamming.distance(key, v) <= (1 if len(v) < 9 else 2):
+            return True
+    return False
+
+
+def _is_name(key: str, names: tuple[str, ...], cutoff: float) -> bool:
+    return len(key) >= 4 and any(key == n or fuzz.ratio(key, n) >= cutoff for n in names)
+
+
+def _word_weight(key: str, vocabulary: dict[str, float]) -> float:
+    return max((w for v, w in vocabulary.items() if _is_word(key, (v,))), default=0.0)
+
+
+def _role(words: list[Word], marks: Marks, s: BlockSettings) -> tuple[str, float]:
+    """The party a line marks and how surely: ('municipality', 4.0) for 'R.C. König', ('closing', 0) ..."""
+    keys = [part for w in words for part in name_key(w.text).split()]
+    text = " ".join(keys)
+    if any(_is_word(k, s.paraaf_words) for k in keys):
+        return PARAAF, 0.0
+    p31 = max([_word_weight(k, s.platform31_words) for k in keys] + [1.0 if "platform 31" in text else 0.0])
+    muni = max([_word_weight(k, s.municipality_words) for k in keys]
+               + [s.surname_weight for k in keys if _is_name(k, marks.surnames, s.word_match)]
+               + [s.name_weight for n in marks.names
+                  if n and (f" {n} " in f" {text} " or (len(n) >= 6 and fuzz.partial_ratio(n, text) >= 92))],
+               default=0.0)
+    if p31 and muni:
+        return NONE, 0.0  # running text naming both parties
+    if any(_is_word(k, s.closing_words) for k in keys) or re.search(r"\d{4}", text):
+        return CLOSING, 0.0  # the closing line and dates: they name the municipality but are no block
+    if p31:
+        return PLATFORM31, p31
+    return (MUNICIPALITY, muni) if muni else (NONE, 0.0)
+
+
+def _union(boxes: list[BBox]) -> BBox:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def segments(page: Page, marks: Marks, s: BlockSettings | None = None) -> list[Segment]:
+    """The page's printed words as line segments, split where a wide gap separates two columns."""
+    s = s or block_settings()
+    words = sorted(printed_words(page), key=lambda w: ((w.box[1] + w.box[3]) / 2, w.box[0]))
+    tolerance = 0.5 * print_height(page)
+    lines: list[list[Word]] = []
+    for w in words:
+        mid = (w.box[1] + w.box[3]) / 2
+        if lines and abs(mid - sum((x.box[1] + x.box[3]) / 2 for x in lines[-1]) / len(lines[-1])) <= tolerance:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    out = []
+    gap = s.column_gap * page.dpi
+    for line in lines:
+        line.sort(key=lambda w: w.box[0])
+        run = [line[0]]
+        for w in line[1:]:
+            if w.box[0] - run[-1].box[2] > gap:
+                out.append(Segment(tuple(run), _union([x.box for x in run]), *_role(run, marks, s)))
+                run = []
+            run.append(w)
+        out.append(Segment(tuple(run), _union([x.box for x in run]), *_role(run, marks, s)))
+    return out
+
+
+def _overlap_x(a: BBox, b: BBox) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+
+
+def paragraphs(segs: list[Segment], line_height: float, s: BlockSettings | None = None) -> list[Paragraph]:
+    """Segments joined into paragraphs: one above the other, close together, in the same column.
+
+    A paragraph takes the role of its segments; one with both roles (or none) has no role.
+    """
+    s = s or block_settings()
+    parent = list(range(len(segs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    ordered = sorted(range(len(segs)), key=lambda i: segs[i].box[1])
+    for n, i in enumerate(ordered):
+        a = segs[i]
+        for j in ordered[n + 1:]:
+            b = segs[j]
+            if b.box[1] - a.box[3] > s.paragraph_gap * line_height:
+                break
+            narrow = min(a.box[2] - a.box[0], b.box[2] - b.box[0])
+            roles = {a.role, b.role} - {NONE, CLOSING}
+            if _overlap_x(a.box, b.box) >= 0.3 * narrow and len(roles) <= 1:
+                parent[find(j)] = find(i)
+    groups: dict[int, list[Segment]] = {}
+    for i in ordered:
+        groups.setdefault(find(i), []).append(segs[i])
+    out = []
+    for members in groups.values():
+        roles = {m.role for m in members} - {NONE, CLOSING}
+        role = roles.pop() if len(roles) == 1 else NONE
+        out.append(Paragraph(tuple(members), _union([m.box for m in members]), role))
+    return out
+
+
+def box_distance(a: BBox, b: BBox) -> float:
+    dx = max(0.0, a[0] - b[2], b[0] - a[2])
+    dy = max(0.0, a[1] - b[3], b[1] - a[3])
+    return math.hypot(dx, dy)
+
+
+@dataclass(frozen=True)
+class SignaturePage:
+    """The page where the parties sign, its block paragraphs and the area to look for handwriting in."""
+
+    page: Page
+    paragraphs: tuple[Paragraph, ...]
+    area: BBox
+    paraaf_zones: tuple[BBox, ...]
+
+    @property
+    def municipality(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.role == MUNICIPALITY and _is_block(p)]
+
+    @property
+    def platform31(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.role == PLATFORM31 and _is_block(p)]
+
+
+def _is_block(p: Paragraph) -> bool:
+    """A signature block is a few short lines, not a paragraph of running text."""
+    s = block_settings()
+    return len(p.segments) <= 6 and all(len(seg.words) <= s.max_words for seg in p.segments)
+
+
+def find_signature_page(pages: tuple[Page, ...], marks: Marks) -> SignaturePage | None:
+    """The page with the most signature-block lines; on a tie the later page (agreements end with it)."""
+    s = block_settings()
+    best: tuple[tuple[float, int], SignaturePage] | None = None
+    for page in pages:
+        if not page.words or page.width <= 0:
+            continue
+        paras = paragraphs(segments(page, marks, s), print_height(page), s)
+        found = SignaturePage(page, tuple(paras), (0, 0, 0, 0), ())
+        muni, p31 = found.municipality, found.platform31
+        blocks = muni + p31
+        if not blocks:
+            continue
+        weight = sum(min(4.0, max(seg.weight for seg in p.segments)) for p in blocks)
+        score = (min(weight, 12.0) + 3.0 * (bool(muni) and bool(p31)), page.number)
+        if best is None or score > best[0]:
+            margin = s.area_margin * page.dpi
+            top = max(0.0, min(p.box[1] for p in blocks) - margin)
+            bottom = min(page.height, max(p.box[3] for p in blocks) + margin)
+            zones = tuple(_paraaf_zone(seg.box, page) for p in paras for seg in p.segments if seg.role == PARAAF)
+            best = (score, SignaturePage(page, tuple(paras), (0.0, top, page.width, bottom), zones))
+    return best[1] if best else None
+
+
+def _paraaf_zone(box: BBox, page: Page) -> BBox:
+    """Around a 'Paraaf' label: the box for initials lies beside or under it."""
+    inch = page.dpi
+    return (box[0] - 0.3 * inch, box[1] - 0.5 * inch, box[2] + 1.4 * inch, box[3] + 0.7 * inch)
+
+
+@dataclass(frozen=True)
+class Owner:
+    role: str  # MUNICIPALITY, PLATFORM31 or NONE
+    distance: float  # inches to the nearest line of that block
+    margin: float  # how much nearer than the other party's lines (ratio, >= 1)
+
+
+def owner(box: BBox, sp: SignaturePage) -> Owner:
+    """Whose block a piece of handwriting belongs to: the party whose block lines are nearest."""
+    s = block_settings()
+    inch = sp.page.dpi
+
+    def nearest(paras: list[Paragraph]) -> float:
+        return min((box_distance(box, seg.box) for p in paras for seg in p.segments), default=math.inf) / inch
+
+    d_muni, d_p31 = nearest(sp.municipality), nearest(sp.platform31)
+    if d_muni > s.max_distance and d_p31 > s.max_distance:
+        return Owner(NONE, min(d_muni, d_p31), 1.0)
+    floor = 0.05  # inches: touching lines count as this close
+    ratio = (max(d_p31, floor) / max(d_muni, floor)) if d_muni <= d_p31 else (max(d_muni, floor) / max(d_p31, floor))
+    if d_muni <= d_p31 and d_muni <= s.max_distance:
+        return Owner(MUNICIPALITY, d_muni, ratio)
+    return Owner(PLATFORM31, d_p31, ratio)

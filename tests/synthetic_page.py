@@ -1,0 +1,155 @@
+"""Synthetic signature pages for fast tests: printed words with their boxes (as OCR gives them) and marks drawn
+on a colour image at 300 dpi: pen signatures, rules, dotted lines, stamps, logos, paraaf boxes."""
+
+from __future__ import annotations
+
+import math
+import random
+
+from PIL import Image, ImageDraw, ImageFont
+
+from pipeline.page_text import assemble, group_lines
+from pipeline.schema import Page, Word
+
+DPI = 300
+INK_BLACK = (25, 25, 30)
+INK_BLUE = (20, 40, 150)
+INK_LIGHT = (120, 150, 215)
+STAMP_RED = (200, 35, 45)
+STAMP_PURPLE = (120, 40, 150)
+
+
+def px(inches: float) -> int:
+    return round(inches * DPI)
+
+
+class SyntheticPage:
+    def __init__(self, paper: tuple[int, int, int] = (250, 250, 247)) -> None:
+        self.image = Image.new("RGB", (px(8.27), px(11.69)), paper)
+        self.draw = ImageDraw.Draw(self.image)
+        self.font = ImageFont.load_default(size=40)  # about 10 pt at 300 dpi
+        self.words: list[Word] = []
+
+    def text(self, x: float, y: float, line: str, size: int = 40, colour=INK_BLACK, record: bool = True) -> None:
+        font = self.font if size == 40 else ImageFont.load_default(size=size)
+        left = px(x)
+        for word in line.split():
+            box = self.draw.textbbox((left, px(y)), word, font=font)
+            self.draw.text((left, px(y)), word, font=font, fill=colour)
+            if record:
+                self.words.append(Word(word, tuple(float(v) for v in box), 0.92))
+            left = box[2] + size // 3
+
+    def rule(self, x: float, y: float, length: float, thickness: int = 4, dotted: bool = False) -> None:
+        if not dotted:
+            self.draw.rectangle((px(x), px(y), px(x + length), px(y) + thickness - 1), fill=INK_BLACK)
+            return
+        step = 14
+        for left in range(px(x), px(x + length), step):
+            self.draw.ellipse((left, px(y), left + 5, px(y) + 5), fill=INK_BLACK)
+
+    def signature(self, x: float, y: float, width: float = 1.4, height: float = 0.5, colour=INK_BLUE,
+                  pen: int = 5, seed: int = 1) -> None:
+        """A cursive scribble: loops running to the right, with a flourish."""
+        rng = random.Random(seed)
+        points = []
+        loops = rng.randint(4, 7)
+        phase = rng.uniform(0, math.pi)
+        for i in range(240):
+            t = i / 239
+            xx = x + width * t + 0.06 * width * math.sin(2 * math.pi * loops * t + phase)
+            yy = y + height / 2 - height / 2 * math.sin(2 * math.pi * loops * t * 0.5 + phase) * (0.5 + 0.5 * t)
+            points.append((px(xx), px(yy)))
+        self.draw.line(points, fill=colour, width=pen, joint="curve")
+        self.draw.line([(px(x), px(y + height * 0.9)), (px(x + width * 0.7), px(y + height * 0.75))],
+                       fill=colour, width=pen)
+
+    def ring_stamp(self, cx: float, cy: float, radius: float = 0.6, colour=STAMP_RED) -> None:
+        r = px(radius)
+        c = (px(cx), px(cy))
+        for k in (0, 14):
+            self.draw.ellipse((c[0] - r + k, c[1] - r + k, c[0] + r - k, c[1] + r - k), outline=colour, width=5)
+        self.text(cx - radius * 0.7, cy - 0.18, "ONTVANGEN", size=34, colour=colour, record=False)
+        self.text(cx - radius * 0.6, cy + 0.02, "12 JAN 2023", size=30, colour=colour, record=False)
+
+    def box_stamp(self, x: float, y: float, colour=STAMP_PURPLE, angle: float = 8.0) -> None:
+        stamp = Image.new("RGBA", (px(1.9), px(0.8)), (0, 0, 0, 0))
+        d = ImageDraw.Draw(stamp)
+        d.rectangle((3, 3, stamp.width - 4, stamp.height - 4), outline=colour, width=6)
+        font = ImageFont.load_default(size=36)
+        d.text((30, 25), "Platform31 - Post", font=font, fill=colour)
+        d.text((30, 120), "ONTVANGEN 16-01-2023", font=font, fill=colour)
+        stamp = stamp.rotate(angle, expand=True, resample=Image.BICUBIC)
+        self.image.paste(stamp, (px(x), px(y)), stamp)
+
+    def logo(self, x: float, y: float, size: float = 0.9, colour=(110, 110, 110)) -> None:
+        """A filled shield with a cross cut out: a municipal emblem."""
+        s, ox, oy = px(size), px(x), px(y)
+        shield = [(ox, oy), (ox + s, oy), (ox + s, oy + int(s * 0.6)), (ox + s // 2, oy + s), (ox, oy + int(s * 0.6))]
+        self.draw.polygon(shield, fill=colour)
+        bar = s // 8
+        self.draw.rectangle((ox + s // 2 - bar // 2, oy + s // 8, ox + s // 2 + bar // 2, oy + int(s * 0.8)),
+                            fill=(250, 250, 247))
+        self.draw.rectangle((ox + s // 6, oy + s // 3, ox + s - s // 6, oy + s // 3 + bar), fill=(250, 250, 247))
+
+    def emblem_outline(self, x: float, y: float, size: float = 1.0, colour=INK_BLACK) -> None:
+        """A thin-lined symmetric crest: outline, crown points and a circle inside."""
+        s, ox, oy = px(size), px(x), px(y)
+        shield = [(ox, oy + s // 5), (ox + s // 4, oy), (ox + s // 2, oy + s // 6), (ox + 3 * s // 4, oy),
+                  (ox + s, oy + s // 5), (ox + s, oy + int(s * 0.6)), (ox + s // 2, oy + s), (ox, oy + int(s * 0.6)),
+                  (ox, oy + s // 5)]
+        self.draw.line(shield, fill=colour, width=4, joint="curve")
+        r = s // 5
+        self.draw.ellipse((ox + s // 2 - r, oy + s // 2 - r, ox + s // 2 + r, oy + s // 2 + r), outline=colour, width=4)
+
+    def paraaf_box(self, x: float, y: float, initials: bool = True) -> None:
+        self.text(x, y + 0.1, "Paraaf:")
+        bx = x + 0.8
+        self.draw.rectangle((px(bx), px(y), px(bx + 0.7), px(y + 0.5)), outline=INK_BLACK, width=3)
+        if initials:
+            self.signature(bx + 0.12, y + 0.1, width=0.45, height=0.3, colour=INK_BLUE, pen=4, seed=9)
+
+    def page(self, number: int = 2) -> Page:
+        lines = group_lines(self.words, tolerance=12)
+        text, words, spans = assemble(lines)
+        return Page(number, text, words, "ocr", "synthetic", float(self.image.width), float(self.image.height),
+                    float(DPI), 0, spans)
+
+
+def closing(sp: SyntheticPage, municipality: str = "Deventer") -> None:
+    sp.text(1.0, 1.0, "3.1 De gemeente betaalt aan Platform31 een bedrag van 0,15 ex BTW per inwoner per jaar.")
+    sp.text(1.0, 1.25, "Gebaseerd op gegevens van het CBS met peildatum 1 januari 2022 is dit een totaalbedrag")
+    sp.text(1.0, 1.5, "van 15.216,90 ex BTW per jaar.")
+    sp.text(1.0, 2.2, f"Aldus in tweevoud opgemaakt te {municipality} op 10 januari 2023")
+
+
+def two_columns(sp: SyntheticPage, municipality_right: bool = True, names_y: float = 4.0) -> dict[str, tuple]:
+    """Platform31 and the municipality side by side, names under the signing space.
+
+    Returns where each party signs: {'municipality': (x, y), 'platform31': (x, y)}.
+    """
+    closing(sp)
+    muni_x, p31_x = (4.6, 1.0) if municipality_right else (1.0, 4.6)
+    sp.text(p31_x, names_y, "V. Everhardt")
+    sp.text(p31_x, names_y + 0.22, "Directeur-Bestuurder stichting Platform31")
+    sp.text(muni_x, names_y, "R.C. König")
+    sp.text(muni_x, names_y + 0.22, "burgemeester gemeente Deventer")
+    return {"municipality": (muni_x + 0.05, names_y - 0.7), "platform31": (p31_x + 0.05, names_y - 0.7)}
+
+
+def stacked(sp: SyntheticPage, municipality_first: bool = False) -> dict[str, tuple]:
+    """One block above the other, each with a label above and the name under the signing space."""
+    closing(sp)
+    blocks = [("Namens Platform31,", "V. Everhardt", "directeur-bestuurder", "platform31"),
+              ("Namens de gemeente Deventer,", "R.C. König", "burgemeester", "municipality")]
+    if municipality_first:
+        blocks.reverse()
+    where = {}
+    y = 3.0
+    for label, name, function, party in blocks:
+        sp.text(1.0, y, label)
+        sp.text(1.0, y + 1.1, name)
+        sp.text(1.0, y + 1.32, function)
+        where[party] = (1.1, y + 0.35)
+        y += 2.2
+    return where

@@ -11,6 +11,7 @@ from tqdm import tqdm
 
 from . import __version__
 from .decisions import CORRECTABLE, Decision, from_csv, now, parse_value, to_csv
+from .digital_trust import TrustPolicy, load_trust_roots
 from .errors import ConvenantError
 from .ocr import OcrSettings
 from .reference import DEFAULT_RATE, load_reference, parse_rate
@@ -62,10 +63,13 @@ def main() -> None:
               help="seconden wachten als een andere run dezelfde database gebruikt")
 @click.option("--page-timeout", type=float, default=OcrSettings().timeout, show_default=True,
               help="seconden OCR per pagina; een pagina die langer duurt wordt als onleesbaar gemeld")
+@click.option("--trust-roots", "trust_roots", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="map met vertrouwde basiscertificaten (.pem/.crt/.cer), bv. PKIoverheid; zonder deze map telt "
+                   "een digitale handtekening nooit op zichzelf")
 @click.option("-v", "--verbose", count=True, help="meer meldingen (-vv: per pagina)")
 def run(inbox: Path, out: Path, reference: Path | None, rate: str, workers: int, cache_dir: Path | None,
         state_path: Path | None, force: bool, full_ocr: bool, wait_seconds: float, page_timeout: float,
-        verbose: int) -> None:
+        trust_roots: Path | None, verbose: int) -> None:
     """Lees INBOX en schrijf de status van de 41 en de uitzonderingen naar OUT.
 
     Voorbeeld:  convenant run samples/inbox --out output --reference samples/reference.csv
@@ -83,8 +87,9 @@ def run(inbox: Path, out: Path, reference: Path | None, rate: str, workers: int,
             bar.set_postfix_str(result.source.path[-30:], refresh=False)
             bar.update(1)
 
+        trust = load_trust_roots(trust_roots) if trust_roots else TrustPolicy()
         options = RunOptions(workers=workers, cache_dir=cache_dir, state_path=state_path, force=force,
-                             skip_pages=not full_ocr, wait_seconds=wait_seconds)
+                             skip_pages=not full_ocr, wait_seconds=wait_seconds, trust=trust)
         settings = TextSettings(ocr=OcrSettings(timeout=page_timeout))
         result = run_batch(inbox, out, ref, options, settings=settings, progress=progress, on_scan=on_scan)
         bar.close()

@@ -1,8 +1,8 @@
 """Digital signatures in born-digital PDFs: who signed, and whether the signature still holds.
 
 Read with pyHanko. "Intact" means the signed bytes are unchanged and the signature was made with the key of
-the certificate it carries; whether that certificate chains to a trusted root cannot be checked offline
-without a trust list, and is reported as such, not guessed.
+the certificate it carries. The certificates are kept with the result, so whether they chain to a root the
+user trusts is decided later (pipeline/digital_trust.py), without reading the file again.
 """
 
 from __future__ import annotations
@@ -21,6 +21,10 @@ class DigitalSignature:
     covers_document: bool  # the signature covers the whole file (nothing added after signing)
     field: str
     problem: str = ""  # why it does not hold, in Dutch
+    certificate: bytes = b""  # the signer's certificate (DER)
+    chain: tuple[bytes, ...] = ()  # other certificates the signature carries (DER)
+    signed_at: str = ""  # the signing time the signer states, ISO 8601
+    documents_in_file: int = 1  # the signature covers the whole file: this many documents
 
     @property
     def holds(self) -> bool:
@@ -63,8 +67,15 @@ def read_signatures(path: Path) -> list[DigitalSignature]:
                 try:
                     cert = sig.signer_cert
                     signer = cert.subject.native.get("common_name", "") if cert is not None else ""
+                    der = cert.dump() if cert is not None else b""
+                    chain = tuple(c.dump() for c in sig.other_embedded_certs)
                 except Exception:  # a certificate pyHanko cannot parse
-                    signer = ""
+                    signer, der, chain = "", b"", ()
+                try:
+                    moment = sig.self_reported_timestamp
+                    signed_at = moment.isoformat() if moment else ""
+                except Exception:
+                    signed_at = ""
                 try:
                     status = validate_pdf_signature(sig, ValidationContext(allow_fetching=False))
                     intact = bool(status.intact and status.valid)
@@ -74,7 +85,8 @@ def read_signatures(path: Path) -> list[DigitalSignature]:
                         problem = "na het ondertekenen is het document nog gewijzigd"
                 except Exception as exc:  # a broken signature dictionary: reported, never a crash
                     intact, covers, problem = False, False, f"handtekening niet te controleren ({type(exc).__name__})"
-                found.append(DigitalSignature(str(signer), intact, covers, str(sig.field_name), problem))
+                found.append(DigitalSignature(str(signer), intact, covers, str(sig.field_name), problem, der, chain,
+                                              signed_at))
     except Exception as exc:  # not readable by pyHanko: the ink check still runs
         log.debug("%s: geen digitale handtekeningen gelezen (%s)", path.name, exc)
         return []

@@ -65,21 +65,11 @@ def _signature_field(document: Document, images: PageImages, marks: Marks) -> Fi
                  else 0.0, "signature: handwriting in the municipality's block", evidence)
 
 
-def _digital_field(signatures: list[DigitalSignature]) -> tuple[Field | None, str]:
-    """A holding digital signature makes the agreement signed; a broken one is a problem to report."""
-    holding = [s for s in signatures if s.holds]
-    if holding:
-        names = ", ".join(s.signer or "onbekende ondertekenaar" for s in holding)
-        return Field("signed", True, f"digitaal ondertekend door {names}", 0.95, "signature: digital"), ""
-    problems = "; ".join(f"{s.signer or s.field}: {s.problem}" for s in signatures)
-    return None, problems
-
-
 def extract_document(document: Document, path: Path, reference: Reference,
                      digital: list[DigitalSignature] | None = None) -> Extraction:
     fields = extract_fields(document, reference)
     images = PageImages(lambda page: render_page(path, document.file, page))
-    signed, kind, problem = None, "", ""
+    signed, kind = None, ""
     if document.doc_type is DocType.AGREEMENT:
         try:
             fields["signed"] = _signature_field(document, images, signature_marks(fields, reference))
@@ -88,11 +78,6 @@ def extract_document(document: Document, path: Path, reference: Reference,
                         document.page_range, exc)
             fields["signed"] = Field("signed", False, str(exc), 0.0, "signature: failed")
         kind = "ink" if fields["signed"].value else ""
-        digital_field, problem = _digital_field(digital or [])
-        if digital_field is not None:
-            ink = fields["signed"]
-            fields["signed"] = replace(digital_field, evidence=ink.evidence) if ink.evidence else digital_field
-            kind = "digital+ink" if kind else "digital"
         signed = bool(fields["signed"].value)
     confs = [document.type_confidence] + [fields[n].confidence for n in NEEDED_FIELDS.get(document.doc_type, ())
                                            if n in fields]
@@ -107,7 +92,8 @@ def extract_document(document: Document, path: Path, reference: Reference,
         crops = {}
     return Extraction(document.file, document.page_range, document.doc_type, fields, signed,
                       round(confidence, 3), content_hash=content_hash(document), crops=crops,
-                      signature_kind=kind, signature_problem=problem)
+                      signature_kind=kind,
+                      digital=tuple(digital or ()) if document.doc_type is DocType.AGREEMENT else ())
 
 
 def _error_result(source: SourceFile, kind: FileError, message: str) -> FileResult:
@@ -126,6 +112,8 @@ def extract_file(inbox: Path, source: SourceFile, pages: list[Page], reference: 
     documents = split_documents(source, pages)
     digital = read_signatures(path) if source.kind == "pdf" and any(
         d.doc_type is DocType.AGREEMENT for d in documents) else []
+    # a signature covers the whole file: with several documents in it, that is said, not assumed
+    digital = [replace(sig, documents_in_file=len(documents)) for sig in digital]
     extractions = tuple(extract_document(d, path, reference, digital) for d in documents)
     return FileResult(source, extractions, tuple((p.number, p.source, p.reason, p.rotation) for p in pages))
 

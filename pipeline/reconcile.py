@@ -89,8 +89,13 @@ def _document_findings(ex: Extraction, reference: Reference, f: _Findings) -> No
             f.for_doc(ex, "low_confidence", municipality,
                       f"{FIELD_NAMES_NL[name]} '{field.raw}' onzeker gelezen ({field.confidence:.0%})", name)
     if ex.signature_problem:
-        f.for_doc(ex, "unsigned", municipality, f"digitale handtekening houdt geen stand: {ex.signature_problem}",
+        if ex.signed:  # signed in ink (or by another digital signature): this one still needs a look
+            f.add("low_confidence", municipality, ex.file.path,
+                  f"{_where(ex)}: digitale handtekening telt niet: {ex.signature_problem}", Severity.WARNING, ex,
                   "signed")
+        else:
+            f.for_doc(ex, "unsigned", municipality, f"digitale handtekening telt niet: {ex.signature_problem}",
+                      "signed")
     signed = ex.fields.get("signed")
     if signed is not None and signed.confidence < low:
         f.for_doc(ex, "low_confidence", municipality, f"handtekening onzeker ({signed.raw})", "signed")
@@ -187,8 +192,9 @@ def _municipality_findings(entry: ReferenceEntry, docs: list[Extraction], refere
                       f"{_where(other)} wijkt af van {primary.file.path}: bedrag {euro(other.amount)} tegen "
                       f"{euro(primary.amount)}, datum {other.date} tegen {primary.date}", about=other, field="amount")
         if not primary.signed:
+            how = primary.fields["signed"].raw if "signed" in primary.fields else "niet gecontroleerd"
             f.add("unsigned", name, primary.file.path,
-                  f"{_where(primary)}: geen handtekening van de gemeente gevonden boven de naam van de ondertekenaar",
+                  f"{_where(primary)}: geen handtekening van de gemeente gevonden ({how})",
                   about=primary, field="signed")
         if expected is not None and primary.amount is not None and primary.amount != expected:
             f.add("amount_mismatch", name, primary.file.path,

@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from . import __version__
 from .decisions import Decision, apply_decisions
+from .digital_trust import TrustPolicy, judge_all
 from .errors import ConfigError
 from .ingest import Skipped, scan_inbox
 from .ocr import check_tesseract
@@ -86,6 +87,7 @@ class RunOptions:
     force: bool = False  # read every file again
     skip_pages: bool = True  # read covenant and cover-letter pages by their top only
     wait_seconds: float = 0.0  # how long to wait for another run that holds the state
+    trust: TrustPolicy = field(default_factory=TrustPolicy)  # without roots no digital signature counts alone
 
 
 def run_batch(inbox: Path, out: Path, reference: Reference, options: RunOptions | None = None,
@@ -122,7 +124,7 @@ def run_batch(inbox: Path, out: Path, reference: Reference, options: RunOptions 
                 store.put(result, version)  # a crash is tried again next run, a bad file is not
             done[result.source.path] = result
         results = tuple(done[f.path] for f in files)
-        extractions = tuple(e for r in results for e in r.extractions)
+        extractions = tuple(judge_all([e for r in results for e in r.extractions], options.trust, reference))
         applied = apply_decisions(list(extractions), store.decisions())
         rec = reconcile(applied.extractions, reference, applied.accepted)
         store.save_findings(rec.findings, applied.stale)

@@ -12,6 +12,10 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .digital_signature import DigitalSignature
 
 
 class DocType(StrEnum):
@@ -147,7 +151,8 @@ class Extraction:
     content_hash: str = ""
     crops: dict[str, bytes] = field(default_factory=dict)  # field name -> PNG of the line it was read from
     signature_kind: str = ""  # "ink", "digital", "digital+ink" or "" (agreements)
-    signature_problem: str = ""  # a digital signature that does not hold, in Dutch
+    signature_problem: str = ""  # why a digital signature does not count, in Dutch
+    digital: tuple[DigitalSignature, ...] = ()  # the file's digital signatures (agreements), judged before reconcile
 
     def value(self, name: str) -> object | None:
         f = self.fields.get(name)

@@ -1,0 +1,302 @@
+"""The signature decision without OCR: synthetic signature pages, digital-signer rules, splitting, review.
+
+Each unsigned trap here once passed for a signature (a printed line, a dotted line, a stamp, a logo, paraaf
+initials, Platform31's signature); each signed variant must still count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
+
+from pipeline.decisions import Decision, apply_decisions
+from pipeline.digital_signature import DigitalSignature
+from pipeline.digital_trust import TrustPolicy, judge_digital, load_trust_roots, signer_matches
+from pipeline.documents import split_documents
+from pipeline.errors import ConfigError
+from pipeline.page_text import page_from_text
+from pipeline.reconcile import reconcile
+from pipeline.schema import DocType, Evidence, Extraction, Field, SourceFile, Status
+from pipeline.signature import check_signature
+from pipeline.signature_block import marks_for
+
+from .synthetic_page import (
+    INK_BLACK,
+    INK_BLUE,
+    INK_LIGHT,
+    STAMP_PURPLE,
+    SyntheticPage,
+    stacked,
+    two_columns,
+)
+
+MARKS = marks_for("Deventer", (), ["R.C. König"])
+
+
+def judge(sp: SyntheticPage, marks=MARKS):
+    page = sp.page()
+    return check_signature((page,), marks, lambda _p: sp.image)
+
+
+def _muni(sp, **kw):
+    return two_columns(sp, **kw)["municipality"]
+
+
+UNSIGNED = {
+    "nothing": lambda sp: _muni(sp),
+    "printed line 4 px": lambda sp: sp.rule(_muni(sp)[0], _muni(sp)[1] + 0.62, 2.2, 4),
+    "printed line 5 px": lambda sp: sp.rule(_muni(sp)[0], _muni(sp)[1] + 0.62, 2.2, 5),
+    "thick rule 8 px": lambda sp: sp.rule(_muni(sp)[0], _muni(sp)[1] + 0.62, 2.2, 8),
+    "dotted line": lambda sp: sp.rule(_muni(sp)[0], _muni(sp)[1] + 0.62, 2.2, dotted=True),
+    "red round stamp": lambda sp: sp.ring_stamp(_muni(sp)[0] + 0.8, _muni(sp)[1] + 0.2),
+    "black round stamp": lambda sp: sp.ring_stamp(_muni(sp)[0] + 0.8, _muni(sp)[1] + 0.2, colour=INK_BLACK),
+    "purple box stamp, turned": lambda sp: sp.box_stamp(_muni(sp)[0], _muni(sp)[1] - 0.3),
+    "black box stamp, turned": lambda sp: sp.box_stamp(_muni(sp)[0], _muni(sp)[1] - 0.3, colour=INK_BLACK),
+    "grey filled logo": lambda sp: sp.logo(_muni(sp)[0] + 0.3, _muni(sp)[1] - 0.3),
+    "black filled logo": lambda sp: sp.logo(_muni(sp)[0] + 0.3, _muni(sp)[1] - 0.3, colour=INK_BLACK),
+    "outlined emblem": lambda sp: sp.emblem_outline(_muni(sp)[0] + 0.3, _muni(sp)[1] - 0.3),
+    "paraaf initials in a box": lambda sp: (_muni(sp), sp.paraaf_box(5.5, 10.6)),
+    "platform31 signed, columns": lambda sp: sp.signature(*two_columns(sp)["platform31"]),
+    "platform31 signed, swapped columns": lambda sp: sp.signature(
+        *two_columns(sp, municipality_right=False)["platform31"]),
+    "platform31 signed, stacked": lambda sp: sp.signature(*stacked(sp)["platform31"]),
+    "platform31 signed, stacked below": lambda sp: sp.signature(*stacked(sp, municipality_first=True)["platform31"]),
+}
+
+
+@pytest.mark.parametrize("trap", list(UNSIGNED))
+def test_no_mark_but_handwriting_counts_as_a_signature(trap):
+    sp = SyntheticPage()
+    UNSIGNED[trap](sp)
+    result = judge(sp)
+    assert result.signed is False, result.reason
+
+
+def _signed_with(colour=INK_BLUE, pen=5, dy=0.0, seed=3):
+    def build(sp):
+        x, y = _muni(sp)
+        sp.signature(x, y + dy, colour=colour, pen=pen, seed=seed)
+    return build
+
+
+SIGNED = {
+    "blue ink": _signed_with(),
+    "black ink": _signed_with(INK_BLACK),
+    "light blue ink, thin pen": _signed_with(INK_LIGHT, pen=3),
+    "crossing the printed name": _signed_with(dy=0.45),
+    "on a printed line": lambda sp: (_signed_with()(sp), sp.rule(_muni(sp)[0], _muni(sp)[1] + 0.62, 2.2, 4)),
+    "with a red stamp over it": lambda sp: (_signed_with()(sp), sp.ring_stamp(_muni(sp)[0] + 1.2, _muni(sp)[1])),
+    "with a purple stamp beside it": lambda sp: (_signed_with()(sp), sp.box_stamp(5.9, _muni(sp)[1] - 0.6,
+                                                                                  colour=STAMP_PURPLE)),
+    "with a logo beside it": lambda sp: (_signed_with()(sp), sp.logo(6.6, _muni(sp)[1] - 0.5)),
+    "both signed, columns": lambda sp: (sp.signature(*two_columns(sp)["platform31"]),
+                                        sp.signature(*_muni(sp), seed=11)),
+    "both signed, stacked": lambda sp: [sp.signature(*xy, seed=i) for i, xy in enumerate(stacked(sp).values())],
+    "municipality left": lambda sp: sp.signature(*two_columns(sp, municipality_right=False)["municipality"]),
+}
+
+
+@pytest.mark.parametrize("variant", list(SIGNED))
+def test_a_pen_signature_in_the_municipality_block_counts(variant):
+    sp = SyntheticPage()
+    SIGNED[variant](sp)
+    result = judge(sp)
+    assert result.signed is True, result.reason
+    assert result.confidence >= 0.6
+
+
+def test_the_block_is_found_without_the_signatory_name():
+    """The name is not in the marks (not read, no reference mayor): 'burgemeester gemeente Deventer' finds it."""
+    sp = SyntheticPage()
+    w = two_columns(sp)
+    sp.signature(*w["platform31"])
+    result = judge(sp, marks_for("Deventer", (), []))
+    assert result.signed is False, result.reason
+    sp.signature(*w["municipality"], seed=5)
+    assert judge(sp, marks_for("Deventer", (), [])).signed is True
+
+
+def test_a_page_with_no_block_is_not_judged():
+    sp = SyntheticPage()
+    sp.text(1.0, 1.0, "Bijlage 2 Overzicht van de activiteiten in 2023")
+    result = judge(sp)
+    assert result.signed is None and result.confidence == 0.0
+
+
+def test_reason_says_what_was_set_aside():
+    sp = SyntheticPage()
+    x, y = _muni(sp)
+    sp.ring_stamp(x + 0.8, y + 0.2)
+    assert "stempel" in judge(sp).reason
+
+
+# --- digital signatures -------------------------------------------------------------------------------------
+
+def _key():
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+def _cert(subject: str, key, issuer: str | None = None, issuer_key=None, ca: bool = False) -> x509.Certificate:
+    now = dt.datetime.now(dt.UTC)
+    builder = (x509.CertificateBuilder()
+               .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)]))
+               .issuer_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, issuer or subject)]))
+               .public_key(key.public_key()).serial_number(x509.random_serial_number())
+               .not_valid_before(now - dt.timedelta(days=30)).not_valid_after(now + dt.timedelta(days=365))
+               .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True))
+    if ca:
+        builder = builder.add_extension(x509.KeyUsage(True, False, False, False, False, True, True, False, False), True)
+    else:
+        builder = builder.add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False),
+                                        True)
+    return builder.sign(issuer_key or key, hashes.SHA256())
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory):
+    root_key, leaf_key, self_key = _key(), _key(), _key()
+    root = _cert("Test Staat der Nederlanden Root CA", root_key, ca=True)
+    leaf = _cert("R.C. König", leaf_key, issuer=root.subject.rfc4514_string().split("=", 1)[1], issuer_key=root_key)
+    stranger = _cert("Willekeurige Stagiair", _key(), issuer="Test Staat der Nederlanden Root CA",
+                     issuer_key=root_key)
+    self_signed = _cert("R.C. König", self_key)
+    folder = tmp_path_factory.mktemp("roots")
+    (folder / "root.pem").write_bytes(root.public_bytes(serialization.Encoding.PEM))
+    der = serialization.Encoding.DER
+    return {"roots": load_trust_roots(folder), "leaf": leaf.public_bytes(der), "stranger": stranger.public_bytes(der),
+            "self": self_signed.public_bytes(der), "folder": folder}
+
+
+def _agreement(signatures: tuple[DigitalSignature, ...], ink: bool = False) -> Extraction:
+    fields = {"municipality": Field("municipality", "Deventer", "Deventer", 0.95, "test"),
+              "signatory": Field("signatory", "R.C. König", "R.C. Kdnig", 0.95, "test"),
+              "signed": Field("signed", ink, "", 0.9, "signature: handwriting", Evidence(2, None, ""))}
+    return Extraction(SourceFile("d.pdf", "d" * 64, 10, "pdf"), "1-2", DocType.AGREEMENT, fields, ink, 0.9,
+                      signature_kind="ink" if ink else "", digital=signatures)
+
+
+def _sig(cert: bytes, signer: str, documents: int = 1) -> DigitalSignature:
+    return DigitalSignature(signer, True, True, "Gemeente", "", cert, (), "", documents)
+
+
+def test_signer_must_be_the_signatory_or_the_mayor():
+    assert signer_matches("R.C. König", ["R.C. König"])
+    assert signer_matches("Ron König (Gemeente Deventer)", ["R.C. Kdnig", "R.C. König"])
+    assert signer_matches("KONIG, R.C.", ["R.C. König"])
+    assert not signer_matches("Willekeurige Stagiair", ["R.C. König"])
+    assert not signer_matches("", ["R.C. König"])
+
+
+def test_trusted_signature_of_the_mayor_counts(pki, sample_reference):
+    ex = judge_digital(_agreement((_sig(pki["leaf"], "R.C. König"),)), pki["roots"], sample_reference)
+    assert ex.signed is True and ex.signature_kind == "digital" and not ex.signature_problem
+
+
+@pytest.mark.parametrize("case, expected", [
+    ("stranger", "niet door de ondertekenaar"),
+    ("self", "zelfondertekend"),
+    ("no roots", "geen vertrouwde basiscertificaten"),
+    ("several documents", "hele bestand met 3 documenten"),
+])
+def test_a_digital_signature_that_proves_nothing_never_signs_alone(pki, sample_reference, case, expected):
+    sig = {"stranger": _sig(pki["stranger"], "Willekeurige Stagiair"), "self": _sig(pki["self"], "R.C. König"),
+           "no roots": _sig(pki["leaf"], "R.C. König"),
+           "several documents": _sig(pki["leaf"], "R.C. König", documents=3)}[case]
+    policy = TrustPolicy() if case == "no roots" else pki["roots"]
+    ex = judge_digital(_agreement((sig,)), policy, sample_reference)
+    assert ex.signed is False and ex.signature_kind == ""
+    assert expected in ex.signature_problem
+    rec = reconcile([replace(ex, fields={**ex.fields, "amount": Field("amount", Decimal("15216.90"), "", 0.95, "t")})],
+                    sample_reference)
+    deventer = next(s for s in rec.statuses if s.municipality == "Deventer")
+    assert deventer.status is Status.EXCEPTION and "unsigned" in deventer.issues
+
+
+def test_a_stranger_next_to_ink_is_a_warning(pki, sample_reference):
+    ex = judge_digital(_agreement((_sig(pki["stranger"], "Willekeurige Stagiair"),), ink=True), pki["roots"],
+                       sample_reference)
+    assert ex.signed is True and ex.signature_kind == "ink"
+    rec = reconcile([ex], sample_reference)
+    assert any(f.code == "low_confidence" and "Willekeurige" in f.message for f in rec.findings)
+
+
+def test_trust_roots_folder_without_certificates_is_a_clear_error(tmp_path):
+    (tmp_path / "readme.txt").write_text("geen certificaat")
+    with pytest.raises(ConfigError, match="geen certificaten"):
+        load_trust_roots(tmp_path)
+    (tmp_path / "kapot.pem").write_text("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")
+    with pytest.raises(ConfigError, match="kapot.pem"):
+        load_trust_roots(tmp_path)
+
+
+# --- splitting ----------------------------------------------------------------------------------------------
+
+AGREEMENT_1 = """SAMENWERKINGSOVEREENKOMST
+behorende bij het Convenant G40-Stedennetwerk en Platform31
+De gemeente Deventer, in deze rechtsgeldig vertegenwoordigd door de burgemeester R.C. König,
+hierna te noemen: de gemeente
+Artikel 1 Duur samenwerkingsovereenkomst
+1.1 De samenwerkingsovereenkomst vangt aan op 1 maart 2023."""
+AGREEMENT_2 = """Artikel 3 Prijs
+3.1 De gemeente betaalt een totaalbedrag van € 15.216,90 ex BTW per jaar.
+Aldus in tweevoud opgemaakt te Deventer op 10 januari 2023
+V. Everhardt R.C. König
+Directeur-Bestuurder stichting Platform31 burgemeester gemeente Deventer"""
+DECISION_TITLED = """Besluit van het college van burgemeester en wethouders van Deventer
+Het college van burgemeester en wethouders van Deventer besluit:
+in te stemmen met de samenwerkingsovereenkomst met Platform31.
+Deventer, 10 januari 2023
+de secretaris, de burgemeester,"""
+DECISION_UNTITLED = """Gemeente Deventer
+Gelet op het voorstel van de afdeling Economie;
+het college van burgemeester en wethouders van Deventer besluit
+in te stemmen met de samenwerkingsovereenkomst met Platform31.
+de gemeentesecretaris, de burgemeester"""
+
+
+@pytest.mark.parametrize("decision", [DECISION_TITLED, DECISION_UNTITLED])
+def test_a_college_decision_after_the_agreement_is_its_own_document(decision):
+    pages = [page_from_text(i, t) for i, t in enumerate([AGREEMENT_1, AGREEMENT_2, decision], start=1)]
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
+    assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.AGREEMENT, "1-2"), (DocType.DECISION_MEMO, "3")]
+
+
+# --- review -------------------------------------------------------------------------------------------------
+
+def _doubtful(sample_reference) -> tuple[Extraction, str]:
+    ex = _agreement(())
+    fields = {**ex.fields, "signed": Field("signed", True, "handschrift, even dicht bij beide blokken", 0.5,
+                                           "signature: handwriting", Evidence(2, None, "")),
+              "amount": Field("amount", Decimal("15216.90"), "15.216,90", 0.95, "t"),
+              "date": Field("date", dt.date(2023, 1, 10), "10 januari 2023", 0.95, "t")}
+    ex = replace(ex, fields=fields, signed=True)
+    finding = next(f for f in reconcile([ex], sample_reference).findings if f.field == "signed")
+    return ex, finding.id
+
+
+def _decide(ex, finding_id, action, **kw):
+    return Decision(finding_id, action, "gezien", "A. Punte", "2026-12-02T10:00:00+01:00", ex.content_hash or
+                    ex.file.sha256, ex.file.path, ex.pages, "Deventer", "low_confidence", **kw)
+
+
+def test_accepting_a_doubtful_signature_leaves_the_exception(sample_reference):
+    ex, finding_id = _doubtful(sample_reference)
+    applied = apply_decisions([ex], [_decide(ex, finding_id, "accept")])
+    rec = reconcile(applied.extractions, sample_reference, applied.accepted)
+    deventer = next(s for s in rec.statuses if s.municipality == "Deventer")
+    assert deventer.status is Status.EXCEPTION
+    assert next(f for f in rec.findings if f.id == finding_id).accepted_by
+
+
+def test_only_a_correction_to_signed_yes_confirms_it(sample_reference):
+    ex, finding_id = _doubtful(sample_reference)
+    applied = apply_decisions([ex], [_decide(ex, finding_id, "correct", field="signed", value="ja")])
+    rec = reconcile(applied.extractions, sample_reference, applied.accepted)
+    assert next(s for s in rec.statuses if s.municipality == "Deventer").status is Status.COMPLETE

@@ -43,23 +43,35 @@ def _eml(sender: str, attachments: list[tuple[str, bytes, str]]) -> bytes:
     return bytes(msg)
 
 
-def _signed_pdf(tmp: Path, pdf: bytes, signer_name: str) -> bytes:
-    """The PDF signed digitally by a self-made certificate with `signer_name` as its common name."""
+def _certificate(name: str, key, issuer: tuple | None = None, ca: bool = False) -> x509.Certificate:
+    """A certificate for `name`, signed by `issuer` (certificate, key) or by itself."""
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = dt.datetime.now(dt.UTC)
+    usage = (x509.KeyUsage(True, False, False, False, False, True, True, False, False) if ca
+             else x509.KeyUsage(True, True, False, False, False, False, False, False, False))
+    return (x509.CertificateBuilder().subject_name(subject)
+            .issuer_name(issuer[0].subject if issuer else subject).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=365))
+            .add_extension(x509.BasicConstraints(ca=ca, path_length=None), True).add_extension(usage, True)
+            .sign(issuer[1] if issuer else key, hashes.SHA256()))
+
+
+def _signed_pdf(tmp: Path, pdf: bytes, signer_name: str, issuer: tuple | None = None) -> bytes:
+    """The PDF signed digitally with a certificate for `signer_name`, issued by `issuer` or self-made."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
 
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, signer_name)])
-    now = dt.datetime.now(dt.UTC)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
-            .not_valid_after(now + dt.timedelta(days=365))
-            .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), True)
-            .sign(key, hashes.SHA256()))
+    cert = _certificate(signer_name, key, issuer)
     (tmp / "key.pem").write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                                     serialization.NoEncryption()))
     (tmp / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    signer = signers.SimpleSigner.load(str(tmp / "key.pem"), str(tmp / "cert.pem"))
+    chain = []
+    if issuer:
+        (tmp / "issuer.pem").write_bytes(issuer[0].public_bytes(serialization.Encoding.PEM))
+        chain = [str(tmp / "issuer.pem")]
+    signer = signers.SimpleSigner.load(str(tmp / "key.pem"), str(tmp / "cert.pem"), ca_chain_files=chain)
     out = signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)),
                            signers.PdfSignatureMetadata(field_name="Gemeente"), signer=signer)
     return out.getvalue()
@@ -77,11 +89,24 @@ def intake(tmp_path_factory):
     (inbox / "doorgestuurd.eml").write_bytes(_eml("p.jansen@breda.nl", [
         ("scan.pdf", (SAMPLES / "inbox" / "almere_overeenkomst.pdf").read_bytes(), "application/pdf")]))
     (inbox / "zonder bijlage.eml").write_bytes(_eml("info@gouda.nl", []))
+    # a root the user trusts (as PKIoverheid would be), passed with --trust-roots
+    ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    ca = (_certificate("Test Staat der Nederlanden Root CA", ca_key, ca=True), ca_key)
+    roots = root / "roots"
+    roots.mkdir()
+    (roots / "root.pem").write_bytes(ca[0].public_bytes(serialization.Encoding.PEM))
     spec = AgreementSpec(municipality="Haarlem", mayor="J. Wienen", amount=Decimal("24434.70"),
                          drawn_up=dt.date(2023, 2, 1), college_date=dt.date(2023, 1, 24), signed=False)
     unsigned_digital = render_agreement(spec, random.Random(4)).pdf  # no ink: only the digital signature
-    signed = _signed_pdf(root, unsigned_digital, "J. Wienen")
+    signed = _signed_pdf(root, unsigned_digital, "J. Wienen", ca)
     (inbox / "haarlem digitaal getekend.pdf").write_bytes(signed)
+    # unsigned agreements signed digitally by a stranger (trusted issuer) and by the mayor with a self-made certificate
+    for name, mayor, amount, signer, issuer in [
+            ("Helmond", "E. Blanksma-van den Heuvel", "29429.10", "Willekeurige Stagiair", ca),
+            ("Leiden", "H.J. Lenferink", "23467.80", "H.J. Lenferink", None)]:
+        other = AgreementSpec(**{**spec.__dict__, "municipality": name, "mayor": mayor, "amount": Decimal(amount)})
+        (inbox / f"{name.lower()} digitaal.pdf").write_bytes(
+            _signed_pdf(root, render_agreement(other, random.Random(5)).pdf, signer, issuer))
     spec_z = AgreementSpec(**{**spec.__dict__, "municipality": "Zoetermeer", "mayor": "M. Bezuijen",
                               "amount": Decimal("18865.05")})
     (inbox / "zoetermeer digitaal gewijzigd.pdf").write_bytes(
@@ -89,7 +114,8 @@ def intake(tmp_path_factory):
     before = tree_hashes(inbox)
     out = root / "out"
     result = CliRunner().invoke(main, ["run", str(inbox), "--out", str(out), "--reference",
-                                       str(SAMPLES / "reference.csv"), "--cache", str(OCR_CACHE)])
+                                       str(SAMPLES / "reference.csv"), "--cache", str(OCR_CACHE),
+                                       "--trust-roots", str(roots)])
     return {"result": result, "out": out, "rows": _rows(out / "documents.csv"),
             "exceptions": _rows(out / "exceptions.csv"), "inbox": inbox, "before": before}
 
@@ -137,6 +163,18 @@ def test_a_digital_signature_counts_as_signed_and_is_shown_apart(intake):
                                                                                "digital")
     status = {s["municipality"]: s for s in _rows(intake["out"] / "status.csv")}
     assert status["Haarlem"]["status"] == "complete"
+
+
+@pytest.mark.parametrize("file, municipality, why", [
+    ("helmond digitaal.pdf", "Helmond", "niet door de ondertekenaar of burgemeester"),
+    ("leiden digitaal.pdf", "Leiden", "zelfondertekend"),
+])
+def test_a_digital_signature_of_a_stranger_or_untrusted_never_signs(intake, file, municipality, why):
+    r = row(intake, file)
+    assert (r["doc_type"], r["municipality"], r["signed"], r["signature"]) == ("agreement", municipality, "no", "")
+    assert any(e["code"] == "unsigned" and why in e["message"] for e in intake["exceptions"] if e["file"] == file)
+    status = {s["municipality"]: s for s in _rows(intake["out"] / "status.csv")}
+    assert status[municipality]["status"] == "exception"
 
 
 def test_a_broken_digital_signature_is_a_finding_and_never_complete(intake):

@@ -232,7 +232,7 @@ def test_trust_roots_folder_without_certificates_is_a_clear_error(tmp_path):
     with pytest.raises(ConfigError, match="geen certificaten"):
         load_trust_roots(tmp_path)
     (tmp_path / "kapot.pem").write_text("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")
-    with pytest.raises(ConfigError, match="kapot.pem"):
+    with pytest.raises(ConfigError, match=r"kapot\.pem"):
         load_trust_roots(tmp_path)
 
 

@@ -7,7 +7,7 @@ PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system-deps demo test test-fast lint samples clean help bench bench-accuracy
+.PHONY: setup system-deps demo test test-fast lint samples clean help bench bench-accuracy bench-signature
 
 help:
 	@echo "make demo       install everything and run the pipeline on samples/inbox into output/"
@@ -15,6 +15,7 @@ help:
 	@echo "make lint       ruff"
 	@echo "make bench      throughput: pipeline vs plain tesseract and OCRmyPDF, re-runs, memory, scaling"
 	@echo "make bench-accuracy  per-field accuracy on generated clean, office and poor corpora"
+	@echo "make bench-signature  signature traps: unsigned judged signed, signed found, per trap kind"
 	@echo "make samples    regenerate samples/inbox, samples/truth and samples/reference.csv"
 	@echo "make clean      remove the virtual environment, caches and output"
 
@@ -65,3 +66,7 @@ bench: setup
 # accuracy on generated corpora at three levels of scan damage (not part of the tests)
 bench-accuracy: setup
 	$(PY) -m samples.bench_accuracy
+
+# signature traps at office and poor levels, scored per trap kind (not part of the tests)
+bench-signature: setup
+	$(PY) -m samples.bench_signature

@@ -197,7 +197,7 @@ def signature_paths(rng: random.Random, style: str | None = None) -> list[np.nda
     else:  # loops: a coil of loops of changing height
         n = rng.randint(4, 9)
         pts = []
-        for i in range(n):
+        for _ in range(n):
             h = rng.choice([1.0, 1.0, 1.6, 2.3])
             pts += [(x + 0.1, 0.1), (x + 0.55, h), (x + 0.25, h * 1.1), (x + 0.3, 0.05)]
             x += rng.uniform(0.45, 0.7)
@@ -343,8 +343,8 @@ def draw_rule(c: Canvas, x0: float, x1: float, y: float, kind: str, rng: random.
         c.line(x0, y, x1, y)
     elif kind == "dashed":
         c.setLineWidth(rng.uniform(0.4, 1.0))
-        on = rng.uniform(1.0, 4.0)
-        c.setDash(on, on * rng.uniform(0.6, 1.5))
+        on = rng.uniform(1.5, 4.0)
+        c.setDash(on, on * rng.uniform(0.8, 1.5))
         c.line(x0, y, x1, y)
     else:
         ch = rng.choice([".", "…", "_"]) if kind == "dots" else "."

@@ -58,6 +58,8 @@ def read_signatures(path: Path) -> list[DigitalSignature]:
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
+    # pyHanko logs every chain it cannot build with a traceback; trust is judged later (digital_trust.py)
+    logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
     found = []
     try:
         with path.open("rb") as fh:

@@ -41,6 +41,7 @@ class InkSettings:
     min_width: float
     min_height_print: float
     min_height: float
+    print_pieces_per_inch: float
     min_stroke_length: float
     min_direction_spread: float
 
@@ -84,6 +85,15 @@ def printed_words(page: Page) -> list[Word]:
     usual = print_height(page)
     return [w for w in page.words if w.conf >= 0.5 and sum(c.isalnum() for c in w.text) >= 2
             and (w.box[3] - w.box[1]) <= 1.6 * usual]
+
+
+def words_to_mask(page: Page) -> list[Word]:
+    """Every word OCR found at the height of print, however unsure it was of the letters: its ink is print.
+
+    A signature read as a 'word' is taller than print and stays; one read at print height loses that part only.
+    """
+    usual = print_height(page)
+    return [w for w in page.words if any(c.isalnum() for c in w.text) and (w.box[3] - w.box[1]) <= 1.5 * usual]
 
 
 def print_height(page: Page) -> float:
@@ -197,6 +207,17 @@ def _is_emblem(comp: np.ndarray, ppi: float, s: InkSettings) -> bool:
     return union > 0 and np.logical_and(grown, mirrored).sum() / union >= s.symmetric_iou
 
 
+def _minor_extent(xs: np.ndarray, ys: np.ndarray) -> float:
+    """Extent in pixels across a mark's main direction: a line of print stays thin however skewed."""
+    if len(xs) < 3:
+        return 0.0
+    coords = np.column_stack([xs, ys]).astype(np.float64)
+    coords -= coords.mean(axis=0)
+    _values, vectors = np.linalg.eigh(np.cov(coords.T))
+    projected = coords @ vectors[:, 0]
+    return float(np.percentile(projected, 98) - np.percentile(projected, 2))
+
+
 def _stroke_width(comp: np.ndarray) -> float:
     """Typical stroke width in pixels: twice the mean distance of ink pixels to the paper."""
     inside = ndimage.distance_transform_edt(np.pad(comp, 1))[1:-1, 1:-1]
@@ -229,7 +250,7 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
         set_aside["colour"] += 1
         ink &= ~_grow(stamp, 1)
     pad = s.mask_pad * ppi
-    for w in printed_words(page):
+    for w in words_to_mask(page):
         bx0, by0, bx1, by1 = (v * scale for v in w.box)
         ink[max(0, round(by0 - y0 - pad)): max(0, round(by1 - y0 + pad)),
             max(0, round(bx0 - x0 - pad)): max(0, round(bx1 - x0 + pad))] = False
@@ -297,8 +318,13 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
         width_in = (xs.max() - xs.min() + 1) / ppi
         height_in = (ys.max() - ys.min() + 1) / ppi
         length_in = mark.sum() / _stroke_width(mark) / ppi
-        if height_in < max(s.min_height, s.min_height_print * print_in):
-            set_aside["print"] += 1  # no taller than a line of print: letters OCR did not read, or a stray mark
+        pieces = int(ndimage.label(mark, structure=np.ones((3, 3)))[1])
+        thickness_in = _minor_extent(xs, ys) / ppi
+        if min(height_in, thickness_in) < max(s.min_height, s.min_height_print * print_in) or (
+                pieces / max(width_in, 0.05) >= s.print_pieces_per_inch and thickness_in < 2.2 * print_in):
+            # no taller than a line of print, even on a skewed scan, or many letter-sized pieces in a row:
+            # print that OCR did not read (a bold title, a stamp's text), or a stray mark
+            set_aside["print"] += 1
             continue
         if width_in < s.min_width or height_in < s.min_height or length_in < s.min_stroke_length:
             set_aside["small"] += 1

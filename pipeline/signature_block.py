@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -36,6 +37,7 @@ class BlockSettings:
     closing_words: tuple[str, ...]
     word_match: float
     max_words: int
+    max_block_words: int
     column_gap: float
     paragraph_gap: float
     area_margin: float
@@ -50,7 +52,7 @@ def block_settings() -> BlockSettings:
         {str(k): float(v) for k, v in data["municipality_words"].items()},
         {str(k): float(v) for k, v in data["platform31_words"].items()},
         float(data["surname_weight"]), float(data["name_weight"]), tuple(data["paraaf_words"]),
-        tuple(data["closing_words"]), float(data["word_match"]), int(data["max_words"]),
+        tuple(data["closing_words"]), float(data["word_match"]), int(data["max_words"]), int(data["max_block_words"]),
         float(data["column_gap"]), float(data["paragraph_gap"]), float(data["area_margin"]),
         float(data["max_distance"]), float(data["owner_ratio"]))
 
@@ -139,21 +141,38 @@ def _union(boxes: list[BBox]) -> BBox:
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
+def _lines(page: Page) -> list[list[Word]]:
+    """The page's printed words by the lines the OCR (or the text layer) gave them, which hold on a skewed scan.
+
+    Pages without character spans fall back to grouping by height on the page.
+    """
+    printed = set(map(id, printed_words(page)))
+    if len(page.word_spans) != len(page.words):
+        words = sorted((w for w in page.words if id(w) in printed), key=lambda w: ((w.box[1] + w.box[3]) / 2, w.box[0]))
+        tolerance = 0.5 * print_height(page)
+        grouped: list[list[Word]] = []
+        for w in words:
+            mid = (w.box[1] + w.box[3]) / 2
+            last = grouped[-1] if grouped else []
+            if last and abs(mid - sum((x.box[1] + x.box[3]) / 2 for x in last) / len(last)) <= tolerance:
+                last.append(w)
+            else:
+                grouped.append([w])
+        return grouped
+    breaks = [i for i, ch in enumerate(page.text) if ch == "\n"]
+    by_line: dict[int, list[Word]] = {}
+    for w, (start, _end) in zip(page.words, page.word_spans, strict=True):
+        if id(w) in printed:
+            by_line.setdefault(bisect_left(breaks, start), []).append(w)
+    return [by_line[k] for k in sorted(by_line)]
+
+
 def segments(page: Page, marks: Marks, s: BlockSettings | None = None) -> list[Segment]:
-    """The page's printed words as line segments, split where a wide gap separates two columns."""
+    """The page's printed lines as segments, split where a wide gap separates two columns."""
     s = s or block_settings()
-    words = sorted(printed_words(page), key=lambda w: ((w.box[1] + w.box[3]) / 2, w.box[0]))
-    tolerance = 0.5 * print_height(page)
-    lines: list[list[Word]] = []
-    for w in words:
-        mid = (w.box[1] + w.box[3]) / 2
-        if lines and abs(mid - sum((x.box[1] + x.box[3]) / 2 for x in lines[-1]) / len(lines[-1])) <= tolerance:
-            lines[-1].append(w)
-        else:
-            lines.append([w])
     out = []
     gap = s.column_gap * page.dpi
-    for line in lines:
+    for line in _lines(page):
         line.sort(key=lambda w: w.box[0])
         run = [line[0]]
         for w in line[1:]:
@@ -176,6 +195,7 @@ def paragraphs(segs: list[Segment], line_height: float, s: BlockSettings | None 
     """
     s = s or block_settings()
     parent = list(range(len(segs)))
+    roles = [{seg.role} - {NONE, CLOSING} for seg in segs]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -191,9 +211,11 @@ def paragraphs(segs: list[Segment], line_height: float, s: BlockSettings | None 
             if b.box[1] - a.box[3] > s.paragraph_gap * line_height:
                 break
             narrow = min(a.box[2] - a.box[0], b.box[2] - b.box[0])
-            roles = {a.role, b.role} - {NONE, CLOSING}
-            if _overlap_x(a.box, b.box) >= 0.3 * narrow and len(roles) <= 1:
-                parent[find(j)] = find(i)
+            ri, rj = find(i), find(j)
+            # never join the two parties' lines, not even through a line without a role
+            if ri != rj and _overlap_x(a.box, b.box) >= 0.3 * narrow and len(roles[ri] | roles[rj]) <= 1:
+                parent[rj] = ri
+                roles[ri] |= roles[rj]
     groups: dict[int, list[Segment]] = {}
     for i in ordered:
         groups.setdefault(find(i), []).append(segs[i])
@@ -232,7 +254,8 @@ class SignaturePage:
 def _is_block(p: Paragraph) -> bool:
     """A signature block is a few short lines, not a paragraph of running text."""
     s = block_settings()
-    return len(p.segments) <= 6 and all(len(seg.words) <= s.max_words for seg in p.segments)
+    return (len(p.segments) <= 6 and all(len(seg.words) <= s.max_words for seg in p.segments)
+            and sum(len(seg.words) for seg in p.segments) <= s.max_block_words)
 
 
 def find_signature_page(pages: tuple[Page, ...], marks: Marks) -> SignaturePage | None:

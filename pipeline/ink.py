@@ -177,10 +177,13 @@ def _direction_spread(mask: np.ndarray) -> float:
 def _is_frame(comp: np.ndarray, ppi: float, s: InkSettings) -> bool:
     """A closed outline (stamp ring, box, frame): encloses much of its box and its ink lies on its hull."""
     h, w = comp.shape
-    if min(h, w) < s.frame_min_size * ppi:
+    if min(h, w) < s.frame_min_size * ppi or comp.sum() > 0.4 * h * w:
         return False
-    filled = ndimage.binary_fill_holes(comp)
-    if (filled.sum() - comp.sum()) < s.frame_hole_share * h * w:
+    # small breaks (a rule crossing it was removed, a scan dropped a few pixels) do not open a frame
+    reach = max(1, round(0.02 * ppi))
+    closed = ndimage.binary_closing(np.pad(comp, reach), iterations=reach)[reach:-reach, reach:-reach]
+    filled = ndimage.binary_fill_holes(closed)
+    if (filled.sum() - closed.sum()) < s.frame_hole_share * h * w:
         return False
     ys, xs = np.nonzero(comp)
     points = np.column_stack([xs, ys]).astype(np.float64)
@@ -229,6 +232,20 @@ def _thickness(comp: np.ndarray) -> float:
     return 2.0 * float(np.percentile(inside[comp], 95))
 
 
+def _remove_frames(ink: np.ndarray, ppi: float, s: InkSettings, set_aside: Counter[str], emblems: bool) -> None:
+    labels, _ = ndimage.label(ink, structure=np.ones((3, 3)))
+    for index, sl in enumerate(ndimage.find_objects(labels), start=1):
+        if sl is None:
+            continue
+        comp = labels[sl] == index
+        if _is_frame(comp, ppi, s):
+            ink[sl] = False
+            set_aside["frame"] += 1
+        elif emblems and _is_emblem(comp, ppi, s):
+            ink[sl][comp] = False
+            set_aside["emblem"] += 1
+
+
 def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[BBox] | None = None,
                      settings: InkSettings | None = None) -> InkAnalysis:
     """Handwriting clusters within `area` (page units) of the page image.
@@ -249,6 +266,10 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
     if stamp.any():
         set_aside["colour"] += 1
         ink &= ~_grow(stamp, 1)
+    # 1. closed outlines (stamps, paraaf boxes, frames) go with everything inside them, symmetric emblems too;
+    #    looked for before print is masked (a name printed across a stamp's frame would break it open) and
+    #    again once rules are gone (a signature line touching a stamp hides its outline)
+    _remove_frames(ink, ppi, s, set_aside, emblems=True)
     pad = s.mask_pad * ppi
     for w in words_to_mask(page):
         bx0, by0, bx1, by1 = (v * scale for v in w.box)
@@ -258,25 +279,13 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
         bx0, by0, bx1, by1 = (v * scale for v in box)
         ink[max(0, round(by0 - y0)): max(0, round(by1 - y0)), max(0, round(bx0 - x0)): max(0, round(bx1 - x0))] = False
 
-    # 1. closed outlines (stamps, paraaf boxes, frames) and symmetric emblems go with everything inside them
-    labels, _ = ndimage.label(ink, structure=np.ones((3, 3)))
-    for index, sl in enumerate(ndimage.find_objects(labels), start=1):
-        if sl is None:
-            continue
-        comp = labels[sl] == index
-        if _is_frame(comp, ppi, s):
-            ink[sl] = False
-            set_aside["frame"] += 1
-        elif _is_emblem(comp, ppi, s):
-            ink[sl][comp] = False
-            set_aside["emblem"] += 1
-
     # 2. straight printed rules: long horizontal (and vertical) runs of ink
     h_len, v_len = max(3, round(s.rule_length * ppi)), max(3, round(s.vertical_rule_length * ppi))
     rules = _runs(ink, h_len, axis=1) | _runs(ink, v_len, axis=0)
     if rules.any():
         set_aside["rule"] += int(ndimage.label(rules)[1])
         ink &= ~_grow(rules, 1)
+        _remove_frames(ink, ppi, s, set_aside, emblems=False)
 
     # 3. each remaining piece: noise, dots, stamp colour, filled shapes, axis-aligned fragments
     keep = np.zeros_like(ink)

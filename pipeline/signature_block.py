@@ -250,6 +250,21 @@ class SignaturePage:
     def platform31(self) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.role == PLATFORM31 and _is_block(p)]
 
+    def columns(self) -> tuple[float, str, str] | None:
+        """(x of the gutter, party on the left, party on the right) when the two blocks stand side by side."""
+        muni, p31 = self.municipality, self.platform31
+        if not muni or not p31:
+            return None
+        m_box, p_box = _union([p.box for p in muni]), _union([p.box for p in p31])
+        overlap_y = min(m_box[3], p_box[3]) - max(m_box[1], p_box[1])
+        if overlap_y < -0.5 * self.page.dpi:
+            return None  # one above the other
+        if m_box[2] <= p_box[0]:
+            return (m_box[2] + p_box[0]) / 2, MUNICIPALITY, PLATFORM31
+        if p_box[2] <= m_box[0]:
+            return (p_box[2] + m_box[0]) / 2, PLATFORM31, MUNICIPALITY
+        return None
+
 
 def _is_block(p: Paragraph) -> bool:
     """A signature block is a few short lines, not a paragraph of running text."""
@@ -306,6 +321,15 @@ def owner(box: BBox, sp: SignaturePage) -> Owner:
     d_muni, d_p31 = nearest(sp.municipality), nearest(sp.platform31)
     if d_muni > s.max_distance and d_p31 > s.max_distance:
         return Owner(NONE, min(d_muni, d_p31), 1.0)
+    columns = sp.columns()
+    if columns is not None:
+        # side by side: the column decides (a 'Handtekening:' label or a line may stand between them)
+        gutter, left, right = columns
+        middle = (box[0] + box[2]) / 2
+        side = left if middle < gutter else right
+        clear = abs(middle - gutter) / inch  # inches from the gutter
+        margin = 10.0 if clear >= 0.4 else 1.0
+        return Owner(side, d_muni if side == MUNICIPALITY else d_p31, margin)
     floor = 0.05  # inches: touching lines count as this close
     ratio = (max(d_p31, floor) / max(d_muni, floor)) if d_muni <= d_p31 else (max(d_muni, floor) / max(d_p31, floor))
     if d_muni <= d_p31 and d_muni <= s.max_distance:

@@ -14,7 +14,7 @@ from functools import cache
 import numpy as np
 from PIL import Image
 from scipy import ndimage
-from scipy.spatial import ConvexHull, QhullError
+from scipy.spatial import ConvexHull, Delaunay, QhullError
 
 from .rules import load_yaml
 from .schema import BBox, Page, Word
@@ -44,6 +44,7 @@ class InkSettings:
     print_pieces_per_inch: float
     min_stroke_length: float
     min_direction_spread: float
+    frame_side_length: float
 
 
 @cache
@@ -210,6 +211,66 @@ def _is_emblem(comp: np.ndarray, ppi: float, s: InkSettings) -> bool:
     return union > 0 and np.logical_and(grown, mirrored).sum() / union >= s.symmetric_iou
 
 
+def _frame_lines(mark: np.ndarray, ppi: float, min_length: float) -> np.ndarray | None:
+    """The pixels of a stamp frame's sides in a mark, or None when it has no frame.
+
+    Sides are unbroken straight lines at least `min_length` inches long at any angle (a Hough vote, then a
+    check that the line runs on and fills its strip), one of them twice that long and one square to it: a
+    turned or broken frame, never the curves and short straight strokes of a pen.
+    """
+    ys_all, xs_all = np.nonzero(mark)
+    if len(xs_all) < 20:
+        return None
+    step = max(1, len(xs_all) // 5000)
+    xs, ys = xs_all[::step].astype(np.float32), ys_all[::step].astype(np.float32)
+    length_px, gap_px, width = min_length * ppi, 0.04 * ppi + step, 3.0
+    lines: list[tuple[float, float, float, float, float]] = []  # degrees, rho, start, end, extent
+    for theta in np.deg2rad(np.arange(0.0, 180.0, 2.0)):
+        c, s_ = float(np.cos(theta)), float(np.sin(theta))
+        rho = xs * c + ys * s_
+        bins = np.round(rho / width).astype(np.int64)
+        bins -= bins.min()
+        counts = np.bincount(bins)
+        candidates = np.nonzero(counts >= 0.5 * length_px / step)[0]
+        if not len(candidates):
+            continue
+        idx = np.nonzero(np.isin(bins, candidates))[0]
+        along = -xs[idx] * s_ + ys[idx] * c
+        order = np.lexsort((along, bins[idx]))
+        idx, along, line = idx[order], along[order], bins[idx][order]
+        new_run = np.r_[True, (line[1:] != line[:-1]) | (np.diff(along) > gap_px)]
+        starts = np.nonzero(new_run)[0]
+        low, high = np.minimum.reduceat(along, starts), np.maximum.reduceat(along, starts)
+        filled = np.diff(np.r_[starts, len(along)])  # a ruled line fills its strip; crossing strokes do not
+        for k in np.nonzero((high - low >= length_px) & (filled >= 1.5 * (high - low) / step))[0]:
+            lines.append((float(np.degrees(theta)), float(rho[idx[starts[k]]]), float(low[k]), float(high[k]),
+                          float(high[k] - low[k])))
+    if not any(a[4] >= 2 * length_px and 60 <= abs(a[0] - b[0]) <= 120 for a in lines for b in lines):
+        return None
+    on_line = np.zeros(len(xs_all), dtype=bool)
+    fx, fy = xs_all.astype(np.float32), ys_all.astype(np.float32)
+    for degrees, rho0, low, high, _ in lines:
+        c, s_ = np.cos(np.radians(degrees)), np.sin(np.radians(degrees))
+        along = -fx * s_ + fy * c
+        on_line |= (np.abs(fx * c + fy * s_ - rho0) <= 1.5 * width) & (along >= low - gap_px) & (along <= high + gap_px)
+    out = np.zeros_like(mark)
+    out[ys_all[on_line], xs_all[on_line]] = True
+    return out
+
+
+def _inside(frame: np.ndarray) -> np.ndarray:
+    """The pixels within a frame's outline (its convex hull): what a stamp holds."""
+    ys, xs = np.nonzero(frame)
+    out = np.zeros_like(frame)
+    try:
+        hull = Delaunay(np.column_stack([xs, ys])[ConvexHull(np.column_stack([xs, ys])).vertices])
+    except (QhullError, ValueError):
+        return out
+    gy, gx = np.mgrid[0:frame.shape[0], 0:frame.shape[1]]
+    out[:] = (hull.find_simplex(np.column_stack([gx.ravel(), gy.ravel()])) >= 0).reshape(frame.shape)
+    return out
+
+
 def _minor_extent(xs: np.ndarray, ys: np.ndarray) -> float:
     """Extent in pixels across a mark's main direction: a line of print stays thin however skewed."""
     if len(xs) < 3:
@@ -265,7 +326,7 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
     stamp = _stamp_pixels(rgb, ink, s)
     if stamp.any():
         set_aside["colour"] += 1
-        ink &= ~_grow(stamp, 1)
+        ink &= ~_grow(stamp, max(2, round(0.015 * ppi)))  # with the paler fringe a scan leaves around it
     # 1. closed outlines (stamps, paraaf boxes, frames) go with everything inside them, symmetric emblems too;
     #    looked for before print is masked (a name printed across a stamp's frame would break it open) and
     #    again once rules are gone (a signature line touching a stamp hides its outline)
@@ -321,6 +382,10 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
         if sl is None:
             continue
         mark = keep[sl] & (grouped[sl] == index)
+        frame = _frame_lines(mark, ppi, s.frame_side_length)
+        if frame is not None:  # a turned or broken stamp frame: its sides go, a signature across it stays
+            set_aside["frame"] += 1
+            mark &= ~_grow(frame, max(1, round(0.01 * ppi))) & ~_inside(frame)  # its sides and its letters
         if not mark.any():
             continue
         ys, xs = np.nonzero(mark)

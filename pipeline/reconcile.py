@@ -97,7 +97,7 @@ def _document_findings(ex: Extraction, reference: Reference, f: _Findings) -> No
             f.for_doc(ex, "unsigned", municipality, f"digitale handtekening telt niet: {ex.signature_problem}",
                       "signed")
     signed = ex.fields.get("signed")
-    if signed is not None and signed.confidence < low:
+    if signed is not None and signed.value is True and signed.confidence < low:  # 'no' is reported as unsigned
         f.for_doc(ex, "low_confidence", municipality, f"handtekening onzeker ({signed.raw})", "signed")
     _check_amount_against_inhabitants(ex, municipality, reference, f)
     _check_sender(ex, municipality, reference, f)

@@ -95,18 +95,19 @@ def judge(sp: SignaturePage, analysis: InkAnalysis) -> SignatureResult:
     if not sp.municipality:
         # no line of the municipality read: the handwriting that is not Platform31's, with doubt
         stray = [s for s in analysis.strokes if owner(s.box, sp).role != PLATFORM31]
-        if stray:
+        if stray:  # handwriting, but whose cannot be told: not taken as the municipality's signature
             best = max(stray, key=_strength)
-            return SignatureResult(True, c["fallback"], page, _region(sp, [best]), best.length,
-                                   "blok van de gemeente niet gevonden; " + _describe(best, analysis, others))
+            return SignatureResult(False, c["fallback"], page, _region(sp, [best]), best.length,
+                                   "blok van de gemeente niet gevonden; " + _describe(best, analysis, others)
+                                   + "; niet vastgesteld")
         return SignatureResult(False, c["fallback"], page, _region(sp, []), 0.0,
                                "blok van de gemeente niet gevonden; " + _describe(None, analysis, others))
     if mine:
         stroke = max(mine, key=_strength)
         reason = _describe(stroke, analysis, others)
-        if stroke in ambiguous:
-            return SignatureResult(True, c["ambiguous"], page, _region(sp, [stroke]), stroke.length,
-                                   reason + "; even dicht bij het blok van Platform31")
+        if stroke in ambiguous:  # it may be Platform31's: not taken as the municipality's signature
+            return SignatureResult(False, c["ambiguous"], page, _region(sp, [stroke]), stroke.length,
+                                   reason + "; even dicht bij het blok van Platform31, dus niet vastgesteld")
         conf = c["signed_base"] + (c["signed_strong"] - c["signed_base"]) * _strength(stroke)
         return SignatureResult(True, round(conf, 3), page, _region(sp, [stroke]), stroke.length, reason)
     if ambiguous:

@@ -63,6 +63,7 @@ class Stroke:
     height: float  # inches
     length: float  # inches of stroke (ink area / stroke width)
     spread: float  # entropy of stroke directions, 0..1
+    centre: tuple[float, float] = (0.0, 0.0)  # centre of its ink, in page units
 
 
 @dataclass(frozen=True)
@@ -78,13 +79,13 @@ class InkAnalysis:
         return ", ".join(parts)
 
 
-def printed_words(page: Page) -> list[Word]:
-    """Words that are printed text: read with confidence and of the page's usual text height.
+def printed_words(page: Page, min_conf: float = 0.5) -> list[Word]:
+    """Words that are printed text: read with some confidence and of the page's usual text height.
 
-    Tesseract also 'reads' a signature as words; those are taller than a line of print and stay unmasked.
+    Tesseract also 'reads' a signature as words; those are taller than a line of print.
     """
     usual = print_height(page)
-    return [w for w in page.words if w.conf >= 0.5 and sum(c.isalnum() for c in w.text) >= 2
+    return [w for w in page.words if w.conf >= min_conf and sum(c.isalnum() for c in w.text) >= 2
             and (w.box[3] - w.box[1]) <= 1.6 * usual]
 
 
@@ -215,8 +216,8 @@ def _frame_lines(mark: np.ndarray, ppi: float, min_length: float) -> np.ndarray 
     """The pixels of a stamp frame's sides in a mark, or None when it has no frame.
 
     Sides are unbroken straight lines at least `min_length` inches long at any angle (a Hough vote, then a
-    check that the line runs on and fills its strip), one of them twice that long and one square to it: a
-    turned or broken frame, never the curves and short straight strokes of a pen.
+    check that the line runs on and fills its strip): two opposite sides, one of them twice that long, and a
+    side square to them make a turned or broken frame; an underline and a pen's straight downstroke do not.
     """
     ys_all, xs_all = np.nonzero(mark)
     if len(xs_all) < 20:
@@ -245,7 +246,7 @@ def _frame_lines(mark: np.ndarray, ppi: float, min_length: float) -> np.ndarray 
         for k in np.nonzero((high - low >= length_px) & (filled >= 1.5 * (high - low) / step))[0]:
             lines.append((float(np.degrees(theta)), float(rho[idx[starts[k]]]), float(low[k]), float(high[k]),
                           float(high[k] - low[k])))
-    if not any(a[4] >= 2 * length_px and 60 <= abs(a[0] - b[0]) <= 120 for a in lines for b in lines):
+    if not _is_box(lines, length_px, 0.25 * ppi):
         return None
     on_line = np.zeros(len(xs_all), dtype=bool)
     fx, fy = xs_all.astype(np.float32), ys_all.astype(np.float32)
@@ -256,6 +257,29 @@ def _frame_lines(mark: np.ndarray, ppi: float, min_length: float) -> np.ndarray 
     out = np.zeros_like(mark)
     out[ys_all[on_line], xs_all[on_line]] = True
     return out
+
+
+def _is_box(lines: list[tuple[float, float, float, float, float]], length_px: float, apart_px: float) -> bool:
+    """Three sides of a rectangle: a long side (twice the minimum length) and either its opposite side and one
+    square to it, or two sides square to it facing each other. Square means 90 degrees within 8: a pen's
+    slanted downstrokes are not."""
+
+    def parallel(a: tuple, b: tuple) -> bool:
+        return abs(a[0] - b[0]) <= 4 or abs(a[0] - b[0]) >= 176
+
+    def apart(a: tuple, b: tuple) -> bool:
+        return abs(a[1] - b[1]) >= apart_px
+
+    for a in lines:
+        if a[4] < 2 * length_px:
+            continue
+        opposite = [b for b in lines if b is not a and parallel(a, b) and apart(a, b) and b[4] >= 2 * length_px]
+        square = [b for b in lines if 82 <= abs(a[0] - b[0]) <= 98]
+        if opposite and square:
+            return True
+        if any(parallel(b, c) and apart(b, c) for b in square for c in square if b is not c):
+            return True
+    return False
 
 
 def _inside(frame: np.ndarray) -> np.ndarray:
@@ -409,7 +433,8 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
             continue
         bx0, by0 = x0 + sl[1].start + xs.min(), y0 + sl[0].start + ys.min()
         bx1, by1 = x0 + sl[1].start + xs.max() + 1, y0 + sl[0].start + ys.max() + 1
+        centre = (float((x0 + sl[1].start + xs.mean()) / scale), float((y0 + sl[0].start + ys.mean()) / scale))
         strokes.append(Stroke((float(bx0 / scale), float(by0 / scale), float(bx1 / scale), float(by1 / scale)),
                               round(float(width_in), 3), round(float(height_in), 3), round(float(length_in), 3),
-                              round(spread, 3)))
+                              round(spread, 3), centre))
     return InkAnalysis(tuple(strokes), dict(set_aside))

@@ -84,7 +84,7 @@ def judge(sp: SignaturePage, analysis: InkAnalysis) -> SignatureResult:
     mine: list[Stroke] = []
     others, ambiguous = 0, []
     for stroke in analysis.strokes:
-        who = owner(stroke.box, sp)
+        who = owner(stroke.box, sp, stroke.centre)
         if who.role == MUNICIPALITY:
             mine.append(stroke)
         elif who.role == PLATFORM31:
@@ -94,7 +94,7 @@ def judge(sp: SignaturePage, analysis: InkAnalysis) -> SignatureResult:
     page = sp.page.number
     if not sp.municipality:
         # no line of the municipality read: the handwriting that is not Platform31's, with doubt
-        stray = [s for s in analysis.strokes if owner(s.box, sp).role != PLATFORM31]
+        stray = [s for s in analysis.strokes if owner(s.box, sp, s.centre).role != PLATFORM31]
         if stray:  # handwriting, but whose cannot be told: not taken as the municipality's signature
             best = max(stray, key=_strength)
             return SignatureResult(False, c["fallback"], page, _region(sp, [best]), best.length,

@@ -35,6 +35,7 @@ class BlockSettings:
     name_weight: float
     paraaf_words: tuple[str, ...]
     closing_words: tuple[str, ...]
+    label_words: tuple[str, ...]
     word_match: float
     max_words: int
     max_block_words: int
@@ -52,7 +53,8 @@ def block_settings() -> BlockSettings:
         {str(k): float(v) for k, v in data["municipality_words"].items()},
         {str(k): float(v) for k, v in data["platform31_words"].items()},
         float(data["surname_weight"]), float(data["name_weight"]), tuple(data["paraaf_words"]),
-        tuple(data["closing_words"]), float(data["word_match"]), int(data["max_words"]), int(data["max_block_words"]),
+        tuple(data["closing_words"]), tuple(data["label_words"]), float(data["word_match"]),
+        int(data["max_words"]), int(data["max_block_words"]),
         float(data["column_gap"]), float(data["paragraph_gap"]), float(data["area_margin"]),
         float(data["max_distance"]), float(data["owner_ratio"]))
 
@@ -137,6 +139,21 @@ def _role(words: list[Word], marks: Marks, s: BlockSettings) -> tuple[str, float
     return (MUNICIPALITY, muni) if muni else (NONE, 0.0)
 
 
+def is_heading(seg: Segment, marks: Marks) -> bool:
+    """A line that opens a party's block: 'Namens de gemeente X,', 'Voor Platform31', or the party's name alone
+    ('Gemeente X', 'Stichting Platform31'). What follows it, up to the next party's heading, is that party's."""
+    if seg.role not in (MUNICIPALITY, PLATFORM31):
+        return False
+    keys = [part for w in seg.words for part in name_key(w.text).split()]
+    text = " ".join(keys)
+    s = block_settings()
+    if any(text.startswith(label) for label in s.label_words):
+        return True
+    party = {"de", "het", "gemeente", "stichting", "platform31", "platform", "31", "college"}
+    party |= {part for n in marks.names for part in n.split()}
+    return 0 < len(keys) <= 5 and all(k in party for k in keys)
+
+
 def _union(boxes: list[BBox]) -> BBox:
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
@@ -146,7 +163,8 @@ def _lines(page: Page) -> list[list[Word]]:
 
     Pages without character spans fall back to grouping by height on the page.
     """
-    printed = set(map(id, printed_words(page)))
+    # a name with a signature across it is read with little confidence, but it is still the block's line
+    printed = set(map(id, printed_words(page, min_conf=0.25)))
     if len(page.word_spans) != len(page.words):
         words = sorted((w for w in page.words if id(w) in printed), key=lambda w: ((w.box[1] + w.box[3]) / 2, w.box[0]))
         tolerance = 0.5 * print_height(page)
@@ -241,6 +259,7 @@ class SignaturePage:
     paragraphs: tuple[Paragraph, ...]
     area: BBox
     paraaf_zones: tuple[BBox, ...]
+    marks: Marks = Marks((), ())
 
     @property
     def municipality(self) -> list[Paragraph]:
@@ -281,7 +300,7 @@ def find_signature_page(pages: tuple[Page, ...], marks: Marks) -> SignaturePage 
         if not page.words or page.width <= 0:
             continue
         paras = paragraphs(segments(page, marks, s), print_height(page), s)
-        found = SignaturePage(page, tuple(paras), (0, 0, 0, 0), ())
+        found = SignaturePage(page, tuple(paras), (0, 0, 0, 0), (), marks)
         muni, p31 = found.municipality, found.platform31
         blocks = muni + p31
         if not blocks:
@@ -293,7 +312,7 @@ def find_signature_page(pages: tuple[Page, ...], marks: Marks) -> SignaturePage 
             top = max(0.0, min(p.box[1] for p in blocks) - margin)
             bottom = min(page.height, max(p.box[3] for p in blocks) + margin)
             zones = tuple(_paraaf_zone(seg.box, page) for p in paras for seg in p.segments if seg.role == PARAAF)
-            best = (score, SignaturePage(page, tuple(paras), (0.0, top, page.width, bottom), zones))
+            best = (score, SignaturePage(page, tuple(paras), (0.0, top, page.width, bottom), zones, marks))
     return best[1] if best else None
 
 
@@ -310,7 +329,32 @@ class Owner:
     margin: float  # how much nearer than the other party's lines (ratio, >= 1)
 
 
-def owner(box: BBox, sp: SignaturePage) -> Owner:
+def _owner_by_headings(box: BBox, sp: SignaturePage) -> str | None:
+    """Blocks one above the other, each opened by a heading: handwriting below a party's heading and above the
+    other party's heading (or below the last heading) is the first party's, however near the other's lines."""
+    if not (sp.municipality and sp.platform31):
+        return None
+    middle = (box[1] + box[3]) / 2
+    reach = 1.5 * sp.page.dpi
+
+    def in_line(h: Segment) -> bool:
+        return _overlap_x(h.box, box) > 0 or abs(h.box[0] - box[0]) < reach
+
+    headings = [seg for p in sp.municipality + sp.platform31 for seg in p.segments
+                if is_heading(seg, sp.marks) and in_line(seg)]
+    if {h.role for h in headings} != {MUNICIPALITY, PLATFORM31}:
+        return None  # a heading of each party, or this is not the layout
+    above = [h for h in headings if h.box[3] <= middle]
+    below = [h for h in headings if h.box[1] >= middle]
+    if not above:
+        return None
+    role = max(above, key=lambda h: h.box[3]).role
+    if below and min(below, key=lambda h: h.box[1]).role == role:
+        return None  # two headings of one party: not this layout
+    return role
+
+
+def owner(box: BBox, sp: SignaturePage, centre: tuple[float, float] | None = None) -> Owner:
     """Whose block a piece of handwriting belongs to: the party whose block lines are nearest."""
     s = block_settings()
     inch = sp.page.dpi
@@ -322,13 +366,17 @@ def owner(box: BBox, sp: SignaturePage) -> Owner:
     if d_muni > s.max_distance and d_p31 > s.max_distance:
         return Owner(NONE, min(d_muni, d_p31), 1.0)
     columns = sp.columns()
+    if columns is None:
+        by_heading = _owner_by_headings(box, sp)
+        if by_heading is not None:
+            return Owner(by_heading, d_muni if by_heading == MUNICIPALITY else d_p31, 10.0)
     if columns is not None:
         # side by side: the column decides (a 'Handtekening:' label or a line may stand between them)
         gutter, left, right = columns
-        middle = (box[0] + box[2]) / 2
+        middle = centre[0] if centre else (box[0] + box[2]) / 2  # where most of its ink is
         side = left if middle < gutter else right
         clear = abs(middle - gutter) / inch  # inches from the gutter
-        margin = 10.0 if clear >= 0.4 else 1.0
+        margin = 10.0 if clear >= 0.25 else 1.0
         return Owner(side, d_muni if side == MUNICIPALITY else d_p31, margin)
     floor = 0.05  # inches: touching lines count as this close
     ratio = (max(d_p31, floor) / max(d_muni, floor)) if d_muni <= d_p31 else (max(d_muni, floor) / max(d_p31, floor))

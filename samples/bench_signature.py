@@ -83,7 +83,8 @@ def score(out: Path, truth: Path) -> SignatureScore:
     return result
 
 
-def bench_level(level: str, root: Path, count: int, workers: int, fresh_ocr: bool) -> SignatureScore:
+def bench_level(level: str, root: Path, count: int, workers: int, fresh_ocr: bool,
+                seed: int | None = None) -> SignatureScore:
     from pipeline.reference import load_reference
     from pipeline.run import RunOptions, run_batch
 
@@ -96,7 +97,7 @@ def bench_level(level: str, root: Path, count: int, workers: int, fresh_ocr: boo
     if fresh_ocr:
         shutil.rmtree(work / "ocr-cache", ignore_errors=True)
     started = time.perf_counter()
-    build_signature_corpus(work / "inbox", work / "truth", level, count=count, seed=SEEDS[level])
+    build_signature_corpus(work / "inbox", work / "truth", level, count=count, seed=seed or SEEDS[level])
     generated = time.perf_counter() - started
     started = time.perf_counter()
     run_batch(work / "inbox", work / "out", load_reference(SAMPLE_REFERENCE),
@@ -112,15 +113,17 @@ def bench_level(level: str, root: Path, count: int, workers: int, fresh_ocr: boo
 @click.option("--root", type=click.Path(path_type=Path), default=Path(".cache/bench-signature"), show_default=True)
 @click.option("--workers", type=int, default=0)
 @click.option("--fresh-ocr", is_flag=True)
+@click.option("--seed", type=int, default=None, help="another corpus than the default seeds (office 4101, poor 4202)")
 @click.pass_context
-def main(ctx: click.Context, levels: tuple[str, ...], count: int, root: Path, workers: int, fresh_ocr: bool) -> None:
+def main(ctx: click.Context, levels: tuple[str, ...], count: int, root: Path, workers: int, fresh_ocr: bool,
+         seed: int | None) -> None:
     """Per trap kind: agreements judged signed; exit 1 when an unsigned one is judged signed or < 98 % of the
     signed ones are found."""
     if ctx.invoked_subcommand:
         return
     ok = True
     for level in levels or LEVELS:
-        result = bench_level(level, root, count, workers, fresh_ocr)
+        result = bench_level(level, root, count, workers, fresh_ocr, seed)
         click.echo("\n".join(result.lines()))
         ok &= result.unsigned_judged_signed() == 0 and result.signed_rate() >= 0.98 and not result.false_complete
     raise SystemExit(0 if ok else 1)

@@ -153,3 +153,33 @@ def stacked(sp: SyntheticPage, municipality_first: bool = False) -> dict[str, tu
         where[party] = (1.1, y + 0.35)
         y += 2.2
     return where
+
+
+def forms(sp: SyntheticPage) -> dict[str, tuple]:
+    """Form-like blocks side by side: 'Naam:', 'Functie:', 'Handtekening:' with the signing place after the label.
+
+    The signing places stand close to the gutter, nearer to the other party's lines than to their own.
+    """
+    closing(sp)
+    where = {}
+    for party, x, name, function in [("platform31", 1.0, "V. Everhardt", "directeur-bestuurder Platform31"),
+                                     ("municipality", 4.4, "R.C. König", "burgemeester van Deventer")]:
+        sp.text(x, 3.0, "Naam:")
+        sp.text(x + 0.9, 3.0, name)
+        sp.text(x, 3.25, "Functie:")
+        sp.text(x + 0.9, 3.25, function if party == "municipality" else "directeur-bestuurder")
+        sp.text(x, 3.9, "Handtekening:")
+        where[party] = (x + 1.45, 3.7)
+    sp.text(4.4, 2.7, "De gemeente Deventer")
+    sp.text(1.0, 2.7, "Stichting Platform31")
+    return where
+
+
+def headed_stack(sp: SyntheticPage) -> dict[str, tuple]:
+    """Each block opened by a heading; the municipality's name under its signing space was not read."""
+    closing(sp)
+    sp.text(1.0, 3.0, "Namens de gemeente Deventer,")
+    sp.text(1.0, 4.3, "Namens Stichting Platform31,")
+    sp.text(1.0, 5.4, "V. Everhardt")
+    sp.text(1.0, 5.62, "directeur-bestuurder")
+    return {"municipality": (1.1, 3.55), "platform31": (1.1, 4.7)}

@@ -33,6 +33,8 @@ from .synthetic_page import (
     INK_LIGHT,
     STAMP_PURPLE,
     SyntheticPage,
+    forms,
+    headed_stack,
     stacked,
     two_columns,
 )
@@ -68,6 +70,8 @@ UNSIGNED = {
         *two_columns(sp, municipality_right=False)["platform31"]),
     "platform31 signed, stacked": lambda sp: sp.signature(*stacked(sp)["platform31"]),
     "platform31 signed, stacked below": lambda sp: sp.signature(*stacked(sp, municipality_first=True)["platform31"]),
+    "platform31 signed, forms side by side": lambda sp: sp.signature(*forms(sp)["platform31"], width=1.3),
+    "platform31 signed, headed stack": lambda sp: sp.signature(*headed_stack(sp)["platform31"]),
 }
 
 
@@ -100,6 +104,8 @@ SIGNED = {
                                         sp.signature(*_muni(sp), seed=11)),
     "both signed, stacked": lambda sp: [sp.signature(*xy, seed=i) for i, xy in enumerate(stacked(sp).values())],
     "municipality left": lambda sp: sp.signature(*two_columns(sp, municipality_right=False)["municipality"]),
+    "forms side by side": lambda sp: sp.signature(*forms(sp)["municipality"], width=1.3),
+    "headed stack, name not read": lambda sp: sp.signature(*headed_stack(sp)["municipality"]),
 }
 
 

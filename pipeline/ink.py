@@ -44,6 +44,8 @@ class InkSettings:
     print_pieces_per_inch: float
     min_stroke_length: float
     min_direction_spread: float
+    print_margin: float
+    max_print_share: float
     frame_side_length: float
 
 
@@ -90,12 +92,14 @@ def printed_words(page: Page, min_conf: float = 0.5) -> list[Word]:
 
 
 def words_to_mask(page: Page) -> list[Word]:
-    """Every word OCR found at the height of print, however unsure it was of the letters: its ink is print.
+    """Every word OCR found at the height of print, however unsure it was of the letters, and larger words it
+    read with confidence (a heading, a bold label): their ink is print.
 
-    A signature read as a 'word' is taller than print and stays; one read at print height loses that part only.
+    A signature read as a 'word' is taller than print and read with little confidence: it stays.
     """
     usual = print_height(page)
-    return [w for w in page.words if any(c.isalnum() for c in w.text) and (w.box[3] - w.box[1]) <= 1.5 * usual]
+    return [w for w in page.words if any(c.isalnum() for c in w.text) and (
+        (w.box[3] - w.box[1]) <= 1.5 * usual or (w.conf >= 0.8 and (w.box[3] - w.box[1]) <= 3 * usual))]
 
 
 def print_height(page: Page) -> float:
@@ -113,23 +117,28 @@ def _ink_mask(rgb: np.ndarray, settings: InkSettings) -> np.ndarray:
     return (paper - darkest) > threshold
 
 
-def _stamp_pixels(rgb: np.ndarray, ink: np.ndarray, s: InkSettings) -> np.ndarray:
-    """Ink pixels of a clear colour that is not pen blue: red, purple or green stamp ink."""
+def _stamp_pixels(rgb: np.ndarray, ink: np.ndarray, s: InkSettings, ppi: float) -> np.ndarray:
+    """Ink pixels of a clear colour that is not pen blue (red, purple or green stamp ink), and the paler ink of
+    that colour around them (a worn stamp, a poor scan)."""
     out = np.zeros(ink.shape, dtype=bool)
     pixels = rgb[ink].astype(np.float32)
     if not len(pixels):
         return out
     high, low = pixels.max(axis=1), pixels.min(axis=1)
     chroma = high - low
-    strong = (chroma >= 60) & (chroma >= s.stamp_saturation * np.maximum(high, 1))
-    if not strong.any():
-        return out
     r, g, b = pixels[:, 0], pixels[:, 1], pixels[:, 2]
     safe = np.maximum(chroma, 1)
     hue = np.where(high == r, 60 * (((g - b) / safe) % 6),
                    np.where(high == g, 60 * ((b - r) / safe + 2), 60 * ((r - g) / safe + 4)))
-    out[ink] = strong & ~((hue >= s.pen_hue[0]) & (hue <= s.pen_hue[1]))
-    return out
+    stamp_hue = ~((hue >= s.pen_hue[0]) & (hue <= s.pen_hue[1]))
+    saturated = chroma >= s.stamp_saturation * np.maximum(high, 1)
+    strong = (chroma >= 60) & saturated & stamp_hue
+    if not strong.any():
+        return out
+    out[ink] = strong
+    pale = np.zeros(ink.shape, dtype=bool)
+    pale[ink] = (chroma >= 30) & (chroma >= 0.6 * s.stamp_saturation * np.maximum(high, 1)) & stamp_hue
+    return out | (pale & _grow(out, max(2, round(0.05 * ppi))))
 
 
 def _runs(mask: np.ndarray, length: int, axis: int) -> np.ndarray:
@@ -347,7 +356,7 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
         return InkAnalysis((), {})
     rgb = np.asarray(image.crop((x0, y0, x1, y1)).convert("RGB"), dtype=np.int16)
     ink = _ink_mask(rgb, s)
-    stamp = _stamp_pixels(rgb, ink, s)
+    stamp = _stamp_pixels(rgb, ink, s, ppi)
     if stamp.any():
         set_aside["colour"] += 1
         ink &= ~_grow(stamp, max(2, round(0.015 * ppi)))  # with the paler fringe a scan leaves around it
@@ -356,6 +365,12 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
     #    again once rules are gone (a signature line touching a stamp hides its outline)
     _remove_frames(ink, ppi, s, set_aside, emblems=True)
     pad = s.mask_pad * ppi
+    near_print = np.zeros_like(ink)
+    near = s.print_margin * ppi
+    for w in words_to_mask(page):
+        bx0, by0, bx1, by1 = (v * scale for v in w.box)
+        near_print[max(0, round(by0 - y0 - near)): max(0, round(by1 - y0 + near)),
+                   max(0, round(bx0 - x0 - near)): max(0, round(bx1 - x0 + near))] = True
     for w in words_to_mask(page):
         bx0, by0, bx1, by1 = (v * scale for v in w.box)
         ink[max(0, round(by0 - y0 - pad)): max(0, round(by1 - y0 + pad)),
@@ -416,6 +431,9 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
         width_in = (xs.max() - xs.min() + 1) / ppi
         height_in = (ys.max() - ys.min() + 1) / ppi
         length_in = mark.sum() / _stroke_width(mark) / ppi
+        if near_print[sl][mark].mean() >= s.max_print_share:
+            set_aside["print"] += 1  # what masking left of printed words (a blurred or bold line)
+            continue
         pieces = int(ndimage.label(mark, structure=np.ones((3, 3)))[1])
         thickness_in = _minor_extent(xs, ys) / ppi
         if min(height_in, thickness_in) < max(s.min_height, s.min_height_print * print_in) or (

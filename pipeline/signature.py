@@ -103,7 +103,8 @@ def judge(sp: SignaturePage, analysis: InkAnalysis) -> SignatureResult:
         return SignatureResult(False, c["fallback"], page, _region(sp, []), 0.0,
                                "blok van de gemeente niet gevonden; " + _describe(None, analysis, others))
     if mine:
-        stroke = max(mine, key=_strength)
+        clear = [m for m in mine if m not in ambiguous]
+        stroke = max(clear or mine, key=_strength)
         reason = _describe(stroke, analysis, others)
         if stroke in ambiguous:  # it may be Platform31's: not taken as the municipality's signature
             return SignatureResult(False, c["ambiguous"], page, _region(sp, [stroke]), stroke.length,

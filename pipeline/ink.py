@@ -210,6 +210,22 @@ def _is_frame(comp: np.ndarray, ppi: float, s: InkSettings) -> bool:
     return float((distance <= band).mean()) >= s.frame_edge_share
 
 
+def _is_ring(comp: np.ndarray, ppi: float, s: InkSettings) -> bool:
+    """A round or oval stamp: ink all around the edge of its box (even where a rule broke it or letters join
+    its rings), which a signature never has."""
+    h, w = comp.shape
+    if min(h, w) < 2 * s.frame_min_size * ppi or max(h, w) > 1.4 * min(h, w):
+        return False
+    ys, xs = np.nonzero(comp)
+    u, v = (xs - (w - 1) / 2) / (w / 2), (ys - (h - 1) / 2) / (h / 2)
+    radius = np.hypot(u, v)
+    outer = radius >= 0.82
+    if outer.mean() < 0.2:
+        return False
+    angles = (np.degrees(np.arctan2(v[outer], u[outer])) + 180) // 10
+    return len(np.unique(angles)) >= 0.75 * 36
+
+
 def _is_emblem(comp: np.ndarray, ppi: float, s: InkSettings) -> bool:
     """A compact drawn shape that mirrors onto itself (crest, ring, logo): handwriting never does."""
     h, w = comp.shape
@@ -326,13 +342,25 @@ def _thickness(comp: np.ndarray) -> float:
     return 2.0 * float(np.percentile(inside[comp], 95))
 
 
+def _frames(ink: np.ndarray, ppi: float, s: InkSettings) -> list[tuple[slice, slice]]:
+    """The boxes of closed outlines and stamp rings in the ink."""
+    labels, _ = ndimage.label(ink, structure=np.ones((3, 3)))
+    found = []
+    for index, sl in enumerate(ndimage.find_objects(labels), start=1):
+        if sl is not None:
+            comp = labels[sl] == index
+            if _is_frame(comp, ppi, s) or _is_ring(comp, ppi, s):
+                found.append(sl)
+    return found
+
+
 def _remove_frames(ink: np.ndarray, ppi: float, s: InkSettings, set_aside: Counter[str], emblems: bool) -> None:
     labels, _ = ndimage.label(ink, structure=np.ones((3, 3)))
     for index, sl in enumerate(ndimage.find_objects(labels), start=1):
         if sl is None:
             continue
         comp = labels[sl] == index
-        if _is_frame(comp, ppi, s):
+        if _is_frame(comp, ppi, s) or _is_ring(comp, ppi, s):
             ink[sl] = False
             set_aside["frame"] += 1
         elif emblems and _is_emblem(comp, ppi, s):
@@ -364,6 +392,13 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
     #    looked for before print is masked (a name printed across a stamp's frame would break it open) and
     #    again once rules are gone (a signature line touching a stamp hides its outline)
     _remove_frames(ink, ppi, s, set_aside, emblems=True)
+    # a signature line through a stamp joins them: look again without long rules (a ring's own top and bottom
+    # are shorter straight runs than these, so it stays whole)
+    long_len = max(3, round(2.4 * s.rule_length * ppi))
+    unruled = ink & ~_grow(_runs(ink, long_len, axis=1) | _runs(ink, long_len, axis=0), 1)
+    for sl in _frames(unruled, ppi, s):
+        ink[sl] = False
+        set_aside["frame"] += 1
     pad = s.mask_pad * ppi
     near_print = np.zeros_like(ink)
     near = s.print_margin * ppi

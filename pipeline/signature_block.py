@@ -114,6 +114,12 @@ def _is_name(key: str, names: tuple[str, ...], cutoff: float) -> bool:
     return len(key) >= 4 and any(key == n or fuzz.ratio(key, n) >= cutoff for n in names)
 
 
+def _names(name: str, text: str) -> bool:
+    """The municipality's name in a line, also as OCR misspelt it; never a short word inside the name."""
+    return bool(name) and (f" {name} " in f" {text} " or (
+        len(name) >= 6 and len(text) >= len(name) and fuzz.partial_ratio(name, text) >= 92))
+
+
 def _word_weight(key: str, vocabulary: dict[str, float]) -> float:
     return max((w for v, w in vocabulary.items() if _is_word(key, (v,))), default=0.0)
 
@@ -127,8 +133,7 @@ def _role(words: list[Word], marks: Marks, s: BlockSettings) -> tuple[str, float
     p31 = max([_word_weight(k, s.platform31_words) for k in keys] + [1.0 if "platform 31" in text else 0.0])
     muni = max([_word_weight(k, s.municipality_words) for k in keys]
                + [s.surname_weight for k in keys if _is_name(k, marks.surnames, s.word_match)]
-               + [s.name_weight for n in marks.names
-                  if n and (f" {n} " in f" {text} " or (len(n) >= 6 and fuzz.partial_ratio(n, text) >= 92))],
+               + [s.name_weight for n in marks.names if _names(n, text)],
                default=0.0)
     if p31 and muni:
         return NONE, 0.0  # running text naming both parties

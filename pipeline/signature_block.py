@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from rapidfuzz import fuzz
@@ -247,6 +247,22 @@ def paragraphs(segs: list[Segment], line_height: float, s: BlockSettings | None 
         roles = {m.role for m in members} - {NONE, CLOSING}
         role = roles.pop() if len(roles) == 1 else NONE
         out.append(Paragraph(tuple(members), _union([m.box for m in members]), role))
+    return _labels_join_their_values(out, line_height)
+
+
+def _labels_join_their_values(paras: list[Paragraph], line_height: float) -> list[Paragraph]:
+    """Form labels ('Naam:', 'Functie:', 'Handtekening:') stand in a column of their own, beside the values
+    that say whose block it is: they take the party of the lines beside them, so the signing place after
+    'Handtekening:' is that party's."""
+    out = []
+    for p in paras:
+        if p.role != NONE or len(p.segments) < 2:
+            out.append(p)
+            continue
+        beside = {q.role for q in paras if q.role in (MUNICIPALITY, PLATFORM31)
+                  and min(p.box[3], q.box[3]) - max(p.box[1], q.box[1]) >= line_height
+                  and 0 <= q.box[0] - p.box[2] <= 8 * line_height}
+        out.append(replace(p, role=beside.pop()) if len(beside) == 1 else p)
     return out
 
 

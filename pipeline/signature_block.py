@@ -196,6 +196,11 @@ def segments(page: Page, marks: Marks, s: BlockSettings | None = None) -> list[S
     out = []
     gap = s.column_gap * page.dpi
     for line in _lines(page):
+        # a word read with little confidence counts only as a mark of a block ('burgemeester' under a
+        # signature), never as just some line: that is often the signature itself, read as letters
+        line = [w for w in line if w.conf >= 0.5 or _role([w], marks, s)[0] in (MUNICIPALITY, PLATFORM31)]
+        if not line:
+            continue
         line.sort(key=lambda w: w.box[0])
         run = [line[0]]
         for w in line[1:]:

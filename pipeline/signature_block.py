@@ -198,7 +198,7 @@ def segments(page: Page, marks: Marks, s: BlockSettings | None = None) -> list[S
     for line in _lines(page):
         # a word read with little confidence counts only as a mark of a block ('burgemeester' under a
         # signature), never as just some line: that is often the signature itself, read as letters
-        line = [w for w in line if w.conf >= 0.5 or _role([w], marks, s)[0] in (MUNICIPALITY, PLATFORM31)]
+        line = [w for w in line if w.conf >= 0.5 or _role([w], marks, s)[0] in (MUNICIPALITY, PLATFORM31, PARAAF)]
         if not line:
             continue
         line.sort(key=lambda w: w.box[0])
@@ -209,6 +209,25 @@ def segments(page: Page, marks: Marks, s: BlockSettings | None = None) -> list[S
                 run = []
             run.append(w)
         out.append(Segment(tuple(run), _union([x.box for x in run]), *_role(run, marks, s)))
+    return _paraaf_labels(out, 0.5 * page.dpi)
+
+
+def _paraaf_labels(segs: list[Segment], reach: float) -> list[Segment]:
+    """'Paraaf gemeente:' split by the OCR: what follows a 'Paraaf' label on its row is part of the label."""
+    out = list(segs)
+    changed = True
+    while changed:
+        changed = False
+        for i, seg in enumerate(out):
+            if seg.role == PARAAF:
+                continue
+            for label in out:
+                height = min(seg.box[3] - seg.box[1], label.box[3] - label.box[1])
+                same_row = min(seg.box[3], label.box[3]) - max(seg.box[1], label.box[1]) >= 0.5 * height
+                if label.role == PARAAF and same_row and 0 <= seg.box[0] - label.box[2] <= reach:
+                    out[i] = replace(seg, role=PARAAF, weight=0.0)
+                    changed = True
+                    break
     return out
 
 

@@ -354,16 +354,14 @@ def _frames(ink: np.ndarray, ppi: float, s: InkSettings) -> list[tuple[slice, sl
     return found
 
 
-def _remove_frames(ink: np.ndarray, ppi: float, s: InkSettings, set_aside: Counter[str], emblems: bool) -> None:
+def _remove_frames(ink: np.ndarray, ppi: float, s: InkSettings, set_aside: Counter[str]) -> None:
+    """Closed outlines and stamp rings go with everything inside their box; symmetric emblems go themselves."""
+    for sl in _frames(ink, ppi, s):
+        ink[sl] = False
+        set_aside["frame"] += 1
     labels, _ = ndimage.label(ink, structure=np.ones((3, 3)))
     for index, sl in enumerate(ndimage.find_objects(labels), start=1):
-        if sl is None:
-            continue
-        comp = labels[sl] == index
-        if _is_frame(comp, ppi, s) or _is_ring(comp, ppi, s):
-            ink[sl] = False
-            set_aside["frame"] += 1
-        elif emblems and _is_emblem(comp, ppi, s):
+        if sl is not None and _is_emblem(comp := labels[sl] == index, ppi, s):
             ink[sl][comp] = False
             set_aside["emblem"] += 1
 
@@ -391,7 +389,7 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
     # 1. closed outlines (stamps, paraaf boxes, frames) go with everything inside them, symmetric emblems too;
     #    looked for before print is masked (a name printed across a stamp's frame would break it open) and
     #    again once rules are gone (a signature line touching a stamp hides its outline)
-    _remove_frames(ink, ppi, s, set_aside, emblems=True)
+    _remove_frames(ink, ppi, s, set_aside)
     # a signature line through a stamp joins them: look again without long rules (a ring's own top and bottom
     # are shorter straight runs than these, so it stays whole)
     long_len = max(3, round(2.4 * s.rule_length * ppi))
@@ -420,7 +418,9 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
     if rules.any():
         set_aside["rule"] += int(ndimage.label(rules)[1])
         ink &= ~_grow(rules, 1)
-        _remove_frames(ink, ppi, s, set_aside, emblems=False)
+        for sl in _frames(ink, ppi, s):
+            ink[sl] = False
+            set_aside["frame"] += 1
 
     # 3. each remaining piece: noise, dots, stamp colour, filled shapes, axis-aligned fragments
     keep = np.zeros_like(ink)

@@ -471,13 +471,10 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
             continue
         pieces = int(ndimage.label(mark, structure=np.ones((3, 3)))[1])
         thickness_in = _minor_extent(xs, ys) / ppi
-        low = max(s.min_height, s.min_height_print * print_in)
-        per_inch = pieces / max(width_in, 0.05)
-        if height_in < low or (thickness_in < low and per_inch >= 0.5 * s.print_pieces_per_inch) or (
-                per_inch >= s.print_pieces_per_inch and thickness_in < 2.2 * print_in):
-            # no taller than a line of print (a skewed line of separate letters counts as flat as it is), or many
-            # letter-sized pieces in a row: print that OCR did not read (a bold title, a stamp's text); a flat
-            # signature of a few long strokes stays
+        if min(height_in, thickness_in) < max(s.min_height, s.min_height_print * print_in) or (
+                pieces / max(width_in, 0.05) >= s.print_pieces_per_inch and thickness_in < 2.2 * print_in):
+            # no taller than a line of print, even on a skewed scan, or many letter-sized pieces in a row:
+            # print that OCR did not read (a bold title, a stamp's text), or a stray mark
             set_aside["print"] += 1
             continue
         if width_in < s.min_width or height_in < s.min_height or length_in < s.min_stroke_length:

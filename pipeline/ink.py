@@ -117,6 +117,16 @@ def _ink_mask(rgb: np.ndarray, settings: InkSettings) -> np.ndarray:
     return (paper - darkest) > threshold
 
 
+def _hue(r: np.ndarray, g: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Hue in degrees and chroma (max - min channel) of colours given channel by channel."""
+    high = np.maximum(np.maximum(r, g), b)
+    chroma = high - np.minimum(np.minimum(r, g), b)
+    safe = np.maximum(chroma, 1)
+    hue = np.where(high == r, 60 * (((g - b) / safe) % 6),
+                   np.where(high == g, 60 * ((b - r) / safe + 2), 60 * ((r - g) / safe + 4)))
+    return hue, chroma
+
+
 def _stamp_pixels(rgb: np.ndarray, ink: np.ndarray, s: InkSettings, ppi: float) -> np.ndarray:
     """Ink pixels of a clear colour that is not pen blue (red, purple or green stamp ink), and the paler ink of
     that colour around them (a worn stamp, a poor scan)."""
@@ -124,12 +134,8 @@ def _stamp_pixels(rgb: np.ndarray, ink: np.ndarray, s: InkSettings, ppi: float) 
     pixels = rgb[ink].astype(np.float32)
     if not len(pixels):
         return out
-    high, low = pixels.max(axis=1), pixels.min(axis=1)
-    chroma = high - low
-    r, g, b = pixels[:, 0], pixels[:, 1], pixels[:, 2]
-    safe = np.maximum(chroma, 1)
-    hue = np.where(high == r, 60 * (((g - b) / safe) % 6),
-                   np.where(high == g, 60 * ((b - r) / safe + 2), 60 * ((r - g) / safe + 4)))
+    high = pixels.max(axis=1)
+    hue, chroma = _hue(pixels[:, 0], pixels[:, 1], pixels[:, 2])
     stamp_hue = ~((hue >= s.pen_hue[0]) & (hue <= s.pen_hue[1]))
     saturated = chroma >= s.stamp_saturation * np.maximum(high, 1)
     strong = (chroma >= 60) & saturated & stamp_hue
@@ -153,21 +159,6 @@ def _grow(mask: np.ndarray, radius: int) -> np.ndarray:
     m = mask.view(np.uint8)
     size = 2 * radius + 1
     return ndimage.maximum_filter1d(ndimage.maximum_filter1d(m, size, axis=0), size, axis=1).astype(bool)
-
-
-def _hue_saturation(rgb_mean: np.ndarray) -> tuple[float, float]:
-    r, g, b = (float(v) for v in rgb_mean)
-    high, low = max(r, g, b), min(r, g, b)
-    if high <= 0 or high - low < 1:
-        return 0.0, 0.0
-    delta = high - low
-    if high == r:
-        hue = 60 * (((g - b) / delta) % 6)
-    elif high == g:
-        hue = 60 * ((b - r) / delta + 2)
-    else:
-        hue = 60 * ((r - g) / delta + 4)
-    return hue, delta / high
 
 
 def _direction_spread(mask: np.ndarray) -> float:
@@ -354,11 +345,17 @@ def _frames(ink: np.ndarray, ppi: float, s: InkSettings) -> list[tuple[slice, sl
     return found
 
 
-def _remove_frames(ink: np.ndarray, ppi: float, s: InkSettings, set_aside: Counter[str]) -> None:
-    """Closed outlines and stamp rings go with everything inside their box; symmetric emblems go themselves."""
-    for sl in _frames(ink, ppi, s):
+def _clear_frames(ink: np.ndarray, look_in: np.ndarray, ppi: float, s: InkSettings,
+                  set_aside: Counter[str]) -> None:
+    """The frames and stamp rings found in `look_in` go from `ink` with everything inside their box."""
+    for sl in _frames(look_in, ppi, s):
         ink[sl] = False
         set_aside["frame"] += 1
+
+
+def _remove_frames(ink: np.ndarray, ppi: float, s: InkSettings, set_aside: Counter[str]) -> None:
+    """Closed outlines and stamp rings go with everything inside their box; symmetric emblems go themselves."""
+    _clear_frames(ink, ink, ppi, s, set_aside)
     labels, _ = ndimage.label(ink, structure=np.ones((3, 3)))
     for index, sl in enumerate(ndimage.find_objects(labels), start=1):
         if sl is not None and _is_emblem(comp := labels[sl] == index, ppi, s):
@@ -393,24 +390,19 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
     # a signature line through a stamp joins them: look again without long rules (a ring's own top and bottom
     # are shorter straight runs than these, so it stays whole)
     long_len = max(3, round(2.4 * s.rule_length * ppi))
-    unruled = ink & ~_grow(_runs(ink, long_len, axis=1) | _runs(ink, long_len, axis=0), 1)
-    for sl in _frames(unruled, ppi, s):
-        ink[sl] = False
-        set_aside["frame"] += 1
-    pad = s.mask_pad * ppi
-    near_print = np.zeros_like(ink)
-    near = s.print_margin * ppi
-    for w in words_to_mask(page):
-        bx0, by0, bx1, by1 = (v * scale for v in w.box)
-        near_print[max(0, round(by0 - y0 - near)): max(0, round(by1 - y0 + near)),
-                   max(0, round(bx0 - x0 - near)): max(0, round(bx1 - x0 + near))] = True
-    for w in words_to_mask(page):
-        bx0, by0, bx1, by1 = (v * scale for v in w.box)
-        ink[max(0, round(by0 - y0 - pad)): max(0, round(by1 - y0 + pad)),
-            max(0, round(bx0 - x0 - pad)): max(0, round(bx1 - x0 + pad))] = False
-    for box in exclude or []:
+    _clear_frames(ink, ink & ~_grow(_runs(ink, long_len, axis=1) | _runs(ink, long_len, axis=0), 1), ppi, s,
+                  set_aside)
+    def in_crop(box: BBox, pad: float = 0.0) -> tuple[slice, slice]:
         bx0, by0, bx1, by1 = (v * scale for v in box)
-        ink[max(0, round(by0 - y0)): max(0, round(by1 - y0)), max(0, round(bx0 - x0)): max(0, round(bx1 - x0))] = False
+        return (slice(max(0, round(by0 - y0 - pad)), max(0, round(by1 - y0 + pad))),
+                slice(max(0, round(bx0 - x0 - pad)), max(0, round(bx1 - x0 + pad))))
+
+    near_print = np.zeros_like(ink)
+    for w in words_to_mask(page):
+        near_print[in_crop(w.box, s.print_margin * ppi)] = True
+        ink[in_crop(w.box, s.mask_pad * ppi)] = False
+    for box in exclude or []:
+        ink[in_crop(box)] = False
 
     # 2. straight printed rules: long horizontal (and vertical) runs of ink
     h_len, v_len = max(3, round(s.rule_length * ppi)), max(3, round(s.vertical_rule_length * ppi))
@@ -418,9 +410,7 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
     if rules.any():
         set_aside["rule"] += int(ndimage.label(rules)[1])
         ink &= ~_grow(rules, 1)
-        for sl in _frames(ink, ppi, s):
-            ink[sl] = False
-            set_aside["frame"] += 1
+        _clear_frames(ink, ink, ppi, s, set_aside)
 
     # 3. each remaining piece: noise, dots, stamp colour, filled shapes, axis-aligned fragments
     keep = np.zeros_like(ink)
@@ -438,7 +428,9 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
         if h < s.dash_height * ppi:
             set_aside["dots"] += 1
             continue
-        hue, saturation = _hue_saturation(rgb[sl][comp].mean(axis=0))
+        mean = rgb[sl][comp].mean(axis=0)
+        hue, chroma = (float(v) for v in _hue(*mean))
+        saturation = chroma / mean.max() if mean.max() > 0 and chroma >= 1 else 0.0
         if saturation >= s.stamp_saturation and not s.pen_hue[0] <= hue <= s.pen_hue[1]:
             set_aside["colour"] += 1
             continue

@@ -34,7 +34,6 @@ class SignatureResult:
     confidence: float
     page: int | None
     region: BBox | None  # in the page's own units
-    ink: float  # kept for callers: inches of handwriting stroke found in the municipality's block
     reason: str
 
 
@@ -83,8 +82,8 @@ def judge(sp: SignaturePage, analysis: InkAnalysis) -> SignatureResult:
     c = _confidence_settings()
     mine: list[Stroke] = []
     others, ambiguous = 0, []
-    for stroke in analysis.strokes:
-        who = owner(stroke.box, sp, stroke.centre)
+    owners = [(stroke, owner(stroke.box, sp, stroke.centre)) for stroke in analysis.strokes]
+    for stroke, who in owners:
         if who.role == MUNICIPALITY:
             mine.append(stroke)
         elif who.role == PLATFORM31:
@@ -94,33 +93,33 @@ def judge(sp: SignaturePage, analysis: InkAnalysis) -> SignatureResult:
     page = sp.page.number
     if not sp.municipality:
         # no line of the municipality read: the handwriting that is not Platform31's, with doubt
-        stray = [s for s in analysis.strokes if owner(s.box, sp, s.centre).role != PLATFORM31]
+        stray = [stroke for stroke, who in owners if who.role != PLATFORM31]
         if stray:  # handwriting, but whose cannot be told: not taken as the municipality's signature
             best = max(stray, key=_strength)
-            return SignatureResult(False, c["fallback"], page, _region(sp, [best]), best.length,
+            return SignatureResult(False, c["fallback"], page, _region(sp, [best]),
                                    "blok van de gemeente niet gevonden; " + _describe(best, analysis, others)
                                    + "; niet vastgesteld")
-        return SignatureResult(False, c["fallback"], page, _region(sp, []), 0.0,
+        return SignatureResult(False, c["fallback"], page, _region(sp, []),
                                "blok van de gemeente niet gevonden; " + _describe(None, analysis, others))
     if mine:
         clear = [m for m in mine if m not in ambiguous]
         stroke = max(clear or mine, key=_strength)
         reason = _describe(stroke, analysis, others)
         if stroke in ambiguous:  # it may be Platform31's: not taken as the municipality's signature
-            return SignatureResult(False, c["ambiguous"], page, _region(sp, [stroke]), stroke.length,
+            return SignatureResult(False, c["ambiguous"], page, _region(sp, [stroke]),
                                    reason + "; even dicht bij het blok van Platform31, dus niet vastgesteld")
         conf = c["signed_base"] + (c["signed_strong"] - c["signed_base"]) * _strength(stroke)
-        return SignatureResult(True, round(conf, 3), page, _region(sp, [stroke]), stroke.length, reason)
+        return SignatureResult(True, round(conf, 3), page, _region(sp, [stroke]), reason)
     if ambiguous:
-        return SignatureResult(False, c["ambiguous"], page, _region(sp, ambiguous), 0.0,
+        return SignatureResult(False, c["ambiguous"], page, _region(sp, ambiguous),
                                _describe(None, analysis, others) + "; handschrift even dicht bij beide blokken")
-    return SignatureResult(False, c["unsigned"], page, _region(sp, []), 0.0, _describe(None, analysis, others))
+    return SignatureResult(False, c["unsigned"], page, _region(sp, []), _describe(None, analysis, others))
 
 
 def check_signature(pages: tuple[Page, ...], marks: Marks, render: Callable[[Page], Image.Image]) -> SignatureResult:
     """Whether the municipality signed. `render(page)` returns the page image (upright, in colour)."""
     sp = find_signature_page(pages, marks)
     if sp is None:
-        return SignatureResult(None, 0.0, None, None, 0.0, "geen ondertekeningsblok gevonden")
+        return SignatureResult(None, 0.0, None, None, "geen ondertekeningsblok gevonden")
     analysis = find_handwriting(render(sp.page), sp.page, sp.area, list(sp.paraaf_zones))
     return judge(sp, analysis)

@@ -14,7 +14,7 @@ import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Hamming
@@ -306,14 +306,15 @@ class SignaturePage:
     paraaf_zones: tuple[BBox, ...]
     marks: Marks = Marks((), ())
 
-    @property
+    @cached_property
     def municipality(self) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.role == MUNICIPALITY and _is_block(p)]
 
-    @property
+    @cached_property
     def platform31(self) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.role == PLATFORM31 and _is_block(p)]
 
+    @cached_property
     def columns(self) -> tuple[float, str, str] | None:
         """(x of the gutter, party on the left, party on the right) when the two blocks stand side by side."""
         muni, p31 = self.municipality, self.platform31
@@ -345,13 +346,12 @@ def find_signature_page(pages: tuple[Page, ...], marks: Marks) -> SignaturePage 
         if not page.words or page.width <= 0:
             continue
         paras = paragraphs(segments(page, marks, s), print_height(page), s)
-        found = SignaturePage(page, tuple(paras), (0, 0, 0, 0), (), marks)
-        muni, p31 = found.municipality, found.platform31
-        blocks = muni + p31
+        blocks = [p for p in paras if p.role in (MUNICIPALITY, PLATFORM31) and _is_block(p)]
         if not blocks:
             continue
+        both = {p.role for p in blocks} == {MUNICIPALITY, PLATFORM31}
         weight = sum(min(4.0, max(seg.weight for seg in p.segments)) for p in blocks)
-        score = (min(weight, 12.0) + 3.0 * (bool(muni) and bool(p31)), page.number)
+        score = (min(weight, 12.0) + 3.0 * both, page.number)
         if best is None or score > best[0]:
             margin = s.area_margin * page.dpi
             top = max(0.0, min(p.box[1] for p in blocks) - margin)
@@ -370,7 +370,6 @@ def _paraaf_zone(box: BBox, page: Page) -> BBox:
 @dataclass(frozen=True)
 class Owner:
     role: str  # MUNICIPALITY, PLATFORM31 or NONE
-    distance: float  # inches to the nearest line of that block
     margin: float  # how much nearer than the other party's lines (ratio, >= 1)
 
 
@@ -409,22 +408,22 @@ def owner(box: BBox, sp: SignaturePage, centre: tuple[float, float] | None = Non
 
     d_muni, d_p31 = nearest(sp.municipality), nearest(sp.platform31)
     if d_muni > s.max_distance and d_p31 > s.max_distance:
-        return Owner(NONE, min(d_muni, d_p31), 1.0)
-    columns = sp.columns()
+        return Owner(NONE, 1.0)
+    columns = sp.columns
     if columns is None:
         by_heading = _owner_by_headings(box, sp)
         if by_heading is not None:
-            return Owner(by_heading, d_muni if by_heading == MUNICIPALITY else d_p31, 10.0)
-    if columns is not None:
+            return Owner(by_heading, 10.0)
+    else:
         # side by side: the column decides (a 'Handtekening:' label or a line may stand between them)
         gutter, left, right = columns
         middle = centre[0] if centre else (box[0] + box[2]) / 2  # where most of its ink is
         side = left if middle < gutter else right
         clear = abs(middle - gutter) / inch  # inches from the gutter
         margin = 10.0 if clear >= 0.25 else 1.0
-        return Owner(side, d_muni if side == MUNICIPALITY else d_p31, margin)
+        return Owner(side, margin)
     floor = 0.05  # inches: touching lines count as this close
     ratio = (max(d_p31, floor) / max(d_muni, floor)) if d_muni <= d_p31 else (max(d_muni, floor) / max(d_p31, floor))
     if d_muni <= d_p31 and d_muni <= s.max_distance:
-        return Owner(MUNICIPALITY, d_muni, ratio)
-    return Owner(PLATFORM31, d_p31, ratio)
+        return Owner(MUNICIPALITY, ratio)
+    return Owner(PLATFORM31, ratio)

@@ -23,6 +23,7 @@ from .fields import reference_people
 from .normalize import name_key
 from .reference import Reference
 from .schema import Extraction, Field
+from .signature_block import signing_people
 
 log = logging.getLogger(__name__)
 CERT_SUFFIXES = {".pem", ".crt", ".cer", ".der"}
@@ -115,9 +116,7 @@ def judge_digital(ex: Extraction, policy: TrustPolicy, reference: Reference) -> 
     if not ex.digital:
         return ex
     entry = reference.get(ex.municipality) if ex.municipality else None
-    people = [str(ex.value("signatory"))] if ex.value("signatory") else []
-    if entry is not None and entry.mayor:
-        people += [p for p in entry.mayor.split(";") if p.strip()]
+    people = signing_people(ex.value("signatory"), entry)
     counting: list[DigitalSignature] = []
     problems: list[str] = []
     for sig in ex.digital:

@@ -20,7 +20,7 @@ from .ocr import OcrCache
 from .reference import Reference
 from .schema import NEEDED_FIELDS, DocType, Document, Evidence, Extraction, Field, FileError, Page, SourceFile
 from .signature import check_signature
-from .signature_block import Marks, marks_for
+from .signature_block import Marks, marks_for, signing_people
 from .text import PagePlan, TextSettings, inspect_file, ocr_page, ocr_page_heads, read_pages, render_page
 
 log = logging.getLogger(__name__)
@@ -52,10 +52,8 @@ def signature_marks(fields: dict[str, Field], reference: Reference) -> Marks:
     municipality = fields.get("municipality")
     name = str(municipality.value) if municipality else None
     entry = reference.get(name) if name else None
-    people = [str(fields["signatory"].value)] if "signatory" in fields else []
-    if entry is not None and entry.mayor:
-        people += entry.mayor.split(";")
-    return marks_for(name, entry.aliases if entry else (), people)
+    signatory = fields["signatory"].value if "signatory" in fields else None
+    return marks_for(name, entry.aliases if entry else (), signing_people(signatory, entry))
 
 
 def _signature_field(document: Document, images: PageImages, marks: Marks) -> Field:

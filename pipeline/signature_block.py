@@ -19,10 +19,11 @@ from functools import cache, cached_property
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Hamming
 
+from .fields import reference_people
 from .ink import print_height, printed_words
 from .normalize import name_key
 from .rules import load_yaml
-from .schema import BBox, Page, Word
+from .schema import BBox, Page, ReferenceEntry, Word
 
 MUNICIPALITY, PLATFORM31, PARAAF, CLOSING, NONE = "municipality", "platform31", "paraaf", "closing", ""
 
@@ -88,14 +89,19 @@ class Marks:
     surnames: tuple[str, ...]  # name keys
 
 
+def signing_people(signatory: object | None, entry: ReferenceEntry | None) -> list[str]:
+    """Who may sign for the municipality: the signatory read from the agreement and the reference mayor(s)."""
+    people = [str(signatory)] if signatory else []
+    if entry is not None and entry.mayor:
+        people += [p for p in entry.mayor.split(";") if p.strip()]
+    return people
+
+
 def marks_for(municipality: str | None, aliases: tuple[str, ...], people: list[str]) -> Marks:
     names = tuple(name_key(n) for n in (municipality, *aliases) if n)
     particles = {"van", "de", "der", "den", "ten", "ter", "het", "la", "le"}
-    surnames = []
-    for person in people:
-        bare = re.sub(r"\(.*?\)", "", person)
-        bare = re.sub(r"^(?:(?:[A-Z][a-z]{0,2}\.\s?)+|\S+\s)", "", bare.strip()) if " " in bare.strip() else bare
-        surnames += [p for p in name_key(bare).replace("-", " ").split() if len(p) >= 4 and p not in particles]
+    surnames = [part for person in people for _initials, surname in reference_people(person)
+                for part in name_key(surname).replace("-", " ").split() if len(part) >= 4 and part not in particles]
     return Marks(names, tuple(dict.fromkeys(surnames)))
 
 

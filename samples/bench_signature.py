@@ -76,11 +76,10 @@ def score(out: Path, truth: Path) -> SignatureScore:
             s.judged_signed += 1
             s.beyond_doubt += key not in doubted
         municipality = docs.loc[key, "municipality"]
-        if row["signed"] == "no" and municipality in statuses.index and \
-                statuses.loc[municipality, "status"] == "complete":
-            # complete may rest on another, signed agreement of the same member in this corpus
-            if municipality not in signed_members:
-                result.false_complete.append(f"{row['file']} ({municipality})")
+        # complete may rest on another, signed agreement of the same member in this corpus
+        if row["signed"] == "no" and municipality in statuses.index and municipality not in signed_members \
+                and statuses.loc[municipality, "status"] == "complete":
+            result.false_complete.append(f"{row['file']} ({municipality})")
     return result
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+WARNING_CODES = {"duplicate", "unclassified"}  # findings that are warnings: no reviewer's work
 FIELDS = ["doc_type", "municipality", "signatory", "date", "amount", "inhabitants", "signed"]
 
 
@@ -24,6 +26,12 @@ class Accuracy:
     recall_found: dict[str, int] = field(default_factory=dict)
     recall_total: dict[str, int] = field(default_factory=dict)
     missed_findings: list[str] = field(default_factory=list)
+    errors_raised: int = 0  # error findings in exceptions.csv: what a reviewer must look at
+    errors_due: int = 0  # error findings the truth says must be raised
+
+    def reviewer_load(self) -> float:
+        """Error findings raised per error finding that was due (1.0: nothing needless to review)."""
+        return self.errors_raised / self.errors_due if self.errors_due else float("nan")
 
     def rate(self, name: str) -> float:
         return self.correct.get(name, 0) / self.total[name] if self.total.get(name) else float("nan")
@@ -46,7 +54,17 @@ class Accuracy:
             out.append(f"finding-code recall: {found}/{total} ({found / total:.1%})")
             for code in sorted(self.recall_total):
                 out.append(f"  {code:<22} {self.recall_found.get(code, 0)}/{self.recall_total[code]}")
+        if self.errors_due:
+            out.append(f"reviewer's load: {self.errors_raised} error findings raised / {self.errors_due} due "
+                       f"= {self.reviewer_load():.2f}")
         return out
+
+
+def _same(name: str, got: str, want: str) -> bool:
+    """Equal values; a name may differ in the spaces between initials and in case ('R. C. König')."""
+    if name == "signatory":
+        return re.sub(r"\s+", "", got).casefold() == re.sub(r"\s+", "", want).casefold()
+    return got == want
 
 
 def _read(path: Path) -> pd.DataFrame:
@@ -72,7 +90,7 @@ def evaluate(out: Path, truth: Path) -> Accuracy:
             if name != "doc_type" and row["doc_type"] not in ("agreement", "decision_memo"):
                 continue
             acc.total[name] = acc.total.get(name, 0) + 1
-            if str(found[name]) == str(row[name]):
+            if _same(name, str(found[name]), str(row[name])):
                 acc.correct[name] = acc.correct.get(name, 0) + 1
             else:
                 acc.errors.append(f"{key[0]} p{key[1]} {name}: got {found[name]!r}, want {row[name]!r}")
@@ -95,8 +113,10 @@ def evaluate(out: Path, truth: Path) -> Accuracy:
     findings_truth = truth / "truth_findings.csv"
     if findings_truth.exists():
         reported = _read(out / "exceptions.csv").to_dict("records")
+        acc.errors_raised = sum(1 for r in reported if r["severity"] == "error")
         for row in _read(findings_truth).to_dict("records"):
             code = row["code"]
+            acc.errors_due += code not in WARNING_CODES
             acc.recall_total[code] = acc.recall_total.get(code, 0) + 1
             if any(r["code"] == code and (not row["municipality"] or r["municipality"] == row["municipality"])
                    and (not row["file"] or r["file"] == row["file"]) for r in reported):

@@ -12,13 +12,19 @@ from babel.numbers import format_currency, format_decimal
 from .labels import DOC_TYPE_NL, FILE_ERROR_NL
 from .reference import Reference, expected_amount
 from .rules import load_yaml
-from .schema import NEEDED_FIELDS, DocType, Extraction, Finding, MunicipalityStatus, ReferenceEntry, Severity, Status
-
-FINDING_CODES = (
-    "amount_mismatch", "inhabitants_mismatch", "unknown_municipality", "unsigned", "unreadable",
-    "unclassified", "duplicate", "no_agreement", "no_reference", "conflicting_documents", "low_confidence",
-    "missing_field", "date_out_of_range",
+from .schema import (
+    NEEDED_FIELDS,
+    DocType,
+    Extraction,
+    Finding,
+    FindingCode,
+    MunicipalityStatus,
+    ReferenceEntry,
+    Severity,
+    Status,
 )
+
+FINDING_CODES = tuple(code.value for code in FindingCode)
 FIELD_NAMES_NL = {"municipality": "gemeente", "signatory": "ondertekenaar", "date": "datum",
                   "amount": "bedrag", "inhabitants": "inwonertal", "signed": "handtekening"}
 
@@ -45,7 +51,7 @@ class _Findings:
         self.rules = load_yaml("reconcile.yaml")
         self.items: list[Finding] = []
 
-    def add(self, code: str, municipality: str, file: str, message: str, severity: Severity | None = None,
+    def add(self, code: FindingCode, municipality: str, file: str, message: str, severity: Severity | None = None,
             about: Extraction | None = None, field: str = "") -> None:
         assert code in FINDING_CODES, code
         sev = severity or Severity(self.rules["severity"][code])
@@ -53,7 +59,7 @@ class _Findings:
         self.items.append(Finding(sev, code, municipality, file, message, about.pages if about else "", field,
                                   doc_hash))
 
-    def for_doc(self, ex: Extraction, code: str, municipality: str, message: str, field: str = "") -> None:
+    def for_doc(self, ex: Extraction, code: FindingCode, municipality: str, message: str, field: str = "") -> None:
         """A finding on one document; on a decision memo it is a warning."""
         severity = Severity(self.rules["memo_severity"]) if ex.doc_type is DocType.DECISION_MEMO else None
         self.add(code, municipality, ex.file.path, f"{_where(ex)}: {message}", severity, ex, field)
@@ -66,45 +72,45 @@ def _where(ex: Extraction) -> str:
 def _document_findings(ex: Extraction, reference: Reference, f: _Findings) -> None:
     rules = f.rules
     if ex.error:
-        f.add("unreadable", "", ex.file.path, f"bestand niet gelezen ({FILE_ERROR_NL[ex.error]}): {ex.error_message}",
-              about=ex)
+        f.add(FindingCode.UNREADABLE, "", ex.file.path,
+              f"bestand niet gelezen ({FILE_ERROR_NL[ex.error]}): {ex.error_message}", about=ex)
         return
     if ex.doc_type is DocType.OTHER:
-        f.add("unclassified", "", ex.file.path, f"pagina's {ex.pages}: niet herkend als overeenkomst, "
+        f.add(FindingCode.UNCLASSIFIED, "", ex.file.path, f"pagina's {ex.pages}: niet herkend als overeenkomst, "
               "besluitnota, convenant of brief", about=ex)
         return
     if ex.doc_type not in NEEDED_FIELDS:
         return
     municipality = ex.municipality or ""
     if municipality and reference.get(municipality) is None:
-        f.add("unknown_municipality", municipality, ex.file.path,
+        f.add(FindingCode.UNKNOWN_MUNICIPALITY, municipality, ex.file.path,
               f"{_where(ex)}: gemeente '{municipality}' is geen lid volgens de referentielijst",
               about=ex, field="municipality")
     low = float(rules["low_confidence"])
     for name in NEEDED_FIELDS[ex.doc_type]:
         field = ex.fields.get(name)
         if field is None:
-            f.for_doc(ex, "missing_field", municipality, f"{FIELD_NAMES_NL[name]} niet gevonden", name)
+            f.for_doc(ex, FindingCode.MISSING_FIELD, municipality, f"{FIELD_NAMES_NL[name]} niet gevonden", name)
         elif field.confidence < low:
-            f.for_doc(ex, "low_confidence", municipality,
+            f.for_doc(ex, FindingCode.LOW_CONFIDENCE, municipality,
                       f"{FIELD_NAMES_NL[name]} '{field.raw}' onzeker gelezen ({field.confidence:.0%})", name)
     if ex.signature_problem:
         if ex.signed:  # signed in ink (or by another digital signature): this one still needs a look
-            f.add("low_confidence", municipality, ex.file.path,
+            f.add(FindingCode.LOW_CONFIDENCE, municipality, ex.file.path,
                   f"{_where(ex)}: digitale handtekening telt niet: {ex.signature_problem}", Severity.WARNING, ex,
                   "signed")
         else:
-            f.for_doc(ex, "unsigned", municipality, f"digitale handtekening telt niet: {ex.signature_problem}",
-                      "signed")
+            f.for_doc(ex, FindingCode.UNSIGNED, municipality,
+                      f"digitale handtekening telt niet: {ex.signature_problem}", "signed")
     signed = ex.fields.get("signed")
     if signed is not None and signed.value is True and signed.confidence < low:  # 'no' is reported as unsigned
-        f.for_doc(ex, "low_confidence", municipality, f"handtekening onzeker ({signed.raw})", "signed")
+        f.for_doc(ex, FindingCode.LOW_CONFIDENCE, municipality, f"handtekening onzeker ({signed.raw})", "signed")
     _check_amount_against_inhabitants(ex, municipality, reference, f)
     _check_sender(ex, municipality, reference, f)
     period = rules["covenant_period"]
     start, end = date.fromisoformat(period["from"]), date.fromisoformat(period["to"])
     if ex.date is not None and not start <= ex.date <= end:
-        f.for_doc(ex, "date_out_of_range", municipality,
+        f.for_doc(ex, FindingCode.DATE_OUT_OF_RANGE, municipality,
                   f"datum {ex.date.isoformat()} valt buiten de convenantsperiode ({start} t/m {end})", "date")
 
 
@@ -115,7 +121,7 @@ def _check_sender(ex: Extraction, municipality: str, reference: Reference, f: _F
     domain = ex.file.sender.rpartition("@")[2]
     member = reference.match_domain(domain)
     if member is not None and member != municipality:
-        f.add("conflicting_documents", municipality, ex.file.path,
+        f.add(FindingCode.CONFLICTING_DOCUMENTS, municipality, ex.file.path,
               f"{_where(ex)}: verstuurd door {ex.file.sender} ({member}), maar het document is van {municipality}",
               Severity.WARNING, ex, "municipality")
 
@@ -132,7 +138,7 @@ def _check_amount_against_inhabitants(ex: Extraction, municipality: str, referen
     tolerance = Decimal(str(f.rules["memo_amount_tolerance"])) if ex.doc_type is DocType.DECISION_MEMO \
         else Decimal("0")
     if implied is not None and abs(ex.amount - implied) > tolerance:
-        f.for_doc(ex, "low_confidence", municipality,
+        f.for_doc(ex, FindingCode.LOW_CONFIDENCE, municipality,
                   f"bedrag {euro(ex.amount)} klopt niet met het genoemde inwonertal: {count(ex.inhabitants)} × "
                   f"{euro(reference.rate)} = {euro(implied)} (leesfout of rekenfout)", "amount")
 
@@ -167,13 +173,13 @@ def _municipality_findings(entry: ReferenceEntry, docs: list[Extraction], refere
     agreements = [d for d in docs if d.doc_type is DocType.AGREEMENT]
     memos = [d for d in docs if d.doc_type is DocType.DECISION_MEMO]
     if entry.inhabitants is None:
-        f.add("no_reference", name, "", "geen CBS-inwonertal per 1-1-2022 in de referentielijst: "
+        f.add(FindingCode.NO_REFERENCE, name, "", "geen CBS-inwonertal per 1-1-2022 in de referentielijst: "
               "het verschuldigde bedrag is onbekend (vul de referentie aan met --reference)")
     if not docs:
         return None
     files = ";".join(sorted({d.file.path for d in docs}))
     if not agreements:
-        f.add("no_agreement", name, files, "wel stukken ontvangen, maar geen samenwerkingsovereenkomst")
+        f.add(FindingCode.NO_AGREEMENT, name, files, "wel stukken ontvangen, maar geen samenwerkingsovereenkomst")
         primary = None
     else:
         primary = _pick_agreement(agreements)
@@ -184,34 +190,34 @@ def _municipality_findings(entry: ReferenceEntry, docs: list[Extraction], refere
                     or (other.amount, other.date, other.value("signatory")) ==
                     (primary.amount, primary.date, primary.value("signatory")))
             if same:
-                f.add("duplicate", name, other.file.path,
+                f.add(FindingCode.DUPLICATE, name, other.file.path,
                       f"{_where(other)} is een kopie van {primary.file.path} (p. {primary.pages})", about=other,
                       field="amount")
             else:
-                f.add("conflicting_documents", name, other.file.path,
+                f.add(FindingCode.CONFLICTING_DOCUMENTS, name, other.file.path,
                       f"{_where(other)} wijkt af van {primary.file.path}: bedrag {euro(other.amount)} tegen "
                       f"{euro(primary.amount)}, datum {other.date} tegen {primary.date}", about=other, field="amount")
         if not primary.signed:
             how = primary.fields["signed"].raw if "signed" in primary.fields else "niet gecontroleerd"
-            f.add("unsigned", name, primary.file.path,
+            f.add(FindingCode.UNSIGNED, name, primary.file.path,
                   f"{_where(primary)}: geen handtekening van de gemeente gevonden ({how})",
                   about=primary, field="signed")
         if expected is not None and primary.amount is not None and primary.amount != expected:
-            f.add("amount_mismatch", name, primary.file.path,
+            f.add(FindingCode.AMOUNT_MISMATCH, name, primary.file.path,
                   f"{_where(primary)}: bedrag {euro(primary.amount)}, verwacht {euro(expected)} "
                   f"({count(entry.inhabitants)} inwoners × {euro(reference.rate)}); verschil "
                   f"{euro(primary.amount - expected)}{_misread_hint(primary.amount, expected)}", about=primary,
                   field="amount")
     for d in docs:
         if d.inhabitants is not None and entry.inhabitants is not None and d.inhabitants != entry.inhabitants:
-            f.add("inhabitants_mismatch", name, d.file.path,
+            f.add(FindingCode.INHABITANTS_MISMATCH, name, d.file.path,
                   f"{_where(d)}: {count(d.inhabitants)} inwoners genoemd, de referentie (CBS 1-1-2022) heeft "
                   f"{count(entry.inhabitants)}", about=d, field="inhabitants")
     tolerance = Decimal(str(f.rules["memo_amount_tolerance"]))
     if primary is not None and primary.amount is not None:
         for memo in memos:
             if memo.amount is not None and abs(memo.amount - primary.amount) > tolerance:
-                f.add("conflicting_documents", name, memo.file.path,
+                f.add(FindingCode.CONFLICTING_DOCUMENTS, name, memo.file.path,
                       f"besluitnota noemt {euro(memo.amount)}, de overeenkomst {euro(primary.amount)}", about=memo,
                       field="amount")
     return primary

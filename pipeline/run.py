@@ -13,9 +13,9 @@ from . import __version__
 from .decisions import Decision, apply_decisions
 from .digital_trust import TrustPolicy, judge_all
 from .errors import ConfigError
+from .extraction import FileResult
 from .ingest import Skipped, scan_inbox
 from .ocr import check_tesseract
-from .process import FileResult, process_all
 from .reconcile import Reconciliation, reconcile
 from .reference import Reference
 from .report.csv_files import write_csv_files
@@ -24,6 +24,7 @@ from .report.html import write_html
 from .report.reminders import write_reminders
 from .report.workbook import write_workbook
 from .rules import rules_version
+from .scheduling import process_all
 from .schema import Extraction, SourceFile
 from .state import StateStore, version_key
 from .text import TextSettings

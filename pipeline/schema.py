@@ -26,6 +26,35 @@ class DocType(StrEnum):
     OTHER = "other"
 
 
+class FieldName(StrEnum):
+    """The fields read from agreements and decision memos (the columns of documents.csv)."""
+
+    MUNICIPALITY = "municipality"
+    SIGNATORY = "signatory"
+    DATE = "date"
+    AMOUNT = "amount"
+    INHABITANTS = "inhabitants"
+    SIGNED = "signed"
+
+
+class FindingCode(StrEnum):
+    """The finding codes of exceptions.csv (the output contract)."""
+
+    AMOUNT_MISMATCH = "amount_mismatch"
+    INHABITANTS_MISMATCH = "inhabitants_mismatch"
+    UNKNOWN_MUNICIPALITY = "unknown_municipality"
+    UNSIGNED = "unsigned"
+    UNREADABLE = "unreadable"
+    UNCLASSIFIED = "unclassified"
+    DUPLICATE = "duplicate"
+    NO_AGREEMENT = "no_agreement"
+    NO_REFERENCE = "no_reference"
+    CONFLICTING_DOCUMENTS = "conflicting_documents"
+    LOW_CONFIDENCE = "low_confidence"
+    MISSING_FIELD = "missing_field"
+    DATE_OUT_OF_RANGE = "date_out_of_range"
+
+
 NEEDED_FIELDS: dict[str, tuple[str, ...]] = {
     "agreement": ("municipality", "signatory", "date", "amount"),
     "decision_memo": ("municipality", "amount", "inhabitants"),
@@ -178,7 +207,7 @@ class Extraction:
 @dataclass(frozen=True)
 class Finding:
     severity: Severity
-    code: str
+    code: FindingCode
     municipality: str
     file: str
     message: str

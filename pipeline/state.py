@@ -21,8 +21,8 @@ from . import __version__
 from .decisions import COLUMNS as DECISION_COLUMNS
 from .decisions import Decision
 from .errors import ConfigError
+from .extraction import FileResult
 from .ocr import OCR_VERSION
-from .process import FileResult
 from .reference import Reference
 from .rules import models_dir, rules_version
 from .schema import Finding, Severity, SourceFile

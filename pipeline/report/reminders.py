@@ -10,7 +10,7 @@ from pathlib import Path
 from ..labels import CODE_NL
 from ..reconcile import Reconciliation, euro
 from ..reference import Reference
-from ..schema import Status
+from ..schema import FindingCode, Status
 from .csv_files import write_atomic
 
 
@@ -48,7 +48,7 @@ def write_reminders(folder: Path, rec: Reconciliation, reference: Reference) -> 
         if s.status is Status.COMPLETE:
             continue
         findings = [f for f in rec.findings if f.municipality == s.municipality and not f.accepted_by
-                    and f.code != "no_reference"]
+                    and f.code != FindingCode.NO_REFERENCE]
         problems = [f"{CODE_NL.get(f.code, f.code)}: {f.message}" for f in findings]
         expected = (euro(s.expected_amount) if s.expected_amount is not None
                     else "nog niet vastgesteld (inwonertal CBS onbekend)")

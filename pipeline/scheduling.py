@@ -1,119 +1,24 @@
-"""One file through text -> documents -> fields, and a batch of files through a pool of workers."""
+"""Scheduling: files read and extracted by a pool of worker processes, page tops first, one file at a time in order."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .digital_signature import DigitalSignature, read_signatures
-from .documents import pages_needing_full_text, split_documents
+from .documents import pages_needing_full_text
 from .errors import InputFileError
-from .evidence import PageImages, field_crops
-from .fields import extract_fields
-from .normalize import name_key
+from .extraction import CRASH_PREFIX, FileResult, error_result, extract_file
 from .ocr import OcrCache
 from .reference import Reference
-from .schema import NEEDED_FIELDS, DocType, Document, Evidence, Extraction, Field, FileError, Page, SourceFile
-from .signature import check_signature
-from .signature_block import Marks, marks_for, signing_people
-from .text import PagePlan, TextSettings, inspect_file, ocr_page, ocr_page_heads, read_pages, render_page
+from .schema import FileError, Page, SourceFile
+from .text import PagePlan, TextSettings, inspect_file, ocr_page, ocr_page_heads, read_pages
 
 log = logging.getLogger(__name__)
 HEAD_BATCH = 8  # page tops read per tesseract run
-CRASH_PREFIX = "onverwachte fout bij lezen"
-
-
-
-@dataclass(frozen=True)
-class FileResult:
-    source: SourceFile
-    extractions: tuple[Extraction, ...]
-    pages: tuple[tuple[int, str, str, int], ...]  # (number, source, reason, rotation) per page
-
-    @property
-    def crashed(self) -> bool:
-        """A library failed on this file (not the file's own fault): worth another try next run."""
-        return any(e.error_message.startswith(CRASH_PREFIX) for e in self.extractions)
-
-
-def content_hash(document: Document) -> str:
-    """A hash of the words of a document, so a re-sent or re-saved copy is recognised."""
-    words = name_key(" ".join(p.text for p in document.pages))
-    return hashlib.sha256(words.encode()).hexdigest()[:16]
-
-
-def signature_marks(fields: dict[str, Field], reference: Reference) -> Marks:
-    """What marks the municipality's signature block: its name and aliases, its mayor's and signatory's names."""
-    municipality = fields.get("municipality")
-    name = str(municipality.value) if municipality else None
-    entry = reference.get(name) if name else None
-    signatory = fields["signatory"].value if "signatory" in fields else None
-    return marks_for(name, entry.aliases if entry else (), signing_people(signatory, entry))
-
-
-def _signature_field(document: Document, images: PageImages, marks: Marks) -> Field:
-    result = check_signature(document.pages, marks, images)
-    evidence = Evidence(result.page, result.region, result.reason) if result.page else None
-    return Field("signed", bool(result.signed), result.reason, result.confidence if result.signed is not None
-                 else 0.0, "signature: handwriting in the municipality's block", evidence)
-
-
-def extract_document(document: Document, path: Path, reference: Reference,
-                     digital: list[DigitalSignature] | None = None) -> Extraction:
-    fields = extract_fields(document, reference)
-    images = PageImages(lambda page: render_page(path, document.file, page))
-    signed, kind = None, ""
-    if document.doc_type is DocType.AGREEMENT:
-        try:
-            fields["signed"] = _signature_field(document, images, signature_marks(fields, reference))
-        except (InputFileError, OSError, ValueError) as exc:
-            log.warning("%s p%s: handtekening niet te controleren (%s)", document.file.path,
-                        document.page_range, exc)
-            fields["signed"] = Field("signed", False, str(exc), 0.0, "signature: failed")
-        kind = "ink" if fields["signed"].value else ""
-        signed = bool(fields["signed"].value)
-    confs = [document.type_confidence] + [fields[n].confidence for n in NEEDED_FIELDS.get(document.doc_type, ())
-                                           if n in fields]
-    if document.doc_type is DocType.AGREEMENT:
-        confs.append(fields["signed"].confidence)
-    missing = [n for n in NEEDED_FIELDS.get(document.doc_type, ()) if n not in fields]
-    confidence = min(confs) * (0.5 if missing else 1.0)
-    try:
-        crops = field_crops(document.pages, fields, images)
-    except (InputFileError, OSError, ValueError) as exc:
-        log.warning("%s p%s: geen uitsneden voor het rapport (%s)", document.file.path, document.page_range, exc)
-        crops = {}
-    return Extraction(document.file, document.page_range, document.doc_type, fields, signed,
-                      round(confidence, 3), content_hash=content_hash(document), crops=crops,
-                      signature_kind=kind,
-                      digital=tuple(digital or ()) if document.doc_type is DocType.AGREEMENT else ())
-
-
-def _error_result(source: SourceFile, kind: FileError, message: str) -> FileResult:
-    return FileResult(source, (Extraction(source, "", DocType.OTHER, error=kind, error_message=message),), ())
-
-
-def extract_file(inbox: Path, source: SourceFile, pages: list[Page], reference: Reference) -> FileResult:
-    """Split a file's pages into documents and read their fields."""
-    if not any(p.text.strip() for p in pages):
-        reasons = sorted({p.reason for p in pages if p.reason.startswith("OCR afgebroken")})
-        detail = f" ({reasons[0]} per pagina)" if reasons else ""
-        return _error_result(source, FileError.UNREADABLE, f"geen leesbare tekst gevonden op enige pagina{detail}")
-    path = source.locate(inbox)
-    for p in pages:
-        log.debug("%s p%d: %s (%s)", source.path, p.number, p.source, p.reason)
-    documents = split_documents(source, pages)
-    digital = read_signatures(path) if source.kind == "pdf" and any(
-        d.doc_type is DocType.AGREEMENT for d in documents) else []
-    # a signature covers the whole file: with several documents in it, that is said, not assumed
-    digital = [replace(sig, documents_in_file=len(documents)) for sig in digital]
-    extractions = tuple(extract_document(d, path, reference, digital) for d in documents)
-    return FileResult(source, extractions, tuple((p.number, p.source, p.reason, p.rotation) for p in pages))
 
 
 def process_file(inbox: Path, source: SourceFile, reference: Reference, settings: TextSettings,
@@ -123,7 +28,7 @@ def process_file(inbox: Path, source: SourceFile, reference: Reference, settings
         pages = read_pages(source.locate(inbox), source, settings, OcrCache(cache_dir))
     except InputFileError as exc:
         log.warning("%s: %s", source.path, exc)
-        return _error_result(source, FileError(exc.kind), str(exc))
+        return error_result(source, FileError(exc.kind), str(exc))
     return extract_file(inbox, source, pages, reference)
 
 
@@ -242,10 +147,10 @@ class _Scheduler:
             value = future.result()
         except InputFileError as exc:
             log.warning("%s: %s", job.source.path, exc)
-            return _error_result(job.source, FileError(exc.kind), str(exc))
+            return error_result(job.source, FileError(exc.kind), str(exc))
         except Exception as exc:  # a library crashed on this file: report it, never stop the batch
             log.error("%s: onverwachte fout in %s: %s: %s", job.source.path, stage, type(exc).__name__, exc)
-            return _error_result(job.source, FileError.UNREADABLE,
+            return error_result(job.source, FileError.UNREADABLE,
                                  f"{CRASH_PREFIX}: {type(exc).__name__}: {exc}")
         if stage == "inspect":
             self._after_inspect(job, value)

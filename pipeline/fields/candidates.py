@@ -1,0 +1,140 @@
+"""Every value of a type a document holds, before any is chosen: dates, amounts, counts, people, places."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import cache
+
+from ..normalize import parse_amount, parse_date, parse_integer
+from ..rules import load_yaml
+from .doctext import DocText
+from .gazetteer import Gazetteer, Place
+
+
+@dataclass
+class Candidate:
+    """One value found in the text, the span it came from and, once scored, its features and score."""
+
+    kind: str
+    value: object
+    raw: str
+    start: int
+    end: int
+    features: dict[str, float] = field(default_factory=dict)
+    score: float = 0.0
+
+    def why(self) -> str:
+        shown = [f"{k}{v:+g}" for k, v in sorted(self.features.items(), key=lambda kv: -abs(kv[1])) if v][:6]
+        return f"{self.kind}: " + ", ".join(shown)
+
+
+def dates(dt: DocText) -> list[Candidate]:
+    out = []
+    for text, start, end, label in dt.entities:
+        if label != "DATE":
+            continue
+        value = parse_date(text)
+        if isinstance(value, date):
+            out.append(Candidate("date", value, text, start, end))
+    return out
+
+
+def amounts(dt: DocText) -> list[Candidate]:
+    out = []
+    for text, start, end, label in dt.entities:
+        if label not in ("MONEY", "MONEY_BARE"):
+            continue
+        value = parse_amount(text)
+        if value is None:
+            continue
+        cand = Candidate("amount", value, text, start, end)
+        cand.features["no_currency"] = 1.0 if label == "MONEY_BARE" else 0.0
+        out.append(cand)
+    return out
+
+
+# a whole number of 4 to 7 digits, grouped or not, that is no part of a longer number, date or postcode
+_COUNT = re.compile(r"(?<![\d.,/:-])(\d{1,3}(?:[.,]\d{3})+|\d{4,7})(?![\d]|[.,]\d|-\d|/\d|\s?[A-Z]{2}\b)")
+
+
+def counts(dt: DocText, low: int, high: int) -> list[Candidate]:
+    """Whole numbers in the range of a municipality's inhabitants, outside amounts and dates."""
+    taken = [(s, e) for _t, s, e, label in dt.entities if label in ("MONEY", "MONEY_BARE", "DATE")]
+    out = []
+    for m in _COUNT.finditer(dt.text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        raw = m.group(1)
+        if re.fullmatch(r"(19|20)\d\d", raw):
+            continue  # a year
+        value = parse_integer(raw)
+        if value is None or not low <= value <= high:
+            continue
+        out.append(Candidate("inhabitants", value, raw, m.start(1), m.end(1)))
+    return out
+
+
+@cache
+def _person_pattern() -> re.Pattern[str]:
+    names = load_yaml("lexicon.yaml")["names"]
+    honorific = "|".join(names["honorifics"])
+    titles = "|".join(names["titles"])
+    post = "|".join(names["post_titles"])
+    particles = "|".join(names["particles"])
+    initial = r"(?:IJ|Chr|Th|Ph|[A-Z][a-z]?)\."
+    # a double name may carry particles after its hyphen: 'Blanksma-van den Heuvel'
+    surname = rf"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-(?:(?:{particles})[ \t]+)*[A-ZÀ-Þa-z][a-zà-ÿ'’]+)*"
+    pattern = (
+        rf"(?:(?:{honorific})\s+)?(?:(?:{titles})\.?\s+){{0,3}}"
+        rf"(?P<given>(?:{initial}[ \t]?){{1,6}}|[A-Z][a-zà-ÿ]{{2,12}}[ \t]+)[ \t]*"
+        rf"(?P<surname>(?:(?:{particles})[ \t]+){{0,3}}{surname}(?:[ \t]+{surname})?)"
+        rf"(?:,?[ \t]+(?:{post})\b)?"
+    )
+    return re.compile(pattern)
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_yaml("lexicon.yaml")["names"]["not_names"])
+
+
+def normal_person(given: str, surname: str) -> str:
+    """'R. C. ' + 'Kdnig' -> 'R.C. Kdnig'; a first name becomes its initial ('Ank' -> 'A.')."""
+    given = given.strip()
+    initials = given.replace(" ", "").replace("\t", "") if "." in given else given[:1] + "."
+    return f"{initials} {' '.join(surname.split())}"
+
+
+def people(dt: DocText) -> list[Candidate]:
+    """Every name of a person: initials or a first name, particles, a surname, titles dropped."""
+    out = []
+    stop = _not_names()
+    for m in _person_pattern().finditer(dt.text):
+        surname = m.group("surname")
+        words = [w.lower() for w in re.split(r"[\s-]+", surname) if w[:1].isupper()]
+        if any(w in stop for w in words) or m.group("given").strip().lower() in stop:
+            continue
+        cand = Candidate("signatory", normal_person(m.group("given"), surname), m.group(0), m.start(), m.end())
+        cand.features["initials"] = 1.0 if "." in m.group("given") else 0.0
+        out.append(cand)
+    return out
+
+
+def places(dt: DocText, gazetteer: Gazetteer) -> list[Candidate]:
+    out = []
+    for mention in gazetteer.mentions(dt.text):
+        cand = Candidate("municipality", mention.place.name, mention.raw, mention.start, mention.end)
+        cand.features["spelling"] = mention.quality
+        out.append(cand)
+    return out
+
+
+def place_of(cand: Candidate, gazetteer: Gazetteer) -> Place:
+    return gazetteer.places[str(cand.value)]
+
+
+def as_decimal(value: object) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))

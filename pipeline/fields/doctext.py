@@ -1,0 +1,140 @@
+"""A document's text as the fields stage reads it: numbers mended, folded for matching, split into lines."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..nlp import get_nlp
+from ..page_text import union_box, words_in_span
+from ..schema import BBox, Document, Evidence
+
+# spaces OCR puts inside numbers: '101 446', '142.1 19', '15.216, 90', '01 -02-2023'
+_NUMBER_SPACES = re.compile(r"(?<=\d) (?=\d)|(?<=\d) (?=[.,/-]\d)|(?<=\d[.,/-]) (?=\d)")
+
+
+def squeeze_number_spaces(text: str) -> tuple[str, tuple[int, ...]]:
+    """Text without the spaces OCR puts inside numbers, and for each kept character its original index."""
+    drop = {m.start() for m in _NUMBER_SPACES.finditer(text)}
+    index = tuple(i for i in range(len(text)) if i not in drop)
+    return "".join(text[i] for i in index), index
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, one character for one character, so offsets stay valid."""
+    out = []
+    for c in text:
+        base = unicodedata.normalize("NFKD", c)[:1] or c
+        out.append(base.lower() if len(base.lower()) == 1 else c)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a document: its span in `DocText.text`, page (0-based within the document) and place."""
+
+    index: int
+    start: int
+    end: int
+    page: int
+    row: int  # line number on its page
+    rows: int  # lines on that page
+
+    @property
+    def position(self) -> float:
+        """0 at the top of the page, 1 at the bottom (in lines of text)."""
+        return self.row / max(1, self.rows - 1)
+
+
+@dataclass(frozen=True)
+class DocText:
+    """A document's text (numbers mended) with the offset of each page, to trace a span to its page and words."""
+
+    document: Document
+    text: str
+    offsets: tuple[int, ...]
+    original: tuple[int, ...]  # index in the joined page texts of each character of `text`
+
+    @classmethod
+    def of(cls, document: Document) -> DocText:
+        parts, offsets, pos = [], [], 0
+        for page in document.pages:
+            offsets.append(pos)
+            parts.append(page.text)
+            pos += len(page.text) + 2
+        text, original = squeeze_number_spaces("\n\n".join(parts))
+        return cls(document, text, tuple(offsets), original)
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.text)
+
+    @cached_property
+    def entities(self) -> tuple[tuple[str, int, int, str], ...]:
+        """The entity ruler's candidates (text, start, end, label), found once per document."""
+        return tuple((e.text, e.start_char, e.end_char, e.label_) for e in get_nlp()(self.text).ents)
+
+    @cached_property
+    def lines(self) -> tuple[Line, ...]:
+        """Every non-empty line with its page and row."""
+        raw: list[tuple[int, int, int]] = []
+        pos = 0
+        for chunk in self.text.split("\n"):
+            if chunk.strip():
+                raw.append((pos, pos + len(chunk), self.page_of(pos)))
+            pos += len(chunk) + 1
+        per_page: dict[int, int] = {}
+        for _s, _e, page in raw:
+            per_page[page] = per_page.get(page, 0) + 1
+        lines, seen = [], dict.fromkeys(per_page, 0)
+        for i, (s, e, page) in enumerate(raw):
+            lines.append(Line(i, s, e, page, seen[page], per_page[page]))
+            seen[page] += 1
+        return tuple(lines)
+
+    def line_at(self, pos: int) -> Line:
+        """The line holding character `pos` (the nearest one before it on a blank line)."""
+        lines = self.lines
+        lo, hi = 0, len(lines) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if lines[mid].start <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lines[lo]
+
+    def page_of(self, pos: int) -> int:
+        """0-based page of the document holding character `pos` of `text`."""
+        start = self.original[min(pos, len(self.original) - 1)] if self.original else 0
+        return max(i for i, off in enumerate(self.offsets) if off <= start)
+
+    def box(self, start: int, end: int) -> BBox | None:
+        """The box of the words of a span, in its page's units."""
+        return self._words(start, end)[1]
+
+    def page_width(self, page: int) -> float:
+        return self.document.pages[page].width or 1.0
+
+    def _words(self, start: int, end: int) -> tuple[int, BBox | None, list, int, int]:
+        start, end = self.original[start], self.original[max(start, end - 1)] + 1
+        index = max(i for i, off in enumerate(self.offsets) if off <= start)
+        page = self.document.pages[index]
+        local_start, local_end = start - self.offsets[index], end - self.offsets[index]
+        words = words_in_span(page.words, page.word_spans, local_start, local_end)
+        box = union_box(words)
+        if box is not None and box[2] <= box[0]:
+            box = None  # plain text: words without positions
+        return index, box, words, local_start, local_end
+
+    def evidence(self, start: int, end: int) -> tuple[Evidence, float]:
+        """The page, box and line of a span, and the mean OCR confidence of its words."""
+        index, _box, words, local_start, local_end = self._words(start, end)
+        page = self.document.pages[index]
+        line_start = page.text.rfind("\n", 0, local_start) + 1
+        line_end = page.text.find("\n", local_end)
+        line = page.text[line_start: line_end if line_end >= 0 else None].strip()
+        conf = sum(w.conf for w in words) / len(words) if words else 0.5
+        return Evidence(page.number, union_box(words), line), conf

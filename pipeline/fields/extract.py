@@ -1,0 +1,135 @@
+"""The fields of an agreement or decision memo: candidates found, scored, checked against each other.
+
+Order matters where one field informs another: the municipality first (its place in signing lines, its
+mayor), then the date, then amount and inhabitants together (rate x inhabitants = amount), then the
+signatory (the reference mayor of the municipality read).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from ..normalize import parse_amount
+from ..reference import Reference
+from ..schema import DocType, Document, Field, FieldName
+from . import candidates as find
+from .candidates import Candidate
+from .doctext import DocText
+from .gazetteer import Mention, gazetteer_for
+from .people import correct_signatory, split_person
+from .scoring import (
+    amount_features,
+    apply,
+    confidence,
+    cross_check,
+    date_features,
+    inhabitant_features,
+    person_features,
+    place_features,
+    settings,
+)
+from .structure import Structure
+
+
+def _field(dt: DocText, name: FieldName, ranked: list[Candidate], min_score: float) -> Field | None:
+    """The best candidate over `min_score`, with a confidence from its score, its margin over the best
+    candidate of another value and how well OCR read it; candidates of the same value add support."""
+    ranked = sorted((c for c in ranked if c.score >= min_score), key=lambda c: (-c.score, c.start))
+    if not ranked:
+        return None
+    best = ranked[0]
+    rival = next((c for c in ranked[1:] if c.value != best.value), None)
+    agreeing = sum(1 for c in ranked if c.value == best.value) - 1
+    evidence, ocr_conf = dt.evidence(best.start, best.end)
+    conf = confidence(best.score + 1.0 * min(agreeing, 3), ocr_conf, rival.score if rival else None)
+    return Field(name.value, best.value, best.raw, conf, best.why(), evidence)
+
+
+def municipality_field(st: Structure, places: list[Candidate], reference: Reference) -> Field | None:
+    """The party that signs: every mention votes for its place with its score; the best total wins."""
+    weights = settings("municipality")
+    for i, c in enumerate(places):
+        place_features(st, c, places[i - 1] if i else None, places[i + 1] if i + 1 < len(places) else None)
+    apply(places, weights)
+    totals: dict[str, float] = {}
+    for c in places:
+        c.score *= c.features.get("spelling", 1.0)
+        if c.score > 0:
+            totals[str(c.value)] = totals.get(str(c.value), 0.0) + c.score
+    if not totals:
+        return None
+    winner = max(totals, key=lambda n: (totals[n], n in reference.names()))
+    if totals[winner] < float(weights["min_score"]):
+        return None
+    best = max((c for c in places if c.value == winner), key=lambda c: c.score)
+    rival = max((s for n, s in totals.items() if n != winner), default=0.0)
+    evidence, ocr_conf = st.dt.evidence(best.start, best.end)
+    conf = confidence(totals[winner], max(ocr_conf, 0.8), rival or None)
+    return Field(FieldName.MUNICIPALITY.value, winner, best.raw, conf, best.why(), evidence)
+
+
+def date_field(st: Structure, doc_type: DocType, places: list[Mention], municipality: str | None) -> Field | None:
+    config = settings("date")
+    valid = (date.fromisoformat(str(config["valid_from"])), date.fromisoformat(str(config["valid_to"])))
+    cands = find.dates(st.dt)
+    for c in cands:
+        date_features(st, c, places, municipality, valid)
+    apply(cands, config[doc_type.value])
+    return _field(st.dt, FieldName.DATE, cands, float(config["min_score"]))
+
+
+def money_fields(st: Structure, rate: Decimal) -> tuple[Field | None, Field | None]:
+    """Amount and inhabitants, each supporting the other where rate x inhabitants = amount."""
+    a_set, i_set = settings("amount"), settings("inhabitants")
+    floor = parse_amount(str(a_set["min_value"])) or Decimal(0)
+    amounts = [c for c in find.amounts(st.dt) if find.as_decimal(c.value) >= floor]
+    counts = find.counts(st.dt, int(i_set["min_value"]), int(i_set["max_value"]))
+    for c in amounts:
+        amount_features(st, c)
+    for c in counts:
+        inhabitant_features(st, c)
+    cross_check(amounts, counts, rate)
+    apply(amounts, a_set)
+    apply(counts, i_set)
+    return (_field(st.dt, FieldName.AMOUNT, amounts, float(a_set["min_score"])),
+            _field(st.dt, FieldName.INHABITANTS, counts, float(i_set["min_score"])))
+
+
+def signatory_field(st: Structure, municipality: str | None, reference: Reference) -> Field | None:
+    config = settings("signatory")
+    cutoff = float(config["surname_match"])
+    entry = reference.get(municipality) if municipality else None
+    cands = find.people(st.dt)
+    for c in cands:
+        match = 0.0
+        if entry and entry.mayor:
+            corrected, match = correct_signatory(str(c.value), entry.mayor, cutoff)
+            if match:
+                c.value = corrected
+        person_features(st, c, match)
+    apply(cands, config)
+    return _field(st.dt, FieldName.SIGNATORY, cands, float(config["min_score"]))
+
+
+def extract_fields(document: Document, reference: Reference) -> dict[str, Field]:
+    """All fields of an agreement or decision memo; other documents carry none."""
+    if document.doc_type not in (DocType.AGREEMENT, DocType.DECISION_MEMO):
+        return {}
+    dt = DocText.of(document)
+    st = Structure(dt)
+    mentions = gazetteer_for(reference).mentions(dt.text)
+    places = [Candidate("municipality", m.place.name, m.raw, m.start, m.end, {"spelling": m.quality})
+              for m in mentions]
+    found: dict[str, Field | None] = {}
+    municipality = municipality_field(st, places, reference)
+    found["municipality"] = municipality
+    name = str(municipality.value) if municipality else None
+    found["date"] = date_field(st, document.doc_type, mentions, name)
+    found["amount"], found["inhabitants"] = money_fields(st, reference.rate)
+    if document.doc_type is DocType.AGREEMENT:
+        found["signatory"] = signatory_field(st, name, reference)
+    return {k: v for k, v in found.items() if v is not None}
+
+
+__all__ = ["extract_fields", "split_person"]

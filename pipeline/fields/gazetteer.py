@@ -1,0 +1,120 @@
+"""All 345 Dutch municipalities of 2022 (CBS) plus the members' aliases: find every mention in a text."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from ..normalize import name_key
+from ..reference import Reference
+from ..rules import load_yaml, models_dir
+
+_SUFFIX = re.compile(r"\s*\((?:gemeente|[A-Z]{1,2}\.)\)\s*$")
+_TOKEN = re.compile(r"'?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’]*(?:-[A-Za-zÀ-ÿ'’]+)*|/")
+MAX_WORDS = 5
+FUZZY_MIN_LENGTH = 6  # shorter names ('Ede', 'Oss', 'Best') only match exactly
+
+
+@dataclass(frozen=True)
+class Place:
+    """A municipality of 2022: its official name, CBS code and whether the reference lists it."""
+
+    name: str
+    cbs_code: str
+    member: bool
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place named in a text; `quality` is 1.0 for an exact spelling, less for an OCR-damaged one."""
+
+    place: Place
+    start: int
+    end: int
+    quality: float
+    raw: str
+
+
+def _cbs_rows() -> list[tuple[str, str]]:
+    path = models_dir() / "reference" / "cbs_gemeenten_2022.csv"
+    with path.open(encoding="utf-8") as fh:
+        return [(r["cbs_code"], r["name_cbs"]) for r in csv.DictReader(fh)]
+
+
+class Gazetteer:
+    """Municipality names and their keys; the reference's members win over a CBS spelling of the same code."""
+
+    def __init__(self, reference: Reference) -> None:
+        self.places: dict[str, Place] = {}
+        keys: dict[str, Place] = {}
+        members = {e.cbs_code: e for e in reference.entries if e.cbs_code}
+        extra = load_yaml("aliases.yaml")
+        rows = _cbs_rows()
+        base_names = [_SUFFIX.sub("", n) for _c, n in rows]
+        for (code, cbs_name), base in zip(rows, base_names, strict=True):
+            if code in members:
+                continue
+            name = base if base_names.count(base) == 1 else cbs_name
+            place = Place(name, code, False)
+            self.places[name] = place
+            for alias in [name, base, *extra.get("other_municipalities", {}).get(name, [])]:
+                keys.setdefault(name_key(alias), place)
+        for entry in reference.entries:
+            place = Place(entry.municipality, entry.cbs_code, True)
+            self.places[entry.municipality] = place
+            for alias in (entry.municipality, *entry.aliases):
+                keys[name_key(alias)] = place  # a member's own name always wins
+        self.keys = keys
+        self._fuzzy_keys = [k for k in keys if len(k) >= FUZZY_MIN_LENGTH]
+
+    def lookup(self, text: str, cutoff: float = 88.0) -> tuple[Place, float] | None:
+        """The place a name as read stands for, with the match quality (0..1)."""
+        key = name_key(text)
+        if not key:
+            return None
+        if key in self.keys:
+            return self.keys[key], 1.0
+        if len(key) < FUZZY_MIN_LENGTH:
+            return None
+        found = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return (self.keys[found[0]], found[1] / 100.0) if found else None
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every non-overlapping mention, longest names first ('Bergen op Zoom' before 'Bergen')."""
+        tokens = [m for m in _TOKEN.finditer(text)]
+        found: list[Mention] = []
+        taken: set[int] = set()
+        for size in range(MAX_WORDS, 0, -1):
+            for i in range(len(tokens) - size + 1):
+                if any(j in taken for j in range(i, i + size)):
+                    continue
+                first = tokens[i].group(0).lstrip("'")
+                if not first[:1].isupper() and not tokens[i].group(0).startswith(("'s", "'t")):
+                    continue
+                if size > 1 and first.lower() in ("gemeente", "de"):
+                    continue  # 'gemeente Deventer' is a mention of 'Deventer', after its cue word
+                start, end = tokens[i].start(), tokens[i + size - 1].end()
+                if "\n" in text[start:end] and size > 1:
+                    continue
+                raw = text[start:end]
+                hit = self.lookup(raw)
+                if hit is None:
+                    continue
+                place, quality = hit
+                found.append(Mention(place, start, end, quality, raw))
+                taken.update(range(i, i + size))
+        return sorted(found, key=lambda m: m.start)
+
+
+@cache
+def _cached(reference: Reference) -> Gazetteer:
+    return Gazetteer(reference)
+
+
+def gazetteer_for(reference: Reference) -> Gazetteer:
+    """One gazetteer per reference (built once per process)."""
+    return _cached(reference)

@@ -1,0 +1,49 @@
+"""People as the reference names them: split names, the reference mayor's people, OCR spellings mended."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from ..normalize import name_key
+
+_INITIALS = re.compile(r"^((?:IJ\.|[A-Z][a-z]{0,2}\.)(?:\s?(?:IJ\.|[A-Z][a-z]{0,2}\.))*)\s*(.+)$")
+
+
+def split_person(name: str) -> tuple[str, str]:
+    m = _INITIALS.match(name.strip())
+    return (m.group(1).replace(" ", ""), m.group(2).strip()) if m else ("", name.strip())
+
+
+def reference_people(mayor: str) -> list[tuple[str, str]]:
+    """(initials, surname) of each person named in a reference `mayor` cell ('Ank Bijleveld (...); W.H.J.M. ...')."""
+    people = []
+    for part in mayor.split(";"):
+        name = re.sub(r"\(.*?\)", "", part).strip()
+        if not name:
+            continue
+        initials, surname = split_person(name)
+        if not initials:  # 'Arjen Gerritsen': a first name, then the surname
+            first, _, rest = name.partition(" ")
+            initials, surname = (first[0] + ".", rest) if rest else ("", name)
+        people.append((initials, surname))
+    return people
+
+
+def correct_signatory(read: str, mayor: str, cutoff: float) -> tuple[str, float]:
+    """Spell a name as read by OCR ('R.C. Kdnig') as the reference mayor ('R.C. König') when it is them."""
+    initials, surname = split_person(read)
+    best: tuple[float, str, str] = (0.0, "", "")
+    for ref_initials, ref_surname in reference_people(mayor):
+        score = fuzz.ratio(name_key(surname), name_key(ref_surname))
+        if score > best[0]:
+            best = (score, ref_initials, ref_surname)
+    if best[0] >= cutoff:
+        ref_initials = best[1]
+        # initials damaged by OCR ('J.G.' for 'S.W.J.G.') are taken from the reference when they fit it
+        if initials and ref_initials and "." in ref_initials and (
+                ref_initials.endswith(initials) or fuzz.ratio(initials, ref_initials) >= 60):
+            initials = ref_initials
+        return f"{initials or ref_initials} {best[2]}".strip(), best[0] / 100.0
+    return read, 0.0

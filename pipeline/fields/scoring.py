@@ -1,0 +1,151 @@
+"""Features of each candidate from its context, and its score: the weights of `models/fields.yaml`."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from ..rules import load_yaml
+from .candidates import Candidate, as_decimal
+from .gazetteer import Mention
+from .structure import Structure, lexicon
+
+
+def settings(kind: str) -> dict[str, Any]:
+    return load_yaml("fields.yaml")[kind]
+
+
+def apply(cands: list[Candidate], weights: dict[str, Any]) -> None:
+    """Score = sum of weight x feature (features without a weight count nothing)."""
+    for c in cands:
+        c.score = sum(float(weights[k]) * v for k, v in c.features.items() if isinstance(weights.get(k), int | float))
+
+
+def confidence(score: float, ocr_conf: float, runner_up: float | None = None) -> float:
+    """Rule certainty (score and margin over a different runner-up) times how well OCR read the words."""
+    rule = 1 - math.exp(-max(score, 0) / 3)
+    if runner_up is not None and runner_up > 0:
+        rule *= min(1.0, (score - runner_up) / max(score, 1e-9) + 0.3)
+    read = 0.5 + 0.5 * max(0.0, min(1.0, ocr_conf))
+    return round(max(0.0, min(1.0, rule * read)), 3)
+
+
+# -- dates ---------------------------------------------------------------------------------------------------
+
+_RANGE_AFTER = re.compile(r"^\s*(?:t/m|tot(?:\s+en\s+met)?|-|–|—|up\s+to)\s*\d")
+
+
+def date_features(st: Structure, c: Candidate, places: list[Mention], municipality: str | None,
+                  valid: tuple[date, date]) -> None:
+    f = c.features
+    line = st.dt.line_at(c.start)
+    f["signing"] = float(st.before(c.start, "signing", 45))
+    f["decision"] = float(st.before(c.start, "decision", 90) or st.in_sentence(c.start, c.end, "decision", 90))
+    f["closing"] = float(st.in_closing(line))
+    f["header"] = float(st.in_header(line))
+    f["period"] = float(st.right_before(c.start, "period", 22))
+    f["reference_day"] = float(st.before(c.start, "reference_day", 40) or st.after(c.end, "reference_day", 25))
+    f["other_event"] = float(st.right_before(c.start, "other_event", 45))
+    f["range"] = float(bool(_RANGE_AFTER.match(st.dt.text[c.end:c.end + 20])))
+    value = c.value
+    assert isinstance(value, date)
+    f["out_of_range"] = float(not valid[0] <= value <= valid[1])
+    f["first_of_january"] = float(value.month == 1 and value.day == 1)
+    place = next((m for m in places if 0 <= c.start - m.end <= 22 and line.start <= m.start
+                  and re.fullmatch(r"[\s,]*(?:(?:op|d\.?\s?d\.?|den|de)\s*[:.]?\s*)?", st.dt.folded[m.end:c.start])),
+                 None)
+    f["place_before"] = float(place is not None)
+    f["own_place"] = float(place is not None and place.place.name == municipality)
+    f["other_place"] = float(place is not None and municipality is not None and place.place.name != municipality)
+    f["municipal_column"] = float(st.column_cue(c.start, c.end, "municipal_office", 3, up=True)
+                                  or st.column_cue(c.start, c.end, "municipal_office", 3))
+    f["platform_column"] = float(st.column_cue(c.start, c.end, "other_office", 3, up=True)
+                                 or st.column_cue(c.start, c.end, "other_office", 3))
+
+
+# -- amounts and inhabitants ---------------------------------------------------------------------------------
+
+_PER_YEAR = re.compile(r"\W{0,3}(?:ex\S*\s+b\.?t\.?w\.?\s*)?(?:per\s+jaar|jaarlijks|/\s*jaar)")
+
+def amount_features(st: Structure, c: Candidate) -> None:
+    f = c.features
+    f["contribution_before"] = float(st.before(c.start, "contribution", 60))
+    f["contribution_sentence"] = float(st.in_sentence(c.start, c.end, "contribution", 140))
+    f["contribution_after"] = float(bool(_PER_YEAR.match(st.dt.folded[c.end:c.end + 30])))
+    f["per_inhabitant"] = float(st.after(c.end, "per_inhabitant", 28))
+    f["rate_label"] = float(st.right_before(c.start, "per_inhabitant", 25))
+    f["change"] = float(st.right_before(c.start, "change", 40))
+    f["earlier"] = float(st.right_before(c.start, "earlier", 45))
+    f["whole_term"] = float(st.right_before(c.start, "whole_term", 60) or st.after(c.end, "whole_term", 40))
+    line = st.dt.line_at(c.start)
+    rest = st.dt.text[c.end:line.end]
+    f["table_total"] = float(not re.search(r"\d", rest) and bool(lexicon("contribution").search(
+        st.dt.folded, line.start, c.start)) and c.start - line.start > 12)
+
+
+def inhabitant_features(st: Structure, c: Candidate) -> None:
+    f = c.features
+    f["inhabitants_after"] = float(bool(re.match(r"\s*(?:inwoners?|ingezetenen)\b", st.dt.folded[c.end:c.end + 20])))
+    f["inhabitants_before"] = float(st.before(c.start, "inhabitants", 70))
+    f["inhabitants_line"] = float(st.on_line(c.start, "inhabitants"))
+    f["grouped"] = float(bool(re.search(r"[.,]", c.raw)))
+    f["not_inhabitants"] = float(st.right_before(c.start, "not_inhabitants", 25))
+
+
+def cross_check(amounts: list[Candidate], counts: list[Candidate], rate: Decimal) -> None:
+    """An amount that is rate x a stated count, and that count, support each other."""
+    exact = {(rate * int(str(c.value))).quantize(Decimal("0.01"), ROUND_HALF_UP): c for c in counts}
+    rounded = {v.quantize(Decimal("1"), ROUND_HALF_UP): c for v, c in exact.items()}
+    for a in amounts:
+        value = as_decimal(a.value)
+        hit = exact.get(value)
+        a.features["matches_count"] = float(hit is not None)
+        near = rounded.get(value) if value == value.to_integral_value() else None
+        a.features["matches_count_rounded"] = float(hit is None and near is not None)
+        for c in (hit, near):
+            if c is not None:
+                c.features["matches_amount"] = 1.0
+
+
+# -- people and places ---------------------------------------------------------------------------------------
+
+def person_features(st: Structure, c: Candidate, reference_match: float) -> None:
+    f = c.features
+    line = st.dt.line_at(c.start)
+    f["represent"] = float(st.before(c.start, "represent", 60))
+    own = (st.column_cue(c.start, c.end, "municipal_office", 2)
+           or st.column_cue(c.start, c.end, "municipal_office", 2, up=True)
+           or st.right_before(c.start, "municipal_office", 30)
+           or st.after(c.end, "municipal_office", 25))
+    f["municipal_office"] = float(own)
+    other = (st.column_cue(c.start, c.end, "other_office", 2)
+             or st.column_cue(c.start, c.end, "other_office", 1, up=True)
+             or st.right_before(c.start, "other_office", 45)
+             or st.after(c.end, "other_office", 45))
+    f["other_office"] = float(other)
+    f["parties"] = float(st.in_parties(line))
+    f["closing"] = float(st.in_closing(line))
+    f["reference_person"] = reference_match
+    f["first_name"] = 1.0 - c.features.get("initials", 0.0)
+    f["address"] = float(st.right_before(c.start, "address", 12))
+
+
+def place_features(st: Structure, c: Candidate, previous: Candidate | None, following: Candidate | None) -> None:
+    f = c.features
+    line = st.dt.line_at(c.start)
+    f["named_as_municipality"] = float(st.right_before(c.start, "municipality_before", 40))
+    f["seat"] = float(st.right_before(c.start, "seat", 14))
+    f["signing_line"] = float(bool(re.match(r"[\s,]*(?:(?:op|d\.?\s?d\.?|den)\s*[:.]?\s*)?\d{1,2}\s*[-./ ]\s*\w",
+                                            st.dt.folded[c.end:c.end + 25])))
+    f["parties"] = float(st.in_parties(line))
+    f["closing"] = float(st.in_closing(line))
+    f["header"] = float(st.in_header(line))
+    f["other_party"] = float(st.right_before(c.start, "other_party", 30) or st.after(c.end, "other_party", 15))
+    listed = any(o is not None and (0 <= c.start - o.end <= 3 or 0 <= o.start - c.end <= 5)
+                 and re.fullmatch(r"\s*(?:,|en|of)\s*", st.dt.text[min(o.end, c.end):max(o.start, c.start)] or "")
+                 for o in (previous, following))
+    f["listed"] = float(listed)
+    f["base"] = 1.0

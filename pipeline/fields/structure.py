@@ -1,0 +1,141 @@
+"""A document's structure as the scoring sees it: cue words by line, the parties, the closing, the header.
+
+Everything here is found by broad word lists (`models/lexicon.yaml`), never by a whole sentence, so a
+house style that words its clauses differently still has its parties, its closing and its header found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+from ..rules import load_yaml
+from .doctext import DocText, Line
+
+HEADER_ROWS = 14  # lines at the top of a document's first page that count as its header
+
+
+@cache
+def lexicon(name: str) -> re.Pattern[str]:
+    """The compiled cue list `name`: any of its words at a word start, in folded text."""
+    words = load_yaml("lexicon.yaml")["cues"][name]
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(words) + ")")
+
+
+@dataclass(frozen=True)
+class Structure:
+    """Where a document's parts lie, as line indices into `DocText.lines`."""
+
+    dt: DocText
+
+    @cached_property
+    def parties_end(self) -> int:
+        """The first line of the considerations or articles; the parties come before it."""
+        pattern = lexicon("parties_end")
+        for line in self.dt.lines:
+            if pattern.search(self.dt.folded, line.start, line.end):
+                return line.index
+        first_page = [ln for ln in self.dt.lines if ln.page == 0]
+        return first_page[len(first_page) * 2 // 3].index if first_page else 0
+
+    @cached_property
+    def closing_start(self) -> int:
+        """The first line of the closing: the last run of closing cues in the last part of the document."""
+        lines = self.dt.lines
+        if not lines:
+            return 0
+        pattern = lexicon("closing")
+        tail_from = max(self.parties_end + 1, int(len(lines) * 0.5))
+        hits = [ln.index for ln in lines[tail_from:] if pattern.search(self.dt.folded, ln.start, ln.end)]
+        if not hits:
+            return max(0, len(lines) - 12)
+        # the closing starts at the first hit of the last cluster (hits no more than 15 lines apart)
+        start = hits[-1]
+        for index in reversed(hits[:-1]):
+            if start - index > 15:
+                break
+            start = index
+        return start
+
+    def in_parties(self, line: Line) -> bool:
+        return line.index < self.parties_end
+
+    def in_closing(self, line: Line) -> bool:
+        return line.index >= self.closing_start
+
+    def in_header(self, line: Line) -> bool:
+        return line.page == 0 and line.row < HEADER_ROWS
+
+    # -- cue words around a span ------------------------------------------------------------------------
+
+    def before(self, start: int, name: str, chars: int = 70) -> bool:
+        """A cue of `name` on the span's line before it, or at the end of the line above when the span
+        opens its line."""
+        line = self.dt.line_at(start)
+        left = max(line.start, start - chars)
+        if lexicon(name).search(self.dt.folded, left, start):
+            return True
+        if start - line.start <= 3 and line.index > 0:
+            above = self.dt.lines[line.index - 1]
+            return bool(lexicon(name).search(self.dt.folded, max(above.start, above.end - chars), above.end))
+        return False
+
+    def right_before(self, start: int, name: str, chars: int = 28) -> bool:
+        """A cue of `name` just before the span (the label or words that introduce it)."""
+        line = self.dt.line_at(start)
+        left = max(line.start, start - chars)
+        return bool(lexicon(name).search(self.dt.folded, left, start))
+
+    def after(self, end: int, name: str, chars: int = 40) -> bool:
+        line = self.dt.line_at(max(0, end - 1))
+        return bool(lexicon(name).search(self.dt.folded, end, min(line.end, end + chars)))
+
+    def on_line(self, pos: int, name: str) -> bool:
+        line = self.dt.line_at(pos)
+        return bool(lexicon(name).search(self.dt.folded, line.start, line.end))
+
+    def in_sentence(self, start: int, end: int, name: str, chars: int = 160) -> bool:
+        """A cue of `name` in the sentence around the span (up to `chars` either side, stopping at a full stop
+        that ends a sentence, or at a blank line)."""
+        text = self.dt.folded
+        left = max(0, start - chars)
+        stop = max(text.rfind(". ", left, start), text.rfind("\n\n", left, start), text.rfind(": ", left, start - 1))
+        left = stop + 1 if stop >= 0 else left
+        right_end = min(len(text), end + chars)
+        stop_r = [p for p in (text.find(". ", end, right_end), text.find("\n\n", end, right_end)) if p >= 0]
+        right = min(stop_r) if stop_r else right_end
+        pattern = lexicon(name)
+        return bool(pattern.search(text, left, start) or pattern.search(text, end, right))
+
+    def column_cue(self, start: int, end: int, name: str, rows: int = 3, up: bool = False) -> bool:
+        """A cue of `name` in the `rows` lines below (or above) the span, in the same column: overlapping it
+        horizontally where the words have boxes, else at about the same place along the line."""
+        line = self.dt.line_at(start)
+        pattern = lexicon(name)
+        own = self._extent(start, end, line)
+        step = -1 if up else 1
+        for k in range(1, rows + 1):
+            i = line.index + step * k
+            if not 0 <= i < len(self.dt.lines):
+                break
+            other = self.dt.lines[i]
+            if other.page != line.page:
+                break
+            for m in pattern.finditer(self.dt.folded, other.start, other.end):
+                if _overlap(own, self._extent(m.start(), m.end(), other)):
+                    return True
+        return False
+
+    def _extent(self, start: int, end: int, line: Line) -> tuple[float, float]:
+        """The span's horizontal extent as a fraction of the page width (or of its line, without boxes)."""
+        box = self.dt.box(start, end)
+        if box is not None:
+            width = self.dt.page_width(line.page)
+            return box[0] / width, box[2] / width
+        length = max(1, line.end - line.start)
+        return (start - line.start) / length, (end - line.start) / length
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float], slack: float = 0.12) -> bool:
+    return a[0] - slack < b[1] and b[0] - slack < a[1]

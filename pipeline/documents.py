@@ -53,15 +53,49 @@ def _head(text: str, lines: int) -> str:
     return "\n".join([ln for ln in text.splitlines() if ln.strip()][:lines])
 
 
+@dataclass(frozen=True)
+class TitleRules:
+    head_lines: int
+    max_words: int
+    within_words: int
+    not_before: re.Pattern[str]
+    nouns: tuple[tuple[DocType, re.Pattern[str]], ...]
+
+
+@cache
+def _title_rules() -> TitleRules:
+    spec = load_yaml("doc_types.yaml")["titles"]
+    return TitleRules(int(spec["head_lines"]), int(spec["max_words"]), int(spec["within_words"]),
+                      re.compile(spec["not_before"], _FLAGS),
+                      tuple((DocType(t), re.compile(p, _FLAGS)) for t, p in spec["nouns"].items()))
+
+
+def title_types(text: str) -> list[DocType]:
+    """The kinds of document the title lines at the top of a page name (see `titles` in doc_types.yaml)."""
+    rules = _title_rules()
+    found: list[DocType] = []
+    for line in [ln.strip() for ln in text.splitlines() if ln.strip()][:rules.head_lines]:
+        words = line.split()
+        letters = [c for c in line if c.isalpha()]
+        if (len(words) > rules.max_words or rules.not_before.search(line) or line.endswith((".", ",", ";"))
+                or not letters or not letters[0].isupper() or re.match(r"^\W{0,3}[A-Za-z]\W\s", line)):
+            continue  # running text, a list item or a label, not a title
+        opening = " ".join(words[:rules.within_words])
+        hits = [(m.start(), t) for t, p in rules.nouns if (m := p.search(opening))]
+        if hits:
+            found.append(min(hits, key=lambda h: h[0])[1])  # the first kind named: 'Overeenkomst ... convenant'
+    return found
+
+
 def classify_page(text: str) -> PageClass:
     head_lines, _, types = _rules()
     head = _head(text, head_lines)
     scores: dict[DocType, float] = {}
-    starting: list[DocType] = []
+    starting: list[DocType] = list(dict.fromkeys(title_types(text)))
     continues = None
     for rules in types:
         scores[rules.doc_type] = sum(w * min(len(p.findall(text)), 3) for p, w in rules.keywords)
-        if any(p.search(head) for p in rules.start):
+        if any(p.search(head) for p in rules.start) and rules.doc_type not in starting:
             starting.append(rules.doc_type)
         if continues is None and any(p.search(head) for p in rules.cont):
             continues = rules.doc_type

@@ -25,6 +25,7 @@ class PageClass:
     scores: dict[DocType, float]
     starts: DocType | None
     continues: DocType | None
+    sequel: bool = False  # it says it is page 2 or later of something ('blz. 2/2')
 
     @property
     def best(self) -> tuple[DocType, float]:
@@ -70,11 +71,27 @@ def _title_rules() -> TitleRules:
                       tuple((DocType(t), re.compile(p, _FLAGS)) for t, p in spec["nouns"].items()))
 
 
+@cache
+def _page_marker() -> re.Pattern[str]:
+    return re.compile(load_yaml("doc_types.yaml")["page_marker"], _FLAGS)
+
+
+def page_number(text: str) -> int | None:
+    """The page number a page prints of itself ('blz. 2/2', 'pagina 2 van 3', '- 2 -'), if any."""
+    for m in _page_marker().finditer(text):
+        number = next((g for g in m.groups() if g), None)
+        if number:
+            return int(number)
+    return None
+
+
 def title_types(text: str) -> list[DocType]:
     """The kinds of document the title lines at the top of a page name (see `titles` in doc_types.yaml)."""
     rules = _title_rules()
     found: list[DocType] = []
     for line in [ln.strip() for ln in text.splitlines() if ln.strip()][:rules.head_lines]:
+        if _page_marker().search(line):
+            continue  # a running header or footer
         words = line.split()
         letters = [c for c in line if c.isalpha()]
         if (len(words) > rules.max_words or rules.not_before.search(line) or line.endswith((".", ",", ";"))
@@ -100,8 +117,14 @@ def classify_page(text: str) -> PageClass:
         if continues is None and any(p.search(head) for p in rules.cont):
             continues = rules.doc_type
     # several titles in the head (a memo header naming the agreement): the one the page's words support most
-    starts = max(starting, key=lambda t: scores[t]) if starting else None
-    return PageClass(scores, starts, continues)
+    number = page_number(text)
+    sequel = number is not None and number > 1
+    # several titles (a memo header naming the agreement): the first, unless the page's words support another
+    starts = None
+    if starting:
+        starts = starting[0] if scores[starting[0]] >= 0.5 * max(scores[t] for t in starting) else \
+            max(starting, key=lambda t: scores[t])
+    return PageClass(scores, None if sequel else starts, continues, sequel)
 
 
 def _confidence(scores: dict[DocType, float], doc_type: DocType, started: bool) -> float:
@@ -120,6 +143,8 @@ def _continues(current: DocType, pc: PageClass, min_score: float) -> bool:
     It does when nothing on it points elsewhere, or its words point to the current type at least half as
     strongly as to any other: one keyword of an agreement on a page of a college decision is not enough.
     """
+    if pc.sequel:
+        return True
     if pc.continues is not None:
         return pc.continues is current
     best_type, best_score = pc.best

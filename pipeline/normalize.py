@@ -46,6 +46,12 @@ def _unify_separators(s: str) -> str:
     return s
 
 
+def _misread_decimal(groups: list[str]) -> bool:
+    """'24.583.20': thousands groups, then two digits: the decimal comma read as the other separator."""
+    return (len(groups) > 2 and len(groups[-1]) == 2 and len(groups[0]) <= 3
+            and all(len(g) == 3 for g in groups[1:-1]))
+
+
 def parse_decimal_number(text: str) -> Decimal | None:
     """Parse a Dutch-formatted number ('15.216,90', '15216,90', '15.217', '15,217.00')."""
     s = _unify_separators(_fix_digit_lookalikes(text.strip()))
@@ -70,6 +76,8 @@ def parse_decimal_number(text: str) -> Decimal | None:
             s = head + "." + tail
         elif all(len(g) == 3 for g in s.split(",")[1:]):
             s = s.replace(",", "")
+        elif _misread_decimal(s.split(",")):
+            s = "".join(s.split(",")[:-1]) + "." + tail
         else:
             return None
     elif "." in s:
@@ -78,6 +86,8 @@ def parse_decimal_number(text: str) -> Decimal | None:
             s = s.replace(".", "")
         elif len(groups) == 2 and len(groups[1]) in (1, 2):
             pass  # '15216.90'
+        elif _misread_decimal(groups):
+            s = "".join(groups[:-1]) + "." + groups[-1]
         else:
             return None
     try:

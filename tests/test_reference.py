@@ -8,18 +8,19 @@ from pipeline.errors import ConfigError
 from pipeline.reference import expected_amount, load_reference, parse_rate
 
 
-def test_default_reference_has_the_41_members_and_only_the_found_figures(g40_reference):
+def test_default_reference_has_the_41_members_with_their_definitive_cbs_figures(g40_reference):
     assert len(g40_reference.entries) == 41
-    known = {e.municipality for e in g40_reference.entries if e.inhabitants is not None}
-    assert known == {"Arnhem", "Deventer", "Haarlem", "Tilburg", "Zaanstad", "Zoetermeer", "Zwolle"}
-    # the municipal register counts quoted in the notes are not CBS figures and are not used
-    assert g40_reference.get("Dordrecht").inhabitants is None
+    assert all(e.inhabitants and e.inhabitants_status == "verified" for e in g40_reference.entries)
+    # the definitive CBS figures, not the monthly ones a news source quoted
+    assert g40_reference.get("Tilburg").inhabitants == 224459
+    assert g40_reference.get("Zwolle").inhabitants == 130668
+    assert sum(e.inhabitants for e in g40_reference.entries) == 5_230_954  # the 41 of shared/reference
 
 
 def test_expected_contribution_to_the_cent(g40_reference):
     assert g40_reference.expected("Deventer") == Decimal("15216.90")
     assert expected_amount(101446, Decimal("0.15")) == Decimal("15216.90")
-    assert g40_reference.expected("Almere") is None
+    assert g40_reference.expected("Almere") == Decimal("32674.20")
 
 
 @pytest.mark.parametrize(("read", "member"), [

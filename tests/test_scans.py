@@ -11,8 +11,8 @@ import pytest
 
 from pipeline.ingest import scan_inbox
 from pipeline.ocr import OcrCache, OcrSettings
-from pipeline.scheduling import process_file
 from pipeline.reference import load_reference
+from pipeline.scheduling import process_file
 from pipeline.text import TextSettings, read_pages
 from samples.generator import DAMAGE, AgreementSpec, render_agreement, save_scan_pdf, scan
 

@@ -60,15 +60,17 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
     f["place_before"] = float(place is not None)
     f["own_place"] = float(place is not None and place.place.name == municipality)
     f["other_place"] = float(place is not None and municipality is not None and place.place.name != municipality)
-    f["municipal_column"] = float(st.column_cue(c.start, c.end, "municipal_office", 3, up=True)
-                                  or st.column_cue(c.start, c.end, "municipal_office", 3))
-    f["platform_column"] = float(st.column_cue(c.start, c.end, "other_office", 3, up=True)
-                                 or st.column_cue(c.start, c.end, "other_office", 3))
+    closing = st.in_closing(line)  # columns are signature blocks; elsewhere the lines around are one paragraph
+    f["municipal_column"] = float(closing and (st.column_cue(c.start, c.end, "municipal_office", 3, up=True)
+                                               or st.column_cue(c.start, c.end, "municipal_office", 3)))
+    f["platform_column"] = float(closing and (st.column_cue(c.start, c.end, "other_office", 3, up=True)
+                                              or st.column_cue(c.start, c.end, "other_office", 3)))
 
 
 # -- amounts and inhabitants ---------------------------------------------------------------------------------
 
-_PER_YEAR = re.compile(r"\W{0,3}(?:ex\S*\s+b\.?t\.?w\.?\s*)?(?:per\s+jaar|jaarlijks|/\s*jaar)")
+_PER_YEAR = re.compile(r"\W{0,3}(?:(?:ex\S*|zonder)\s+(?:b\.?t\.?w\.?|omzetbelasting)\s*)?"
+                       r"(?:per\s+(?:kalender|boek)?jaar|jaarlijks|/\s*jaar|bij\b)")
 
 def amount_features(st: Structure, c: Candidate) -> None:
     f = c.features
@@ -78,12 +80,15 @@ def amount_features(st: Structure, c: Candidate) -> None:
     f["per_inhabitant"] = float(st.after(c.end, "per_inhabitant", 28))
     f["rate_label"] = float(st.right_before(c.start, "per_inhabitant", 25))
     f["change"] = float(st.right_before(c.start, "change", 40))
+    f["with_vat"] = float(st.right_before(c.start, "with_vat", 50) or st.after(c.end, "with_vat", 20))
     f["earlier"] = float(st.right_before(c.start, "earlier", 45))
     f["whole_term"] = float(st.right_before(c.start, "whole_term", 60) or st.after(c.end, "whole_term", 40))
     line = st.dt.line_at(c.start)
     rest = st.dt.text[c.end:line.end]
-    f["table_total"] = float(not re.search(r"\d", rest) and bool(lexicon("contribution").search(
-        st.dt.folded, line.start, c.start)) and c.start - line.start > 12)
+    # a table row: a short line that names the contribution and ends with the amount
+    f["table_total"] = float(not re.search(r"\d|[a-z]{3,}", rest.lower().replace("euro", ""))
+                             and len(st.dt.text[line.start:line.end].split()) <= 8
+                             and bool(lexicon("contribution").search(st.dt.folded, line.start, c.start)))
 
 
 def inhabitant_features(st: Structure, c: Candidate) -> None:

@@ -30,6 +30,7 @@ class InkSettings:
     min_component: float
     dash_height: float
     frame_min_size: float
+    frame_max_size: float
     frame_hole_share: float
     frame_edge_share: float
     filled_thickness: float
@@ -339,6 +340,8 @@ def _frames(ink: np.ndarray, ppi: float, s: InkSettings) -> list[tuple[slice, sl
     found = []
     for index, sl in enumerate(ndimage.find_objects(labels), start=1):
         if sl is not None:
+            if max(sl[0].stop - sl[0].start, sl[1].stop - sl[1].start) > s.frame_max_size * ppi:
+                continue  # the edge of the paper in a photo, a page border: no stamp is this big
             comp = labels[sl] == index
             if _is_frame(comp, ppi, s) or _is_ring(comp, ppi, s):
                 found.append(sl)

@@ -154,7 +154,10 @@ def parse_date(text: str) -> date | None:
             return _make_date(int(m.group(3).lstrip("'")), month, int(m.group(1)))
     m = _NUMERIC_DATE.search(s)
     if m:
-        return _make_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        day = int(m.group(1))
+        if day > 31 and m.group(1)[0] in "47":  # a written 1 read as 4 or 7: '43-02-2023'
+            day = int("1" + m.group(1)[1:])
+        return _make_date(int(m.group(3)), int(m.group(2)), day)
     return None
 
 

@@ -91,6 +91,10 @@ def _document_findings(ex: Extraction, reference: Reference, f: _Findings) -> No
         field = ex.fields.get(name)
         if field is None:
             f.for_doc(ex, FindingCode.MISSING_FIELD, municipality, f"{FIELD_NAMES_NL[name]} niet gevonden", name)
+        elif field.confidence < low and name in rules["doubt_is_warning"]:
+            f.add(FindingCode.LOW_CONFIDENCE, municipality, ex.file.path,
+                  f"{_where(ex)}: {FIELD_NAMES_NL[name]} '{field.raw}' onzeker gelezen ({field.confidence:.0%})",
+                  Severity.WARNING, ex, name)
         elif field.confidence < low:
             f.for_doc(ex, FindingCode.LOW_CONFIDENCE, municipality,
                       f"{FIELD_NAMES_NL[name]} '{field.raw}' onzeker gelezen ({field.confidence:.0%})", name)
@@ -163,12 +167,23 @@ def signature_confirmed(ex: Extraction, low: float) -> bool:
 
 
 def _pick_agreement(agreements: list[Extraction]) -> Extraction:
-    return max(agreements, key=lambda a: (bool(a.signed), a.amount is not None, a.confidence))
+    return max(agreements, key=lambda a: (a.amount is not None, bool(a.signed), a.confidence))
+
+
+def _signature_page(primary: Extraction, agreements: list[Extraction]) -> Extraction | None:
+    """A signed page sent on its own (a phone photo of the signature page) for an agreement found unsigned:
+    one page of an agreement of the same municipality that states no amount of its own."""
+    if primary.signed:
+        return None
+    return next((a for a in agreements if a is not primary and a.signed and a.amount is None
+                 and "-" not in a.pages), None)
 
 
 def _municipality_findings(entry: ReferenceEntry, docs: list[Extraction], reference: Reference,
-                           f: _Findings) -> Extraction | None:
+                           f: _Findings) -> tuple[Extraction | None, Extraction | None]:
+    """Findings about one member; its primary agreement and the document that carries its signature."""
     name = entry.municipality
+    signature_page = None
     expected = reference.expected(name)
     agreements = [d for d in docs if d.doc_type is DocType.AGREEMENT]
     memos = [d for d in docs if d.doc_type is DocType.DECISION_MEMO]
@@ -176,15 +191,21 @@ def _municipality_findings(entry: ReferenceEntry, docs: list[Extraction], refere
         f.add(FindingCode.NO_REFERENCE, name, "", "geen CBS-inwonertal per 1-1-2022 in de referentielijst: "
               "het verschuldigde bedrag is onbekend (vul de referentie aan met --reference)")
     if not docs:
-        return None
+        return None, None
     files = ";".join(sorted({d.file.path for d in docs}))
     if not agreements:
         f.add(FindingCode.NO_AGREEMENT, name, files, "wel stukken ontvangen, maar geen samenwerkingsovereenkomst")
         primary = None
     else:
         primary = _pick_agreement(agreements)
+        signature_page = _signature_page(primary, agreements)
+        if signature_page is not None:
+            f.add(FindingCode.LOW_CONFIDENCE, name, signature_page.file.path,
+                  f"{_where(signature_page)}: de handtekening staat op een apart gestuurde pagina bij "
+                  f"{primary.file.path} (p. {primary.pages}); controleer dat het dezelfde overeenkomst is",
+                  Severity.WARNING, signature_page, "signed")
         for other in agreements:
-            if other is primary:
+            if other is primary or other is signature_page:
                 continue
             same = (other.content_hash == primary.content_hash
                     or (other.amount, other.date, other.value("signatory")) ==
@@ -197,7 +218,7 @@ def _municipality_findings(entry: ReferenceEntry, docs: list[Extraction], refere
                 f.add(FindingCode.CONFLICTING_DOCUMENTS, name, other.file.path,
                       f"{_where(other)} wijkt af van {primary.file.path}: bedrag {euro(other.amount)} tegen "
                       f"{euro(primary.amount)}, datum {other.date} tegen {primary.date}", about=other, field="amount")
-        if not primary.signed:
+        if not primary.signed and signature_page is None:
             how = primary.fields["signed"].raw if "signed" in primary.fields else "niet gecontroleerd"
             f.add(FindingCode.UNSIGNED, name, primary.file.path,
                   f"{_where(primary)}: geen handtekening van de gemeente gevonden ({how})",
@@ -220,7 +241,7 @@ def _municipality_findings(entry: ReferenceEntry, docs: list[Extraction], refere
                 f.add(FindingCode.CONFLICTING_DOCUMENTS, name, memo.file.path,
                       f"besluitnota noemt {euro(memo.amount)}, de overeenkomst {euro(primary.amount)}", about=memo,
                       field="amount")
-    return primary
+    return primary, signature_page or primary
 
 
 def _unique(items: list[str]) -> tuple[str, ...]:
@@ -240,7 +261,7 @@ def reconcile(extractions: list[Extraction], reference: Reference,
     statuses = []
     for entry in reference.entries:
         docs = by_name.get(entry.municipality, [])
-        primary = _municipality_findings(entry, docs, reference, f)
+        primary, signer = _municipality_findings(entry, docs, reference, f)
         mine = [x for x in f.items if x.municipality == entry.municipality]
         errors = any(x.severity is Severity.ERROR and x.id not in accepted for x in mine)
         resting = tuple(x.id for x in mine if x.id in accepted) + tuple(
@@ -248,7 +269,8 @@ def reconcile(extractions: list[Extraction], reference: Reference,
         expected = reference.expected(entry.municipality)
         if not docs:
             status = Status.MISSING
-        elif (primary is not None and signature_confirmed(primary, float(f.rules["low_confidence"]))
+        elif (primary is not None and signer is not None
+              and signature_confirmed(signer, float(f.rules["low_confidence"]))
               and expected is not None and primary.amount == expected
               and all(d.inhabitants in (None, entry.inhabitants) for d in docs) and not errors):
             status = Status.COMPLETE

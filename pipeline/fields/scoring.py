@@ -42,8 +42,14 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
                   valid: tuple[date, date]) -> None:
     f = c.features
     line = st.dt.line_at(c.start)
-    f["signing"] = float(st.before(c.start, "signing", 45))
-    f["decision"] = float(st.before(c.start, "decision", 90) or st.in_sentence(c.start, c.end, "decision", 90))
+    f["signing"] = float(st.before(c.start, "signing", 45) or bool(lexicon("signing").search(
+        st.row_left(c.start, c.end))))
+    # a label naming the decision: before the date on its line, above it, or wrapped onto a short line below
+    label = (st.before(c.start, "decision", 40) or _wrapped_label_below(st, line, "decision")
+             or bool(lexicon("decision").search(st.row_left(c.start, c.end))))
+    f["decision_label"] = float(label)
+    f["decision"] = float(not label and (st.before(c.start, "decision", 90) or st.after(c.end, "decision", 30)
+                                         or st.in_sentence(c.start, c.end, "decision", 90, right=False)))
     f["closing"] = float(st.in_closing(line))
     f["header"] = float(st.in_header(line))
     f["period"] = float(st.right_before(c.start, "period", 22))
@@ -65,6 +71,16 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
                                                or st.column_cue(c.start, c.end, "municipal_office", 3)))
     f["platform_column"] = float(closing and (st.column_cue(c.start, c.end, "other_office", 3, up=True)
                                               or st.column_cue(c.start, c.end, "other_office", 3)))
+
+
+def _wrapped_label_below(st: Structure, line, name: str) -> bool:
+    """A table label that wrapped: 'Datum 31/01/2023' over 'collegevergadering' (a line of one to three words)."""
+    if line.index + 1 >= len(st.dt.lines):
+        return False
+    below = st.dt.lines[line.index + 1]
+    words = st.dt.text[below.start:below.end].split()
+    return (0 < len(words) <= 3 and words[0][:1].islower() and below.page == line.page
+            and st.on_line(below.start, name) and not re.search(r"\d", st.dt.text[below.start:below.end]))
 
 
 # -- amounts and inhabitants ---------------------------------------------------------------------------------

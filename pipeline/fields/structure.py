@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from ..rules import load_yaml
-from .doctext import DocText, Line
+from .doctext import DocText, Line, fold
 
 HEADER_ROWS = 14  # lines at the top of a document's first page that count as its header
 
@@ -95,7 +95,7 @@ class Structure:
         line = self.dt.line_at(pos)
         return bool(lexicon(name).search(self.dt.folded, line.start, line.end))
 
-    def in_sentence(self, start: int, end: int, name: str, chars: int = 160) -> bool:
+    def in_sentence(self, start: int, end: int, name: str, chars: int = 160, right: bool = True) -> bool:
         """A cue of `name` in the sentence around the span (up to `chars` either side, stopping at a full stop
         that ends a sentence, or at a blank line)."""
         text = self.dt.folded
@@ -104,9 +104,21 @@ class Structure:
         left = stop + 1 if stop >= 0 else left
         right_end = min(len(text), end + chars)
         stop_r = [p for p in (text.find(". ", end, right_end), text.find("\n\n", end, right_end)) if p >= 0]
-        right = min(stop_r) if stop_r else right_end
+        right_stop = min(stop_r) if stop_r else right_end
         pattern = lexicon(name)
-        return bool(pattern.search(text, left, start) or pattern.search(text, end, right))
+        return bool(pattern.search(text, left, start) or (right and pattern.search(text, end, right_stop)))
+
+    def row_left(self, start: int, end: int, reach: float = 0.6) -> str:
+        """Folded words on the same printed row left of the span (a form or table label, however OCR ordered
+        the cells), up to `reach` of the page width away; empty without word boxes."""
+        index, box, _words, _s, _e = self.dt._words(start, end)
+        if box is None:
+            return ""
+        page = self.dt.document.pages[index]
+        middle, height = (box[1] + box[3]) / 2, box[3] - box[1]
+        left = [w for w in page.words if w.box[2] <= box[0] + 1 and box[0] - w.box[2] < reach * page.width
+                and abs((w.box[1] + w.box[3]) / 2 - middle) < 0.6 * height]
+        return fold(" ".join(w.text for w in sorted(left, key=lambda w: w.box[0])))
 
     def column_cue(self, start: int, end: int, name: str, rows: int = 3, up: bool = False) -> bool:
         """A cue of `name` in the `rows` lines below (or above) the span, in the same column: overlapping it

@@ -59,6 +59,11 @@ class _Findings:
         self.items.append(Finding(sev, code, municipality, file, message, about.pages if about else "", field,
                                   doc_hash))
 
+    def excuse(self, ex: Extraction, code: FindingCode, field: str) -> None:
+        """Make the error `code` about `field` of `ex` a warning: what it reports is explained elsewhere."""
+        self.items = [replace(x, severity=Severity.WARNING) if x.code == code and x.field == field
+                      and x.file == ex.file.path and x.pages == ex.pages else x for x in self.items]
+
     def for_doc(self, ex: Extraction, code: FindingCode, municipality: str, message: str, field: str = "") -> None:
         """A finding on one document; on a decision memo it is a warning."""
         severity = Severity(self.rules["memo_severity"]) if ex.doc_type is DocType.DECISION_MEMO else None
@@ -200,6 +205,7 @@ def _municipality_findings(entry: ReferenceEntry, docs: list[Extraction], refere
         primary = _pick_agreement(agreements)
         signature_page = _signature_page(primary, agreements)
         if signature_page is not None:
+            f.excuse(signature_page, FindingCode.MISSING_FIELD, "amount")  # a signature page states no amount
             f.add(FindingCode.LOW_CONFIDENCE, name, signature_page.file.path,
                   f"{_where(signature_page)}: de handtekening staat op een apart gestuurde pagina bij "
                   f"{primary.file.path} (p. {primary.pages}); controleer dat het dezelfde overeenkomst is",
@@ -237,7 +243,11 @@ def _municipality_findings(entry: ReferenceEntry, docs: list[Extraction], refere
     tolerance = Decimal(str(f.rules["memo_amount_tolerance"]))
     if primary is not None and primary.amount is not None:
         for memo in memos:
-            if memo.amount is not None and abs(memo.amount - primary.amount) > tolerance:
+            # a memo that reckons with other inhabitants than CBS's (reported above) reaches another amount
+            explained = (memo.inhabitants is not None and memo.inhabitants != entry.inhabitants
+                         and memo.amount is not None and expected_amount(memo.inhabitants, reference.rate) is not None
+                         and abs(memo.amount - expected_amount(memo.inhabitants, reference.rate)) <= tolerance)
+            if memo.amount is not None and abs(memo.amount - primary.amount) > tolerance and not explained:
                 f.add(FindingCode.CONFLICTING_DOCUMENTS, name, memo.file.path,
                       f"besluitnota noemt {euro(memo.amount)}, de overeenkomst {euro(primary.amount)}", about=memo,
                       field="amount")

@@ -137,13 +137,14 @@ def person_features(st: Structure, c: Candidate, reference_match: float) -> None
     f = c.features
     line = st.dt.line_at(c.start)
     f["represent"] = float(st.before(c.start, "represent", 60))
-    own = (st.column_cue(c.start, c.end, "municipal_office", 2)
-           or st.column_cue(c.start, c.end, "municipal_office", 2, up=True)
+    closing = st.in_closing(line)  # columns are signature blocks; elsewhere the lines around are one paragraph
+    own = ((closing and (st.column_cue(c.start, c.end, "municipal_office", 2)
+                         or st.column_cue(c.start, c.end, "municipal_office", 2, up=True)))
            or st.right_before(c.start, "municipal_office", 30)
            or st.after(c.end, "municipal_office", 25))
     f["municipal_office"] = float(own)
-    other = (st.column_cue(c.start, c.end, "other_office", 2)
-             or st.column_cue(c.start, c.end, "other_office", 1, up=True)
+    other = ((closing and (st.column_cue(c.start, c.end, "other_office", 2)
+                           or st.column_cue(c.start, c.end, "other_office", 1, up=True)))
              or st.right_before(c.start, "other_office", 45)
              or st.after(c.end, "other_office", 45))
     f["other_office"] = float(other)

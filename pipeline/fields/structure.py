@@ -149,5 +149,5 @@ class Structure:
         return (start - line.start) / length, (end - line.start) / length
 
 
-def _overlap(a: tuple[float, float], b: tuple[float, float], slack: float = 0.12) -> bool:
+def _overlap(a: tuple[float, float], b: tuple[float, float], slack: float = 0.04) -> bool:
     return a[0] - slack < b[1] and b[0] - slack < a[1]

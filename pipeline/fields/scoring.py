@@ -48,6 +48,8 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
     label = (st.before(c.start, "decision", 40) or _wrapped_label_below(st, line, "decision")
              or bool(lexicon("decision").search(st.row_left(c.start, c.end))))
     f["decision_label"] = float(label)
+    if label:
+        f["signing"] = 0.0  # 'collegebesluit d.d. ...': a date label, but of the decision
     f["decision"] = float(not label and (st.before(c.start, "decision", 90) or st.after(c.end, "decision", 30)
                                          or st.in_sentence(c.start, c.end, "decision", 90, right=False)))
     f["closing"] = float(st.in_closing(line))

@@ -14,6 +14,7 @@ from ..rules import load_yaml
 from .doctext import DocText, Line, fold
 
 HEADER_ROWS = 14  # lines at the top of a document's first page that count as its header
+_SENTENCE_END = re.compile(r"[.;:!?](?=\s)|\n\s*\n")
 
 
 @cache
@@ -96,15 +97,15 @@ class Structure:
         return bool(lexicon(name).search(self.dt.folded, line.start, line.end))
 
     def in_sentence(self, start: int, end: int, name: str, chars: int = 160, right: bool = True) -> bool:
-        """A cue of `name` in the sentence around the span (up to `chars` either side, stopping at a full stop
-        that ends a sentence, or at a blank line)."""
+        """A cue of `name` in the sentence around the span (up to `chars` either side, stopping where a sentence
+        ends: a full stop, colon or semicolon before a space or line break, or a blank line)."""
         text = self.dt.folded
         left = max(0, start - chars)
-        stop = max(text.rfind(". ", left, start), text.rfind("\n\n", left, start), text.rfind(": ", left, start - 1))
-        left = stop + 1 if stop >= 0 else left
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, left, max(left, start - 1))]
+        left = ends[-1] if ends else left
         right_end = min(len(text), end + chars)
-        stop_r = [p for p in (text.find(". ", end, right_end), text.find("\n\n", end, right_end)) if p >= 0]
-        right_stop = min(stop_r) if stop_r else right_end
+        stop = _SENTENCE_END.search(text, end, right_end)
+        right_stop = stop.start() if stop else right_end
         pattern = lexicon(name)
         return bool(pattern.search(text, left, start) or (right and pattern.search(text, end, right_stop)))
 

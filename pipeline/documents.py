@@ -59,6 +59,7 @@ class TitleRules:
     head_lines: int
     max_words: int
     within_words: int
+    label_line: re.Pattern[str]
     not_before: re.Pattern[str]
     nouns: tuple[tuple[DocType, re.Pattern[str]], ...]
 
@@ -67,7 +68,7 @@ class TitleRules:
 def _title_rules() -> TitleRules:
     spec = load_yaml("doc_types.yaml")["titles"]
     return TitleRules(int(spec["head_lines"]), int(spec["max_words"]), int(spec["within_words"]),
-                      re.compile(spec["not_before"], _FLAGS),
+                      re.compile(spec["label_line"], _FLAGS), re.compile(spec["not_before"], _FLAGS),
                       tuple((DocType(t), re.compile(p, _FLAGS)) for t, p in spec["nouns"].items()))
 
 
@@ -89,9 +90,10 @@ def title_types(text: str) -> list[DocType]:
     """The kinds of document the title lines at the top of a page name (see `titles` in doc_types.yaml)."""
     rules = _title_rules()
     found: list[DocType] = []
-    for line in [ln.strip() for ln in text.splitlines() if ln.strip()][:rules.head_lines]:
-        if _page_marker().search(line):
-            continue  # a running header or footer
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:rules.head_lines]
+    for i, line in enumerate(lines):
+        if _page_marker().search(line) or (i and rules.label_line.search(lines[i - 1])):
+            continue  # a running header or footer, or the value of a label ('Onderwerp' over it)
         words = line.split()
         letters = [c for c in line if c.isalpha()]
         if (len(words) > rules.max_words or rules.not_before.search(line) or line.endswith((".", ",", ";"))

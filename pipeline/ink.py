@@ -329,6 +329,17 @@ def _stroke_width(comp: np.ndarray) -> float:
     return max(1.0, 2.0 * float(inside[comp].mean()))
 
 
+def _ink_within(mask: np.ndarray, reach: int, direction: int) -> np.ndarray:
+    """Pixels with ink at most `reach` pixels above (direction -1) or below (+1) them in their column."""
+    out = np.zeros_like(mask)
+    for k in range(1, reach + 1):
+        if direction < 0:
+            out[k:] |= mask[:-k]
+        else:
+            out[:-k] |= mask[k:]
+    return out
+
+
 def _thickness(comp: np.ndarray) -> float:
     inside = ndimage.distance_transform_edt(np.pad(comp, 1))[1:-1, 1:-1]
     return 2.0 * float(np.percentile(inside[comp], 95))
@@ -412,7 +423,11 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
     rules = _runs(ink, h_len, axis=1) | _runs(ink, v_len, axis=0)
     if rules.any():
         set_aside["rule"] += int(ndimage.label(rules)[1])
-        ink &= ~_grow(rules, 1)
+        removed = _grow(rules, 1)
+        rest = ink & ~removed
+        # a pen stroke crossing the line stays whole: rule pixels with ink right above and below come back
+        ink[:] = rest | (removed & _ink_within(rest, max(2, round(0.02 * ppi)), -1)
+                         & _ink_within(rest, max(2, round(0.02 * ppi)), 1))
         _clear_frames(ink, ink, ppi, s, set_aside)
 
     # 3. each remaining piece: noise, dots, stamp colour, filled shapes, axis-aligned fragments

@@ -14,6 +14,7 @@ import csv
 import os
 import random
 import time
+from collections.abc import Collection
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -520,8 +521,13 @@ def _write(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
         w.writerows(rows)
 
 
-def build_house_corpus(inbox: Path, truth_dir: Path, level: str, seed: int, reference: Path) -> None:
-    """Write the house-style corpus into `inbox` and its truth (three CSV files) into `truth_dir`."""
+def build_house_corpus(inbox: Path, truth_dir: Path, level: str, seed: int, reference: Path,
+                       only: Collection[str] | None = None) -> None:
+    """Write the house-style corpus into `inbox` and its truth (three CSV files) into `truth_dir`.
+
+    `only` keeps the members of those scenarios (and the files they sent), for a quick test inbox; the truth
+    then lists those members alone.
+    """
     if level not in DAMAGE:
         raise ValueError(f"unknown level {level!r}")
     inbox.mkdir(parents=True, exist_ok=True)
@@ -529,6 +535,14 @@ def build_house_corpus(inbox: Path, truth_dir: Path, level: str, seed: int, refe
     members = load_members(reference)
     planner = Planner(seed, reference)
     planner.plan(members)
+    if only is not None:
+        planner.outcomes = [o for o in planner.outcomes if o.scenario in only]
+        kept = {f for o in planner.outcomes for f in o.files}
+        if "non_member" in only:
+            kept |= {x[2] for x in planner.findings if x[0] == "unknown_municipality"}
+        planner.jobs = [j for j in planner.jobs if j.name in kept]
+        names = {o.municipality for o in planner.outcomes}
+        planner.findings = [x for x in planner.findings if x[2] in kept or x[1] in names]
     workers = max(1, min(2, os.cpu_count() or 1))
     args = [(job, inbox, level, seed) for job in planner.jobs]
     if workers == 1:

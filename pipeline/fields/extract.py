@@ -46,8 +46,12 @@ def _field(dt: DocText, name: FieldName, ranked: list[Candidate], min_score: flo
     return Field(name.value, best.value, best.raw, conf, best.why(), evidence)
 
 
-def municipality_field(st: Structure, places: list[Candidate], reference: Reference) -> Field | None:
-    """The party that signs: every mention votes for its place with its score; the best total wins."""
+def municipality_field(st: Structure, places: list[Candidate], reference: Reference,
+                       named_in_file: tuple[str, ...] = ()) -> Field | None:
+    """The party that signs: every mention votes for its place with its score; the best total wins.
+
+    A place the file's name names adds a vote to the mentions of that place in the text (never one alone).
+    """
     weights = settings("municipality")
     for i, c in enumerate(places):
         place_features(st, c, places[i - 1] if i else None, places[i + 1] if i + 1 < len(places) else None)
@@ -57,6 +61,9 @@ def municipality_field(st: Structure, places: list[Candidate], reference: Refere
         c.score *= c.features.get("spelling", 1.0)
         if c.score > 0:
             totals[str(c.value)] = totals.get(str(c.value), 0.0) + c.score
+    for name in named_in_file:
+        if name in totals or any(c.value == name for c in places):
+            totals[name] = totals.get(name, 0.0) + float(weights["file_name"])
     if not totals:
         return None
     winner = max(totals, key=lambda n: (totals[n], n in reference.names()))
@@ -122,7 +129,8 @@ def extract_fields(document: Document, reference: Reference) -> dict[str, Field]
     places = [Candidate("municipality", m.place.name, m.raw, m.start, m.end, {"spelling": m.quality})
               for m in mentions]
     found: dict[str, Field | None] = {}
-    municipality = municipality_field(st, places, reference)
+    named = tuple(p.name for p in gazetteer_for(reference).in_file_name(document.file.path))
+    municipality = municipality_field(st, places, reference, named)
     found["municipality"] = municipality
     name = str(municipality.value) if municipality else None
     found["date"] = date_field(st, document.doc_type, mentions, name)

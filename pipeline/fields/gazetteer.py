@@ -110,6 +110,19 @@ class Gazetteer:
         return sorted(found, key=lambda m: m.start)
 
 
+    def in_file_name(self, name: str) -> list[Place]:
+        """Places a file name names exactly ('scan_sittard-geleen_platform31.pdf', 'Besluitnota Leiden.pdf')."""
+        stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name.rsplit("/", 1)[-1])
+        tokens = [t for t in re.split(r"[\s_.()\[\],]+", stem) if t]
+        found: list[Place] = []
+        for size in range(MAX_WORDS, 0, -1):
+            for i in range(len(tokens) - size + 1):
+                place = self.keys.get(name_key(" ".join(tokens[i:i + size])))
+                if place is not None and place not in found:
+                    found.append(place)
+        return found
+
+
 @cache
 def _cached(reference: Reference) -> Gazetteer:
     return Gazetteer(reference)

@@ -138,17 +138,19 @@ def cross_check(amounts: list[Candidate], counts: list[Candidate], rate: Decimal
 def person_features(st: Structure, c: Candidate, reference_match: float) -> None:
     f = c.features
     line = st.dt.line_at(c.start)
-    f["represent"] = float(st.before(c.start, "represent", 60))
-    closing = st.in_closing(line)  # columns are signature blocks; elsewhere the lines around are one paragraph
-    own = ((closing and (st.column_cue(c.start, c.end, "municipal_office", 2)
-                         or st.column_cue(c.start, c.end, "municipal_office", 2, up=True)))
-           or st.right_before(c.start, "municipal_office", 30)
-           or st.after(c.end, "municipal_office", 25))
+    f["represent"] = float(st.before(c.start, "represent", 60)
+                           or st.in_sentence(c.start, c.end, "represent", 90, right=False))
+    # in the closing the words around a name are its column's (the other column shares its printed line);
+    # elsewhere they are its sentence's
+    if st.in_closing(line):
+        own = (st.column_cue(c.start, c.end, "municipal_office", 2)
+               or st.column_cue(c.start, c.end, "municipal_office", 2, up=True))
+        other = (st.column_cue(c.start, c.end, "other_office", 2)
+                 or st.column_cue(c.start, c.end, "other_office", 1, up=True))
+    else:
+        own = st.in_clause_before(c.start, "municipal_office", 30) or st.after(c.end, "municipal_office", 25)
+        other = st.in_clause_before(c.start, "other_office", 45) or st.after(c.end, "other_office", 45)
     f["municipal_office"] = float(own)
-    other = ((closing and (st.column_cue(c.start, c.end, "other_office", 2)
-                           or st.column_cue(c.start, c.end, "other_office", 1, up=True)))
-             or st.right_before(c.start, "other_office", 45)
-             or st.after(c.end, "other_office", 45))
     f["other_office"] = float(other)
     f["parties"] = float(st.in_parties(line))
     f["closing"] = float(st.in_closing(line))
@@ -167,7 +169,7 @@ def place_features(st: Structure, c: Candidate, previous: Candidate | None, foll
     f["parties"] = float(st.in_parties(line))
     f["closing"] = float(st.in_closing(line))
     f["header"] = float(st.in_header(line))
-    f["other_party"] = float(st.right_before(c.start, "other_party", 30) or st.after(c.end, "other_party", 15))
+    f["other_party"] = float(st.in_clause_before(c.start, "other_party", 30) or st.after(c.end, "other_party", 15))
     listed = any(o is not None and (0 <= c.start - o.end <= 3 or 0 <= o.start - c.end <= 5)
                  and re.fullmatch(r"\s*(?:,|en|of)\s*", st.dt.text[min(o.end, c.end):max(o.start, c.start)] or "")
                  for o in (previous, following))

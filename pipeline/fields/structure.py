@@ -88,6 +88,13 @@ class Structure:
         left = max(line.start, start - chars)
         return bool(lexicon(name).search(self.dt.folded, left, start))
 
+    def in_clause_before(self, start: int, name: str, chars: int = 30) -> bool:
+        """A cue of `name` just before the span and in its sentence (no full stop in between)."""
+        line = self.dt.line_at(start)
+        left = max(line.start, start - chars)
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.dt.folded, left, start)]
+        return bool(lexicon(name).search(self.dt.folded, ends[-1] if ends else left, start))
+
     def after(self, end: int, name: str, chars: int = 40) -> bool:
         line = self.dt.line_at(max(0, end - 1))
         return bool(lexicon(name).search(self.dt.folded, end, min(line.end, end + chars)))
@@ -150,5 +157,6 @@ class Structure:
         return (start - line.start) / length, (end - line.start) / length
 
 
-def _overlap(a: tuple[float, float], b: tuple[float, float], slack: float = 0.04) -> bool:
-    return a[0] - slack < b[1] and b[0] - slack < a[1]
+def _overlap(a: tuple[float, float], b: tuple[float, float], align: float = 0.08) -> bool:
+    """Whether cue `b` stands in the column of span `a`: left-aligned with it, or centred within it."""
+    return abs(a[0] - b[0]) < align or a[0] <= (b[0] + b[1]) / 2 <= a[1]

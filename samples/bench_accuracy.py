@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -46,24 +47,32 @@ def _report(acc: Accuracy, target: float, extra_ok: bool = True, extra: str = ""
     return ok, lines
 
 
-def bench_house(level: str, root: Path, fresh_ocr: bool, workers: int, seed: int | None) -> tuple[bool, list[str]]:
-    from .house_corpus import build_house_corpus
-
-    seed = HOUSE_SEEDS[level] if seed is None else seed
-    work = root / f"house-{level}-{seed}"
+def _build_and_read(work: Path, build_corpus: Callable[[Path, Path], object], reference: Path, fresh_ocr: bool,
+                    workers: int) -> tuple[Accuracy, float, float, object]:
+    """Generate a corpus into `work`, read it with the pipeline and score it: (accuracy, seconds to generate,
+    seconds to read, what the builder returned)."""
     shutil.rmtree(work / "inbox", ignore_errors=True)
     shutil.rmtree(work / "out", ignore_errors=True)
     started = time.perf_counter()
-    build_house_corpus(work / "inbox", work / "truth", level, seed, HOUSE_REFERENCE)
+    built = build_corpus(work / "inbox", work / "truth")
     generated = time.perf_counter() - started
     cache = work / "ocr-cache"
     if fresh_ocr:
         shutil.rmtree(cache, ignore_errors=True)
     started = time.perf_counter()
-    run_batch(work / "inbox", work / "out", load_reference(HOUSE_REFERENCE),
+    run_batch(work / "inbox", work / "out", load_reference(reference),
               RunOptions(workers=workers, cache_dir=cache, force=True))
-    elapsed = time.perf_counter() - started
-    acc = evaluate(work / "out", work / "truth")
+    return evaluate(work / "out", work / "truth"), generated, time.perf_counter() - started, built
+
+
+def bench_house(level: str, root: Path, fresh_ocr: bool, workers: int, seed: int | None) -> tuple[bool, list[str]]:
+    from .house_corpus import build_house_corpus
+
+    seed = HOUSE_SEEDS[level] if seed is None else seed
+    work = root / f"house-{level}-{seed}"
+    acc, generated, elapsed, _ = _build_and_read(
+        work, lambda inbox, truth: build_house_corpus(inbox, truth, level, seed, HOUSE_REFERENCE),
+        HOUSE_REFERENCE, fresh_ocr, workers)
     ok, lines = _report(acc, HOUSE_TARGETS[level], acc.status_total - acc.status_correct <= 1, ", statuses >= 40")
     head = (f"== house family, {level}, seed {seed}: {len(list((work / 'inbox').iterdir()))} files, "
             f"{acc.documents} documents; generated in {generated:.0f} s, read in {elapsed:.0f} s")
@@ -72,21 +81,10 @@ def bench_house(level: str, root: Path, fresh_ocr: bool, workers: int, seed: int
 
 def bench_level(level: str, root: Path, fresh_ocr: bool, workers: int) -> tuple[bool, list[str]]:
     work = root / level
-    if work.exists():
-        shutil.rmtree(work / "inbox", ignore_errors=True)
-        shutil.rmtree(work / "out", ignore_errors=True)
-    started = time.perf_counter()
-    builder = build(work / "inbox", work / "truth", corpus_plan(41, SEEDS[level]), DAMAGE[level], SEEDS[level],
-                    non_members=3)
-    generated = time.perf_counter() - started
-    cache = work / "ocr-cache"
-    if fresh_ocr:
-        shutil.rmtree(cache, ignore_errors=True)
-    started = time.perf_counter()
-    run_batch(work / "inbox", work / "out", load_reference(SAMPLE_REFERENCE),
-              RunOptions(workers=workers, cache_dir=cache, force=True))
-    elapsed = time.perf_counter() - started
-    acc = evaluate(work / "out", work / "truth")
+    acc, generated, elapsed, builder = _build_and_read(
+        work, lambda inbox, truth: build(inbox, truth, corpus_plan(41, SEEDS[level]), DAMAGE[level], SEEDS[level],
+                                         non_members=3),
+        SAMPLE_REFERENCE, fresh_ocr, workers)
     signed_ok = level != "office" or acc.rate("signed") >= 0.98
     ok, lines = _report(acc, TARGETS[level], signed_ok, ", signature >= 98%" if level == "office" else "")
     head = (f"== template family, {level}: {len(list((work / 'inbox').iterdir()))} files, {acc.documents} documents "

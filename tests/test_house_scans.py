@@ -38,7 +38,8 @@ def _truth(house: Path, **match: str) -> list[dict[str, str]]:
 
 
 def _read(house: Path, row: dict[str, str]) -> dict[str, str]:
-    found = [r for r in _rows(house / "out" / "documents.csv") if (r["file"], r["pages"]) == (row["file"], row["pages"])]
+    key = (row["file"], row["pages"])
+    found = [r for r in _rows(house / "out" / "documents.csv") if (r["file"], r["pages"]) == key]
     assert found, f"{row['file']} p{row['pages']} was not split out as one document"
     return found[0]
 

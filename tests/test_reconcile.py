@@ -1,5 +1,6 @@
 """Reconciliation rules on extractions: statuses and finding codes, and never a false `complete`."""
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -133,3 +134,37 @@ def test_unclassified_document(ref):
     other = Extraction(SourceFile("o.pdf", "o", 5, "pdf"), "1", DocType.OTHER, confidence=0.5)
     rec = reconcile([other], ref)
     assert [(f.code, f.severity.value) for f in rec.findings if f.file == "o.pdf"] == [("unclassified", "warning")]
+
+
+def _one_page(ex: Extraction) -> Extraction:
+    return replace(ex, pages="1")
+
+
+def test_a_signature_page_sent_on_its_own_signs_the_agreement_with_a_warning(ref):
+    unsigned = doc(signed=False)
+    photo = _one_page(doc("IMG_1.jpg", amount=None, content="h2"))
+    rec = reconcile([unsigned, photo], ref)
+    assert status_of(rec, "Deventer").status is Status.COMPLETE
+    warned = [f for f in rec.findings if f.file == "IMG_1.jpg"]
+    assert warned and all(f.severity.value == "warning" for f in warned)
+    assert not any(f.code == "conflicting_documents" for f in rec.findings)
+
+
+def test_a_signed_page_does_not_sign_another_municipality_or_a_page_with_its_own_amount(ref):
+    unsigned = doc(signed=False)
+    other_town = _one_page(doc("IMG_1.jpg", municipality="Zwolle", amount=None, content="h2"))
+    assert status_of(reconcile([unsigned, other_town], ref), "Deventer").status is Status.EXCEPTION
+    with_amount = _one_page(doc("IMG_2.jpg", amount="15216.91", content="h3"))
+    rec = reconcile([unsigned, with_amount], ref)
+    assert status_of(rec, "Deventer").status is Status.EXCEPTION
+
+
+def test_a_doubtful_date_is_a_warning_but_a_doubtful_amount_an_error(ref):
+    shaky_date = doc()
+    shaky_date.fields["date"] = replace(shaky_date.fields["date"], confidence=0.3)
+    rec = reconcile([shaky_date], ref)
+    assert status_of(rec, "Deventer").status is Status.COMPLETE
+    assert [f.severity.value for f in rec.findings if f.code == "low_confidence"] == ["warning"]
+    shaky_amount = doc()
+    shaky_amount.fields["amount"] = replace(shaky_amount.fields["amount"], confidence=0.3)
+    assert status_of(reconcile([shaky_amount], ref), "Deventer").status is Status.EXCEPTION

@@ -86,11 +86,11 @@ def _person_pattern() -> re.Pattern[str]:
     particles = "|".join(names["particles"])
     initial = r"(?:IJ|Chr|Th|Ph|[A-Z][a-z]?)\."
     # a double name may carry particles after its hyphen: 'Blanksma-van den Heuvel'
-    surname = rf"[A-ZÀ-Þ][a-zà-ÿĳ'’]+(?:-(?:(?:{particles})\s+)*[A-ZÀ-Þa-z][a-zà-ÿĳ'’]+)*(?![.\w])"
+    surname = rf"[A-ZÀ-Þ][a-zà-ÿĳ'’]+(?:-(?:(?:{particles})\s+)*[A-ZÀ-Þa-z][a-zà-ÿĳ'’]+)*"
     pattern = (
         rf"(?:(?:{honorific})\s+)?(?:(?:{titles})\.?\s+){{0,3}}"
         rf"(?P<given>(?:{initial}[ \t]?){{1,6}}|[A-Z][a-zà-ÿ]{{2,12}}[ \t]+)[ \t]*"
-        rf"(?P<surname>(?:(?:{particles})[ \t]+){{0,3}}{surname}(?:[ \t]+{surname})?)"
+        rf"(?P<surname>(?:(?:{particles})[ \t]+){{0,3}}{surname}(?:[ \t]+{surname}(?![.\w]))?)"
         rf"(?:,?[ \t]+(?:{post})\b)?"
     )
     return re.compile(pattern)

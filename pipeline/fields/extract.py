@@ -25,6 +25,7 @@ from .scoring import (
     cross_check,
     date_features,
     inhabitant_features,
+    other_seats,
     person_features,
     place_features,
     settings,
@@ -55,6 +56,7 @@ def municipality_field(st: Structure, places: list[Candidate], reference: Refere
     weights = settings("municipality")
     for i, c in enumerate(places):
         place_features(st, c, places[i - 1] if i else None, places[i + 1] if i + 1 < len(places) else None)
+    other_seats(places)
     apply(places, weights)
     totals: dict[str, float] = {}
     for c in places:

@@ -159,6 +159,14 @@ def person_features(st: Structure, c: Candidate, reference_match: float) -> None
     f["address"] = float(st.right_before(c.start, "address", 12))
 
 
+def other_seats(places: list[Candidate]) -> None:
+    """A place named in the other party's clause is its seat (Platform31 in Den Haag): every mention of it
+    not introduced as a municipality counts less."""
+    seats = {c.value for c in places if c.features.get("other_party")}
+    for c in places:
+        c.features["other_seat"] = float(c.value in seats and not c.features.get("named_as_municipality"))
+
+
 def place_features(st: Structure, c: Candidate, previous: Candidate | None, following: Candidate | None) -> None:
     f = c.features
     line = st.dt.line_at(c.start)
@@ -169,7 +177,8 @@ def place_features(st: Structure, c: Candidate, previous: Candidate | None, foll
     f["parties"] = float(st.in_parties(line))
     f["closing"] = float(st.in_closing(line))
     f["header"] = float(st.in_header(line))
-    f["other_party"] = float(st.in_clause_before(c.start, "other_party", 30) or st.after(c.end, "other_party", 15))
+    named = f["named_as_municipality"] > 0  # 'gemeente X' decides, whoever else the line names
+    f["other_party"] = float(not named and st.in_sentence(c.start, c.end, "other_party", 80))
     listed = any(o is not None and (0 <= c.start - o.end <= 3 or 0 <= o.start - c.end <= 5)
                  and re.fullmatch(r"\s*(?:,|en|of)\s*", st.dt.text[min(o.end, c.end):max(o.start, c.start)] or "")
                  for o in (previous, following))

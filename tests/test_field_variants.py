@@ -1,0 +1,123 @@
+"""Fields read from wordings and layouts neither generator writes: each text is a variant a rule must survive.
+
+The texts are short plain-text documents (no word boxes, as a saved OCR text), written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from pipeline.fields import extract_fields
+from pipeline.page_text import page_from_text
+from pipeline.schema import DocType, Document, SourceFile
+
+
+def _doc(text: str, doc_type: DocType = DocType.AGREEMENT, name: str = "scan.pdf") -> Document:
+    pages = tuple(page_from_text(i + 1, t) for i, t in enumerate(text.split("\f")))
+    return Document(SourceFile(name, name, 1, "pdf"), pages, doc_type, 0.9)
+
+
+def _values(text: str, g40_reference, doc_type: DocType = DocType.AGREEMENT, name: str = "scan.pdf"):
+    return {k: f.value for k, f in extract_fields(_doc(text, doc_type, name), g40_reference).items()}
+
+
+ENSCHEDE = """OVEREENKOMST nr. 2023/0417
+Partijen:
+1. Stichting Platform31, met zetel te Den Haag, ten deze vertegenwoordigd door haar bestuurder
+   de heer V. Everhardt, hierna: Platform31;
+2. de gemeente Enschede, publiekrechtelijk lichaam, kantoorhoudende Langestraat 24 te Enschede, te dezen
+   rechtsgeldig vertegenwoordigd door de heer drs. R.C.F. van Agteren-Smit MSc, wethouder, daartoe
+   gemachtigd bij besluit van de burgemeester van 3 februari 2023;
+nemen in aanmerking dat het convenant van 19 december 2022 loopt tot en met 31 december 2027.
+Art. 4 Vergoeding
+De gemeente vergoedt Platform31 jaarlijks een bedrag ter hoogte van €15.217,- (zegge: vijftienduizend
+tweehonderdzeventien euro), in plaats van het bedrag over 2022 van € 12.902,45.
+Het tarief bedraagt € 0,15 per inwoner; de verhoging ten opzichte van 2022 is € 0,02 per inwoner.
+\f
+Ondertekening
+Den Haag, 2 maart 2023                    Enschede, 21-02-2023
+Stichting Platform31                      Gemeente Enschede
+V. Everhardt                              drs. R.C.F. van Agteren-Smit MSc
+directeur                                 wethouder
+"""
+
+
+def test_an_agreement_in_other_words_deputy_signs_by_mandate(g40_reference):
+    got = _values(ENSCHEDE, g40_reference)
+    assert got["municipality"] == "Enschede"
+    assert got["signatory"] == "R.C.F. van Agteren-Smit"  # titles dropped, particles and double name kept
+    assert got["date"] == date(2023, 2, 21)  # the municipality's signing line, not Platform31's nor the mandate
+    assert got["amount"] == Decimal("15217.00")  # not the 2022 amount, the rate or the increase
+
+
+TABLE = """SAMENWERKINGSOVEREENKOMST G40 - PLATFORM31
+gemeente Apeldoorn
+Ondergetekenden: Stichting Platform31 te Den Haag en de Gemeente Apeldoorn (Marktplein 1, Apeldoorn),
+vertegenwoordigd door burgemeester mr. A. Heerts.
+Artikel 3 Financien
+Aantal inwoners (CBS, 1-1-2022)        165.611
+Tarief per inwoner                     € 0,15
+Totaal over vijf jaar                  € 124.208,25
+Bijdrage per jaar                      € 24.841,65
+Aldus in tweevoud getekend,
+Plaats: Apeldoorn   Datum: 7.02.2023
+"""
+
+
+def test_a_calculation_table_gives_amount_and_inhabitants_that_agree(g40_reference):
+    got = _values(TABLE, g40_reference)
+    assert got["municipality"] == "Apeldoorn"
+    assert got["amount"] == Decimal("24841.65")  # not the five-year total
+    assert got["inhabitants"] == 165611
+    assert got["signatory"] == "A. Heerts"
+    assert got["date"] == date(2023, 2, 7)
+
+
+MEMO = """Raadsinformatiebrief
+Aan de gemeenteraad van Zwolle
+Datum: 5 januari 2023
+Kenmerk: 2023-000123
+Onderwerp: lidmaatschap G40 en samenwerking met Platform31
+Het college heeft in zijn vergadering van 17 januari 2023 besloten de overeenkomst met Platform31 aan te gaan.
+Zwolle telt op 1 januari 2022 volgens het CBS 130.668 inwoners; de jaarlijkse kosten komen daarmee uit op
+afgerond € 19.600 (was € 16.987 in 2022).
+"""
+
+
+def test_a_memo_dated_by_its_decision_not_by_its_own_date(g40_reference):
+    got = _values(MEMO, g40_reference, DocType.DECISION_MEMO)
+    assert got["municipality"] == "Zwolle"
+    assert got["date"] == date(2023, 1, 17)
+    assert got["inhabitants"] == 130668
+    assert got["amount"] == Decimal("19600.00")
+
+
+@pytest.mark.parametrize("line", [
+    "Getekend te Helmond op 10 jan. 2023",
+    "Helmond, 10-1-2023",
+    "Plaats: Helmond    Datum: 10/01/2023",
+    "Datum ondertekening: 10.01.2023",
+])
+def test_signing_lines_in_many_forms(g40_reference, line):
+    text = ("Uitvoeringsovereenkomst\nDe gemeente Helmond, vertegenwoordigd door burgemeester"
+            " E. Blanksma-van den Heuvel, en Platform31 te Den Haag komen overeen dat de overeenkomst"
+            " ingaat op 1 maart 2023.\nDe gemeente betaalt jaarlijks € 14.021,40.\n" + line +
+            "\nE. Blanksma-van den Heuvel\nburgemeester van Helmond\n")
+    got = _values(text, g40_reference)
+    assert got["date"] == date(2023, 1, 10)
+    assert got["municipality"] == "Helmond"
+
+
+def test_a_member_is_not_mistaken_for_the_seat_of_platform31(g40_reference):
+    text = ("Overeenkomst\nStichting Platform31, Koningin Julianaplein 10, 2595 AA Den Haag,\n"
+            "en de gemeente Leiden.\nDe rechtbank Den Haag is bevoegd.\nDen Haag, 1 februari 2023\n")
+    assert _values(text, g40_reference)["municipality"] == "Leiden"
+
+
+def test_a_non_member_is_named_as_such(g40_reference):
+    text = ("Samenwerkingsovereenkomst\nDe gemeente Katwijk, vertegenwoordigd door burgemeester"
+            " C. Visser, en Stichting Platform31 komen overeen.\nDe gemeente betaalt jaarlijks € 9.904,80.\n")
+    assert _values(text, g40_reference)["municipality"] == "Katwijk"

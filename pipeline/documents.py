@@ -188,6 +188,16 @@ def pages_needing_full_text(pages: list[Page]) -> set[int]:
     return needed
 
 
+@cache
+def _agreement_closing() -> re.Pattern[str]:
+    return re.compile(load_yaml("doc_types.yaml")["agreement_closing"], re.IGNORECASE)
+
+
+def _closed(pages: list[Page]) -> bool:
+    """Whether an agreement's pages so far include its signing part."""
+    return any(_agreement_closing().search(p.text) for p in pages)
+
+
 def split_documents(source: SourceFile, pages: list[Page]) -> list[Document]:
     """Group pages into documents: a page that starts a type opens one; others continue the current one."""
     _, min_score, _ = _rules()
@@ -196,7 +206,8 @@ def split_documents(source: SourceFile, pages: list[Page]) -> list[Document]:
         pc = classify_page(page.text)
         best_type, best_score = pc.best
         current = groups[-1] if groups else None
-        if pc.starts is not None and not (current and current[0] is pc.starts is DocType.COVENANT):
+        if pc.starts is not None and not (current and current[0] is pc.starts is DocType.COVENANT) \
+                and not (current and current[0] is pc.starts is DocType.AGREEMENT and not _closed(current[2])):
             groups.append((pc.starts, True, [page], [pc]))
         elif current and _continues(current[0], pc, min_score):
             current[2].append(page)

@@ -27,7 +27,7 @@ from .schema import Word
 
 log = logging.getLogger(__name__)
 
-OCR_VERSION = "5"  # bump when the way pages are OCR'd changes, to invalidate caches (4: ruling lines erased)
+OCR_VERSION = "6"  # bump when the way pages are OCR'd changes, to invalidate caches (4: ruling lines erased)
 RULE_INCHES = (0.45, 0.45)  # dark runs at least this long (horizontal, vertical) are ruling lines, not letters
 
 # One tesseract per core: its own OpenMP threading is several times slower on small machines.
@@ -217,7 +217,8 @@ def erase_rules(image: Image.Image) -> Image.Image:
     rules &= ~ndimage.binary_dilation(filled, iterations=across + 1)
     if not rules.any():
         return image
-    rules = ndimage.binary_dilation(rules).repeat(2, axis=0).repeat(2, axis=1)
+    # only the line's own ink goes: a letter touching a cell's border keeps its strokes
+    rules = rules.repeat(2, axis=0).repeat(2, axis=1) & ndimage.binary_dilation(full[:h2, :w2])
     out = grey.copy()
     out[:h2, :w2][rules] = 255
     return Image.fromarray(out, "L")

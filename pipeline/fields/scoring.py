@@ -178,7 +178,8 @@ def place_features(st: Structure, c: Candidate, previous: Candidate | None, foll
     f["closing"] = float(st.in_closing(line))
     f["header"] = float(st.in_header(line))
     named = f["named_as_municipality"] > 0  # 'gemeente X' decides, whoever else the line names
-    f["other_party"] = float(not named and st.in_sentence(c.start, c.end, "other_party", 80))
+    f["other_party"] = float(not named and st.in_sentence(c.start, c.end, "other_party", 80)
+                             and st.near_lines(c.start, c.end, "other_party"))
     listed = any(o is not None and (0 <= c.start - o.end <= 3 or 0 <= o.start - c.end <= 5)
                  and re.fullmatch(r"\s*(?:,|en|of)\s*", st.dt.text[min(o.end, c.end):max(o.start, c.start)] or "")
                  for o in (previous, following))

@@ -95,6 +95,13 @@ class Structure:
         ends = [m.end() for m in _SENTENCE_END.finditer(self.dt.folded, left, start)]
         return bool(lexicon(name).search(self.dt.folded, ends[-1] if ends else left, start))
 
+    def near_lines(self, start: int, end: int, name: str) -> bool:
+        """A cue of `name` on the span's line or the line above it (a clause wrapped onto the next line)."""
+        line = self.dt.line_at(start)
+        top = self.dt.lines[line.index - 1].start if line.index else line.start
+        pattern = lexicon(name)
+        return bool(pattern.search(self.dt.folded, top, start) or pattern.search(self.dt.folded, end, line.end))
+
     def after(self, end: int, name: str, chars: int = 40) -> bool:
         line = self.dt.line_at(max(0, end - 1))
         return bool(lexicon(name).search(self.dt.folded, end, min(line.end, end + chars)))

@@ -35,6 +35,9 @@ def confidence(score: float, ocr_conf: float, runner_up: float | None = None) ->
 
 # -- dates ---------------------------------------------------------------------------------------------------
 
+# what may stand between a place and its date: 'Ede, 28-02-2023', 'te Ede op', 'Zaanstad, maandag 27 ...'
+_PLACE_TO_DATE = re.compile(r"[\s,]*(?:(?:op|d\.?\s?d\.?|den|de)\s*[:.]?\s*)?"
+                            r"(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag\s*,?\s*)?")
 _RANGE_AFTER = re.compile(r"^\s*(?:t/m|tot(?:\s+en\s+met)?|-|–|—|up\s+to)\s*\d")
 
 
@@ -62,9 +65,8 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
     assert isinstance(value, date)
     f["out_of_range"] = float(not valid[0] <= value <= valid[1])
     f["first_of_january"] = float(value.month == 1 and value.day == 1)
-    place = next((m for m in places if 0 <= c.start - m.end <= 22 and line.start <= m.start
-                  and re.fullmatch(r"[\s,]*(?:(?:op|d\.?\s?d\.?|den|de)\s*[:.]?\s*)?", st.dt.folded[m.end:c.start])),
-                 None)
+    place = next((m for m in places if 0 <= c.start - m.end <= 32 and line.start <= m.start
+                  and _PLACE_TO_DATE.fullmatch(st.dt.folded[m.end:c.start])), None)
     f["place_before"] = float(place is not None)
     f["own_place"] = float(place is not None and place.place.name == municipality)
     f["other_place"] = float(place is not None and municipality is not None and place.place.name != municipality)

@@ -16,10 +16,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import IO
 
-import numpy as np
 import pytesseract
 from PIL import Image, ImageOps
-from scipy import ndimage
 
 from .errors import ConfigError
 from .page_text import assemble
@@ -27,8 +25,7 @@ from .schema import Word
 
 log = logging.getLogger(__name__)
 
-OCR_VERSION = "6"  # bump when the way pages are OCR'd changes, to invalidate caches (4: ruling lines erased)
-RULE_INCHES = (0.45, 0.45)  # dark runs at least this long (horizontal, vertical) are ruling lines, not letters
+OCR_VERSION = "3"  # bump when the way pages are OCR'd changes, to invalidate caches (3: sideways pages turned)
 
 # One tesseract per core: its own OpenMP threading is several times slower on small machines.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -159,73 +156,7 @@ def _bmp_file(image: Image.Image) -> Iterator[str]:
             os.remove(name)
 
 
-def _window_count(mask: np.ndarray, lo: np.ndarray, hi: np.ndarray, axis: int) -> np.ndarray:
-    """For each pixel, how many of `mask` lie between offsets lo (inclusive) and hi (exclusive) along `axis`."""
-    n = mask.shape[axis]
-    zero = np.zeros((1, mask.shape[1]) if axis == 0 else (mask.shape[0], 1), np.int32)
-    total = np.concatenate([zero, np.cumsum(mask, axis=axis, dtype=np.int32)], axis=axis)
-    pos = np.arange(n)
-    lo, hi = np.clip(pos + lo, 0, n), np.clip(pos + hi, 0, n)
-    return np.take(total, hi, axis=axis) - np.take(total, lo, axis=axis)
-
-
-def _open1d(mask: np.ndarray, length: int, axis: int) -> np.ndarray:
-    """Morphological opening by a line of `length` pixels along `axis`: the runs at least that long."""
-    starts = _window_count(mask, np.zeros(1, int), np.full(1, length), axis) == length  # a full run starts here
-    return _window_count(starts, np.full(1, 1 - length), np.ones(1, int), axis) > 0
-
-
-def _ruling(dark: np.ndarray, length: int, across: int, gap: int, horizontal: bool) -> np.ndarray:
-    """Long straight runs of ink in one direction that are lines, not text.
-
-    Runs are found on ink thickened across their direction, so the steps of a skewed line join into one run.
-    A run with ink on both sides along much of it is a line of touching letters: it stays.
-    """
-    along, side = (1, 0) if horizontal else (0, 1)
-    thick = _window_count(dark, np.full(1, -across), np.full(1, across + 1), side) > 0
-    found = _open1d(thick, length, along) & ndimage.binary_dilation(dark)
-    labels, count = ndimage.label(found)
-    if not count:
-        return found
-    before = _window_count(dark, np.full(1, -gap), np.full(1, -across - 1), side) > 0
-    after = _window_count(dark, np.full(1, across + 2), np.full(1, gap + 1), side) > 0
-    share = ndimage.mean(before & after, labels, index=np.arange(1, count + 1))
-    lines = np.concatenate([[False], np.asarray(share) < 0.3])
-    return lines[labels]
-
-
-def erase_rules(image: Image.Image) -> Image.Image:
-    """The image with table grid lines, signature lines and underlines painted white.
-
-    Tesseract drops the contents of cells it takes for graphics: a calculation table with a grid lost its
-    figures (seen on scans of house-style agreements). Text stays: letters are never this long a straight run,
-    a run of touching letters has ink on both sides, and a shaded cell or logo is a solid area.
-    """
-    if image.mode not in ("L", "1") or min(image.size) < 200:
-        return image
-    grey = np.asarray(image.convert("L"))
-    full = grey < int(np.median(grey)) - 45  # darker than the paper, whatever its grey
-    # found at half resolution (a line stays a line, at a quarter of the work), painted at full
-    h2, w2 = full.shape[0] // 2 * 2, full.shape[1] // 2 * 2
-    dark = full[:h2:2, :w2:2] | full[1:h2:2, :w2:2] | full[:h2:2, 1:w2:2] | full[1:h2:2, 1:w2:2]
-    ppi = max(dark.shape[1] / 8.5, 50.0)  # a page is about 8.3 inch wide; the run lengths need no precision
-    h_len, v_len = (max(8, round(v * ppi)) for v in RULE_INCHES)
-    across, gap = max(1, round(0.012 * ppi)), max(4, round(0.06 * ppi))
-    rules = _ruling(dark, h_len, across, gap, True) | _ruling(dark, v_len, across, gap, False)
-    solid = max(3, round(0.04 * ppi))
-    filled = _open1d(_open1d(dark, solid, 0) & _open1d(dark, solid, 1), 1, 0)
-    rules &= ~ndimage.binary_dilation(filled, iterations=across + 1)
-    if not rules.any():
-        return image
-    # only the line's own ink goes: a letter touching a cell's border keeps its strokes
-    rules = rules.repeat(2, axis=0).repeat(2, axis=1) & ndimage.binary_dilation(full[:h2, :w2])
-    out = grey.copy()
-    out[:h2, :w2][rules] = 255
-    return Image.fromarray(out, "L")
-
-
 def _run_tesseract(image: Image.Image, settings: OcrSettings) -> OcrResult:
-    image = erase_rules(image)
     with _bmp_file(image) as name:
         data = pytesseract.image_to_data(name, lang=settings.lang, config=f"--psm {settings.psm}",
                                          output_type=pytesseract.Output.DICT, timeout=settings.timeout)

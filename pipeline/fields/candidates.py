@@ -86,10 +86,12 @@ def _person_pattern() -> re.Pattern[str]:
     particles = "|".join(names["particles"])
     initial = r"(?:IJ|Chr|Th|Ph|[A-Z][a-z]?)\."
     # a double name may carry particles after its hyphen: 'Blanksma-van den Heuvel'
-    surname = rf"[A-ZÀ-Þ][a-zà-ÿĳ'’]+(?:-(?:(?:{particles})\s+)*[A-ZÀ-Þa-z][a-zà-ÿĳ'’]+)*"
+    # (a surname has three letters at least: 'J.Th' read without its last dot is no 'J. Th')
+    surname = rf"[A-ZÀ-Þ][a-zà-ÿĳ'’]{{2,}}(?:-(?:(?:{particles})\s+)*[A-ZÀ-Þa-z][a-zà-ÿĳ'’]+)*"
+    # given names and surname may be split over two lines ('Ank\nBijleveld'), never over more
     pattern = (
         rf"(?:(?:{honorific})\s+)?(?:(?:{titles})\.?\s+){{0,3}}"
-        rf"(?P<given>(?:{initial}[ \t]?){{1,6}}|[A-Z][a-zà-ÿ]{{2,12}}[ \t]+)[ \t]*"
+        rf"(?P<given>(?:{initial}[ \t]?){{1,6}}|[A-Z][a-zà-ÿ]{{2,12}}[ \t]*\n?[ \t]*(?=[A-Zà-ÿa-z]))[ \t]*\n?[ \t]*"
         rf"(?P<surname>(?:(?:{particles})[ \t]+){{0,3}}{surname}(?:[ \t]+{surname}(?![.\w]))?)"
         rf"(?:,?[ \t]+(?:{post})\b)?"
     )

@@ -118,8 +118,12 @@ def signatory_field(st: Structure, municipality: str | None, reference: Referenc
                 c.value = corrected
         person_features(st, c, match)
     # one person, one party: a name the text places with Platform31 anywhere is Platform31's everywhere
-    ours = {c.value for c in cands if c.features.get("municipal_office") or c.features.get("reference_person")}
-    theirs = {c.value for c in cands if c.features.get("other_office")} - ours
+    # the party clause, running text, is where a person's party is plainest; a signature block's columns less so
+    def said(c: Candidate, feature: str) -> bool:
+        return bool(c.features.get(feature)) and (bool(c.features.get("parties")) or feature == "other_office")
+
+    ours = {c.value for c in cands if said(c, "municipal_office") or c.features.get("reference_person")}
+    theirs = {c.value for c in cands if said(c, "other_office")} - ours
     for c in cands:
         if c.value in theirs and not c.features.get("reference_person"):
             c.features["other_office"] = 1.0

@@ -30,7 +30,8 @@ SEEDS = {"clean": 101, "office": 202, "poor": 303}
 TARGETS = {"clean": 0.995, "office": 0.99, "poor": 0.95}
 FAMILIES = ("template", "house")
 HOUSE_LEVELS = ("office", "poor")
-HOUSE_SEEDS = {"office": 7411, "poor": 7412}  # never used while developing the rules
+# never used while developing the rules (7411/7412 were measured once, before the last round of changes)
+HOUSE_SEEDS = {"office": 8411, "poor": 8412}
 HOUSE_TARGETS = {"office": 0.99, "poor": 0.97}
 HOUSE_REFERENCE = G40_REFERENCE
 MAX_REVIEWER_LOAD = 1.5

@@ -77,7 +77,8 @@ def test_the_same_agreement_scanned_twice_is_one_agreement_and_a_duplicate(trust
 
 
 def test_memo_and_agreement_that_disagree(trust_run):
-    assert {"inhabitants_mismatch", "conflicting_documents"} <= issues(trust_run, "Venlo")
+    # the memo reckons with other inhabitants: that is the finding (its amount follows from them)
+    assert "inhabitants_mismatch" in issues(trust_run, "Venlo")
     assert trust_run["status"]["Venlo"].status.value == "exception"
 
 

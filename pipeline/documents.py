@@ -94,10 +94,14 @@ def title_types(text: str) -> list[DocType]:
     for i, line in enumerate(lines):
         if _page_marker().search(line) or (i and rules.label_line.search(lines[i - 1])):
             continue  # a running header or footer, or the value of a label ('Onderwerp' over it)
+        if i and len(lines[i - 1].split()) >= 8 and re.search(r"\s[a-zà-ÿ]+$", lines[i - 1]):
+            continue  # the rest of a sentence wrapped from the line above ('... een' over 'Convenant hebben ...')
         words = line.split()
         letters = [c for c in line if c.isalpha()]
+        # a title starts with a capital, unless it opens the page ('samenwerkingsovereenkomst gemeente X')
+        capital = bool(letters) and (letters[0].isupper() or (i == 0 and len(words) <= 10))
         if (len(words) > rules.max_words or rules.not_before.search(line) or line.endswith((".", ",", ";"))
-                or not letters or not letters[0].isupper() or re.match(r"^\W{0,3}[A-Za-z]\W\s", line)):
+                or not capital or re.match(r"^\W{0,3}[A-Za-z]\W\s", line)):
             continue  # running text, a list item or a label, not a title
         opening = " ".join(words[:rules.within_words])
         hits = [(m.start(), t) for t, p in rules.nouns if (m := p.search(opening))]

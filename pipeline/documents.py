@@ -186,7 +186,9 @@ def pages_needing_full_text(pages: list[Page]) -> set[int]:
             current = None
         hints = (pc.scores.get(DocType.AGREEMENT, 0) > 0 or pc.scores.get(DocType.DECISION_MEMO, 0) > 0
                  or _full_read_hints().search(page.text) is not None)
-        readable = sum(1 for w in page.words if w.conf >= 0.5) >= 5 or page.source != "ocr_head"
+        # a top read as garbage (an upside-down page shows its foot there) is no evidence: read it in full
+        good = sum(1 for w in page.words if w.conf >= 0.6 and re.search(r"[A-Za-z]{2}", w.text))
+        readable = page.source != "ocr_head" or (good >= 5 and good >= 0.6 * len(page.words))
         if current not in _NO_FIELDS or hints or not readable:
             needed.add(page.number)
     return needed

@@ -199,7 +199,7 @@ def rotate(image: Image.Image, degrees: int) -> Image.Image:
     return image.rotate(-degrees, expand=True) if degrees % 360 else image
 
 
-HEAD_SHARE = 0.2  # the top of a page: a document's title and first lines
+HEAD_SHARE = 0.3  # the top of a page: a document's title and first lines, under a letterhead and a stamp
 HEAD_DPI = 200  # enough for 10-point print; a quarter of the pixels of a full read
 
 

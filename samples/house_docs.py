@@ -67,7 +67,16 @@ from .house_text import (
     thousands,
     upper_first,
 )
-from .signature_marks import INKS, STAMP_INKS, draw_initials, draw_logo, draw_paraaf_box, draw_signature, draw_stamp
+from .signature_marks import (
+    INKS,
+    RGB,
+    STAMP_INKS,
+    draw_initials,
+    draw_logo,
+    draw_paraaf_box,
+    draw_signature,
+    draw_stamp,
+)
 from .signature_marks import draw_rule as _draw_rule
 from .signature_marks import draw_signature_image as _draw_signature_image
 
@@ -867,14 +876,20 @@ def _rib(w: Writer, h: House, mayor: Person, spec: MemoSpec, rng: random.Random,
     w.ensure(w.lead * 10)
     w.para("Hoogachtend,", after=4)
     w.para(f"burgemeester en wethouders van {m},", after=8)
+    _sign_off(w, h, mayor, rng, 0.6, lambda: INKS[rng.choice(["black", "dark_blue"])], "initials")
+
+
+def _sign_off(w: Writer, h: House, mayor: Person, rng: random.Random, chance: float, ink: Callable[[], RGB],
+              style: str, signed: bool = True) -> None:
+    """The secretary and the mayor side by side under a memo, each signing by hand with `chance`."""
     y0 = w.y
     for k, (who, person) in enumerate((("de secretaris,", h.secretary), ("de burgemeester,", mayor))):
         x = w.left + k * w.width / 2
         w.c.setFont(w.reg, w.size)
         w.c.drawString(x, y0 - w.lead, who)
-        if rng.random() < 0.6:
-            draw_signature(w.c, rng, x + 5, y0 - 52, 110, 30, INKS[rng.choice(["black", "dark_blue"])])
-        w.c.drawString(x, y0 - 66, person.printed("initials"))
+        if signed and rng.random() < chance:
+            draw_signature(w.c, rng, x + 5, y0 - 52, 110, 30, ink())
+        w.c.drawString(x, y0 - 66, person.printed(style))
     w.y = y0 - 80
 
 
@@ -906,15 +921,7 @@ def _college_decision(w: Writer, h: House, mayor: Person, spec: MemoSpec, rng: r
     else:
         w.para("Aldus besloten in de vergadering van ………………………", after=8)
     w.para(f"Burgemeester en wethouders van {m},", after=6)
-    y0 = w.y
-    for k, (who, person) in enumerate((("de secretaris,", h.secretary), ("de burgemeester,", mayor))):
-        x = w.left + k * w.width / 2
-        w.c.setFont(w.reg, w.size)
-        w.c.drawString(x, y0 - w.lead, who)
-        if spec.decision and rng.random() < 0.7:
-            draw_signature(w.c, rng, x + 5, y0 - 52, 110, 30, INKS["black"])
-        w.c.drawString(x, y0 - 66, person.printed("title"))
-    w.y = y0 - 80
+    _sign_off(w, h, mayor, rng, 0.7, lambda: INKS["black"], "title", signed=spec.decision is not None)
 
 
 # --- G40 cover letter, covenant, municipal letter ----------------------------------------------------------------

@@ -122,7 +122,6 @@ def classify_page(text: str) -> PageClass:
             starting.append(rules.doc_type)
         if continues is None and any(p.search(head) for p in rules.cont):
             continues = rules.doc_type
-    # several titles in the head (a memo header naming the agreement): the one the page's words support most
     number = page_number(text)
     sequel = number is not None and number > 1
     # several titles (a memo header naming the agreement): the first, unless the page's words support another

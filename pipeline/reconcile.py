@@ -244,9 +244,9 @@ def _municipality_findings(entry: ReferenceEntry, docs: list[Extraction], refere
     if primary is not None and primary.amount is not None:
         for memo in memos:
             # a memo that reckons with other inhabitants than CBS's (reported above) reaches another amount
-            explained = (memo.inhabitants is not None and memo.inhabitants != entry.inhabitants
-                         and memo.amount is not None and expected_amount(memo.inhabitants, reference.rate) is not None
-                         and abs(memo.amount - expected_amount(memo.inhabitants, reference.rate)) <= tolerance)
+            own = expected_amount(memo.inhabitants, reference.rate)
+            explained = (own is not None and memo.inhabitants != entry.inhabitants and memo.amount is not None
+                         and abs(memo.amount - own) <= tolerance)
             if memo.amount is not None and abs(memo.amount - primary.amount) > tolerance and not explained:
                 f.add(FindingCode.CONFLICTING_DOCUMENTS, name, memo.file.path,
                       f"besluitnota noemt {euro(memo.amount)}, de overeenkomst {euro(primary.amount)}", about=memo,

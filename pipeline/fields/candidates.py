@@ -11,7 +11,7 @@ from functools import cache
 from ..normalize import parse_amount, parse_date, parse_integer
 from ..rules import load_yaml
 from .doctext import DocText
-from .gazetteer import Gazetteer, Place
+from .gazetteer import Mention
 
 
 @dataclass
@@ -125,17 +125,10 @@ def people(dt: DocText) -> list[Candidate]:
     return out
 
 
-def places(dt: DocText, gazetteer: Gazetteer) -> list[Candidate]:
-    out = []
-    for mention in gazetteer.mentions(dt.text):
-        cand = Candidate("municipality", mention.place.name, mention.raw, mention.start, mention.end)
-        cand.features["spelling"] = mention.quality
-        out.append(cand)
-    return out
-
-
-def place_of(cand: Candidate, gazetteer: Gazetteer) -> Place:
-    return gazetteer.places[str(cand.value)]
+def places(mentions: list[Mention]) -> list[Candidate]:
+    """A candidate for each place the gazetteer found, scored later; its spelling quality is a feature."""
+    return [Candidate("municipality", m.place.name, m.raw, m.start, m.end, {"spelling": m.quality})
+            for m in mentions]
 
 
 def as_decimal(value: object) -> Decimal:

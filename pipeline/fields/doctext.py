@@ -113,14 +113,15 @@ class DocText:
 
     def box(self, start: int, end: int) -> BBox | None:
         """The box of the words of a span, in its page's units."""
-        return self._words(start, end)[1]
+        return self.words_of(start, end)[1]
 
     def page_width(self, page: int) -> float:
         return self.document.pages[page].width or 1.0
 
-    def _words(self, start: int, end: int) -> tuple[int, BBox | None, list, int, int]:
+    def words_of(self, start: int, end: int) -> tuple[int, BBox | None, list, int, int]:
+        """A span's page, box (None without positions), words and offsets within that page's text."""
+        index = self.page_of(start)
         start, end = self.original[start], self.original[max(start, end - 1)] + 1
-        index = max(i for i, off in enumerate(self.offsets) if off <= start)
         page = self.document.pages[index]
         local_start, local_end = start - self.offsets[index], end - self.offsets[index]
         words = words_in_span(page.words, page.word_spans, local_start, local_end)
@@ -131,7 +132,7 @@ class DocText:
 
     def evidence(self, start: int, end: int) -> tuple[Evidence, float]:
         """The page, box and line of a span, and the mean OCR confidence of its words."""
-        index, _box, words, local_start, local_end = self._words(start, end)
+        index, _box, words, local_start, local_end = self.words_of(start, end)
         page = self.document.pages[index]
         line_start = page.text.rfind("\n", 0, local_start) + 1
         line_end = page.text.find("\n", local_end)

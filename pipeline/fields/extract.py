@@ -17,7 +17,7 @@ from . import candidates as find
 from .candidates import Candidate
 from .doctext import DocText
 from .gazetteer import Mention, gazetteer_for
-from .people import correct_signatory, split_person
+from .people import correct_signatory
 from .scoring import (
     amount_features,
     apply,
@@ -137,12 +137,11 @@ def extract_fields(document: Document, reference: Reference) -> dict[str, Field]
         return {}
     dt = DocText.of(document)
     st = Structure(dt)
-    mentions = gazetteer_for(reference).mentions(dt.text)
-    places = [Candidate("municipality", m.place.name, m.raw, m.start, m.end, {"spelling": m.quality})
-              for m in mentions]
+    gazetteer = gazetteer_for(reference)
+    mentions = gazetteer.mentions(dt.text)
     found: dict[str, Field | None] = {}
-    named = tuple(p.name for p in gazetteer_for(reference).in_file_name(document.file.path))
-    municipality = municipality_field(st, places, reference, named)
+    named = tuple(p.name for p in gazetteer.in_file_name(document.file.path))
+    municipality = municipality_field(st, find.places(mentions), reference, named)
     found["municipality"] = municipality
     name = str(municipality.value) if municipality else None
     found["date"] = date_field(st, document.doc_type, mentions, name)
@@ -151,5 +150,3 @@ def extract_fields(document: Document, reference: Reference) -> dict[str, Field]
         found["signatory"] = signatory_field(st, name, reference)
     return {k: v for k, v in found.items() if v is not None}
 
-
-__all__ = ["extract_fields", "split_person"]

@@ -109,7 +109,6 @@ class Gazetteer:
                 taken.update(range(i, i + size))
         return sorted(found, key=lambda m: m.start)
 
-
     def in_file_name(self, name: str) -> list[Place]:
         """Places a file name names exactly ('scan_sittard-geleen_platform31.pdf', 'Besluitnota Leiden.pdf')."""
         stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name.rsplit("/", 1)[-1])

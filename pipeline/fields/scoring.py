@@ -45,11 +45,11 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
                   valid: tuple[date, date]) -> None:
     f = c.features
     line = st.dt.line_at(c.start)
-    f["signing"] = float(st.before(c.start, "signing", 45) or bool(lexicon("signing").search(
-        st.row_left(c.start, c.end))))
+    row = st.row_left(c.start, c.end)
+    f["signing"] = float(st.before(c.start, "signing", 45) or bool(lexicon("signing").search(row)))
     # a label naming the decision: before the date on its line, above it, or wrapped onto a short line below
     label = (st.before(c.start, "decision", 40) or _wrapped_label_below(st, line, "decision")
-             or bool(lexicon("decision").search(st.row_left(c.start, c.end))))
+             or bool(lexicon("decision").search(row)))
     f["decision_label"] = float(label)
     if label:
         f["signing"] = 0.0  # 'collegebesluit d.d. ...': a date label, but of the decision
@@ -91,6 +91,7 @@ def _wrapped_label_below(st: Structure, line, name: str) -> bool:
 
 _PER_YEAR = re.compile(r"\W{0,3}(?:(?:ex\S*|zonder)\s+(?:b\.?t\.?w\.?|omzetbelasting)\s*)?"
                        r"(?:per\s+(?:kalender|boek)?jaar|jaarlijks|/\s*jaar|bij\b)")
+
 
 def amount_features(st: Structure, c: Candidate) -> None:
     f = c.features

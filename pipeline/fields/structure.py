@@ -126,7 +126,7 @@ class Structure:
     def row_left(self, start: int, end: int, reach: float = 0.6) -> str:
         """Folded words on the same printed row left of the span (a form or table label, however OCR ordered
         the cells), up to `reach` of the page width away; empty without word boxes."""
-        index, box, _words, _s, _e = self.dt._words(start, end)
+        index, box, _words, _s, _e = self.dt.words_of(start, end)
         if box is None:
             return ""
         page = self.dt.document.pages[index]

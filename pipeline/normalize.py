@@ -169,7 +169,7 @@ def name_key(text: str) -> str:
     """A comparison key for place and person names: lower case, no accents, no punctuation."""
     s = strip_accents(text).lower()
     s = re.sub(r"^(de\s+)?gemeente\s+", "", s.strip())
-    s = re.sub(r"^'?s[-\s]+", "s ", s)  # "'s-Hertogenbosch", "s Hertogenbosch"
+    s = re.sub(r"^['‘’`´]?s[-\s]+", "s ", s)  # "'s-Hertogenbosch", "‘s-Hertogenbosch", "s Hertogenbosch"
     s = re.sub(r"[^a-z0-9]+", " ", s)
     return " ".join(s.split())
 

@@ -14,7 +14,8 @@ from ..reference import Reference
 from ..rules import load_yaml, models_dir
 
 _SUFFIX = re.compile(r"\s*\((?:gemeente|[A-Z]{1,2}\.)\)\s*$")
-_TOKEN = re.compile(r"'?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’]*(?:-[A-Za-zÀ-ÿ'’]+)*|/")
+_APOSTROPHES = "'‘’`´"
+_TOKEN = re.compile(r"['‘’`´]?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’]*(?:-[A-Za-zÀ-ÿ'’]+)*|/")
 MAX_WORDS = 5
 FUZZY_MIN_LENGTH = 6  # shorter names ('Ede', 'Oss', 'Best') only match exactly
 
@@ -92,8 +93,9 @@ class Gazetteer:
             for i in range(len(tokens) - size + 1):
                 if any(j in taken for j in range(i, i + size)):
                     continue
-                first = tokens[i].group(0).lstrip("'")
-                if not first[:1].isupper() and not tokens[i].group(0).startswith(("'s", "'t")):
+                token = tokens[i].group(0)
+                first = token.lstrip(_APOSTROPHES)
+                if not first[:1].isupper() and not (token[:1] in _APOSTROPHES and first[:1] in "st"):
                     continue
                 if size > 1 and first.lower() in ("gemeente", "de"):
                     continue  # 'gemeente Deventer' is a mention of 'Deventer', after its cue word
@@ -105,6 +107,10 @@ class Gazetteer:
                 if hit is None:
                     continue
                 place, quality = hit
+                if quality < 1.0 and size > 1:
+                    shorter = self.lookup(text[start:tokens[i + size - 2].end()])
+                    if shorter is not None and shorter[0] == place and shorter[1] >= quality:
+                        continue  # 'Hertogenbosch en' is 'Hertogenbosch' and a word after it
                 found.append(Mention(place, start, end, quality, raw))
                 taken.update(range(i, i + size))
         return sorted(found, key=lambda m: m.start)

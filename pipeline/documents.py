@@ -26,6 +26,7 @@ class PageClass:
     starts: DocType | None
     continues: DocType | None
     sequel: bool = False  # it says it is page 2 or later of something ('blz. 2/2')
+    last: bool = False  # it says it is the last page of something ('pagina 3 van 3')
 
     @property
     def best(self) -> tuple[DocType, float]:
@@ -77,23 +78,33 @@ def _page_marker() -> re.Pattern[str]:
     return re.compile(load_yaml("doc_types.yaml")["page_marker"], _FLAGS)
 
 
-def page_number(text: str) -> int | None:
-    """The page number a page prints of itself ('blz. 2/2', 'pagina 2 van 3', '- 2 -'), if any."""
+def page_marker(text: str) -> tuple[int, int | None] | None:
+    """The page number a page prints of itself and of how many ('blz. 2/2', 'pagina 2 van 3', '- 2 -')."""
     for m in _page_marker().finditer(text):
-        number = next((g for g in m.groups() if g), None)
-        if number:
-            return int(number)
+        for n, total in (("n1", "of1"), ("n2", "of2"), ("n3", None)):
+            if m.group(n):
+                of = m.group(total) if total else None
+                return int(m.group(n)), int(of) if of else None
     return None
+
+
+def page_number(text: str) -> int | None:
+    """The page number a page prints of itself, if any."""
+    marker = page_marker(text)
+    return marker[0] if marker else None
 
 
 def title_types(text: str) -> list[DocType]:
     """The kinds of document the title lines at the top of a page name (see `titles` in doc_types.yaml)."""
     rules = _title_rules()
     found: list[DocType] = []
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:rules.head_lines]
+    every = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    lines = every[:rules.head_lines]
     for i, line in enumerate(lines):
         if _page_marker().search(line) or (i and rules.label_line.search(lines[i - 1])):
             continue  # a running header or footer, or the value of a label ('Onderwerp' over it)
+        if i == len(every) - 1 and len(every) >= 3:
+            continue  # the foot of a short page ('Collegevoorstel - gemeente X | INT-23-84053')
         if i and len(lines[i - 1].split()) >= 8 and re.search(r"\s[a-zà-ÿ]+$", lines[i - 1]):
             continue  # the rest of a sentence wrapped from the line above ('... een' over 'Convenant hebben ...')
         words = line.split()
@@ -103,15 +114,19 @@ def title_types(text: str) -> list[DocType]:
         if (len(words) > rules.max_words or rules.not_before.search(line) or line.endswith((".", ",", ";"))
                 or not capital or re.match(r"^\W{0,3}[A-Za-z]\W\s", line)):
             continue  # running text, a list item or a label, not a title
-        opening = " ".join(words[:rules.within_words])
-        hits = [(m.start(), t) for t, p in rules.nouns if (m := p.search(opening))]
+        # the kind is named from one of the first words on ('Voorstel aan het college' names a memo)
+        opening = len(" ".join(words[:rules.within_words]))
+        hits = [(m.start(), t) for t, p in rules.nouns if (m := p.search(line)) and m.start() < opening]
+        if not hits and line.isupper():  # a capital title OCR broke apart ('SAMENWERKINGSOVER EENKOMST')
+            joined = "".join(words)
+            hits = [(m.start(), t) for t, p in rules.nouns if (m := p.search(joined)) and m.start() < opening]
         if hits:
             found.append(min(hits, key=lambda h: h[0])[1])  # the first kind named: 'Overeenkomst ... convenant'
     return found
 
 
 def classify_page(text: str) -> PageClass:
-    head_lines, _, types = _rules()
+    head_lines, min_score, types = _rules()
     head = _head(text, head_lines)
     scores: dict[DocType, float] = {}
     starting: list[DocType] = list(dict.fromkeys(title_types(text)))
@@ -122,14 +137,21 @@ def classify_page(text: str) -> PageClass:
             starting.append(rules.doc_type)
         if continues is None and any(p.search(head) for p in rules.cont):
             continues = rules.doc_type
-    number = page_number(text)
-    sequel = number is not None and number > 1
+    marker = page_marker(text)
+    sequel = marker is not None and marker[0] > 1
+    last = marker is not None and marker[0] == marker[1]
     # several titles (a memo header naming the agreement): the first, unless the page's words support another
     starts = None
     if starting:
         starts = starting[0] if scores[starting[0]] >= 0.5 * max(scores[t] for t in starting) else \
             max(starting, key=lambda t: scores[t])
-    return PageClass(scores, None if sequel else starts, continues, sequel)
+    if starts is DocType.AGREEMENT and not _agreement_opening().search(text):
+        # an agreement's name over a page that introduces no parties and reads as something else is its
+        # subject ('Uitvoeringsovereenkomst Platform31 2023-2027' heading a memo whose own title was lost)
+        rival = max((t for t in scores if t is not DocType.AGREEMENT), key=lambda t: scores[t])
+        if scores[rival] >= max(min_score, 2 * scores[DocType.AGREEMENT]):
+            starts = rival
+    return PageClass(scores, None if sequel else starts, continues, sequel, last)
 
 
 def _confidence(scores: dict[DocType, float], doc_type: DocType, started: bool) -> float:
@@ -198,9 +220,19 @@ def _agreement_closing() -> re.Pattern[str]:
     return re.compile(load_yaml("doc_types.yaml")["agreement_closing"], re.IGNORECASE)
 
 
+@cache
+def _agreement_opening() -> re.Pattern[str]:
+    return re.compile(load_yaml("doc_types.yaml")["agreement_opening"], re.IGNORECASE)
+
+
 def _closed(pages: list[Page]) -> bool:
     """Whether an agreement's pages so far include its signing part."""
     return any(_agreement_closing().search(p.text) for p in pages)
+
+
+def _opens(page: Page) -> bool:
+    """Whether a page introduces an agreement's parties (its first page, not a running header)."""
+    return _agreement_opening().search(page.text) is not None
 
 
 def split_documents(source: SourceFile, pages: list[Page]) -> list[Document]:
@@ -211,10 +243,12 @@ def split_documents(source: SourceFile, pages: list[Page]) -> list[Document]:
         pc = classify_page(page.text)
         best_type, best_score = pc.best
         current = groups[-1] if groups else None
+        ended = current is not None and current[3][-1].last and not pc.sequel  # 'pagina 3 van 3' before
         if pc.starts is not None and not (current and current[0] is pc.starts is DocType.COVENANT) \
-                and not (current and current[0] is pc.starts is DocType.AGREEMENT and not _closed(current[2])):
+                and not (current and current[0] is pc.starts is DocType.AGREEMENT and not _closed(current[2])
+                         and not _opens(page) and not ended):
             groups.append((pc.starts, True, [page], [pc]))
-        elif current and _continues(current[0], pc, min_score):
+        elif current and (pc.continues is current[0] if ended else _continues(current[0], pc, min_score)):
             current[2].append(page)
             current[3].append(pc)
         else:

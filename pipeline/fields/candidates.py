@@ -42,6 +42,21 @@ def dates(dt: DocText) -> list[Candidate]:
     return out
 
 
+# digits a hand or a poor scan turns into one another ('23-01-2023' read as '23-07-2023')
+_LOOKALIKE_DIGITS = {"1": "74", "7": "1", "4": "1", "0": "8", "8": "0", "3": "8", "5": "6", "6": "5"}
+
+
+def date_variants(raw: str) -> list[date]:
+    """The dates `raw` would be with one digit read otherwise (a correction to weigh, never a reading)."""
+    out: list[date] = []
+    for i, ch in enumerate(raw):
+        for other in _LOOKALIKE_DIGITS.get(ch, ""):
+            value = parse_date(raw[:i] + other + raw[i + 1:])
+            if isinstance(value, date) and value not in out:
+                out.append(value)
+    return out
+
+
 def amounts(dt: DocText) -> list[Candidate]:
     out = []
     for text, start, end, label in dt.entities:

@@ -7,6 +7,7 @@ signatory (the reference mayor of the municipality read).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -85,7 +86,29 @@ def date_field(st: Structure, doc_type: DocType, places: list[Mention], municipa
     for c in cands:
         date_features(st, c, places, municipality, valid)
     apply(cands, config[doc_type.value])
-    return _field(st.dt, FieldName.DATE, cands, float(config["min_score"]))
+    found = _field(st.dt, FieldName.DATE, cands, float(config["min_score"]))
+    if found is not None and doc_type is DocType.AGREEMENT:
+        found = _after_decision(found, cands, int(config["signed_within_days"]))
+    return found
+
+
+def _after_decision(found: Field, cands: list[Candidate], days: int) -> Field:
+    """An agreement is signed after the college decision it names, within weeks. A signing date months
+    away from it, with a one-digit misreading that falls in that window, is taken as misread (with doubt)."""
+    decisions = [c for c in cands if c.features.get("decision_label") and c.value != found.value]
+    best = next((c for c in cands if c.value == found.value and c.raw == found.raw), None)
+    if not decisions or best is None or not best.features.get("signing"):
+        return found
+    decided = max(decisions, key=lambda c: c.score).value
+    assert isinstance(decided, date) and isinstance(found.value, date)
+    if 0 <= (found.value - decided).days <= days:
+        return found
+    near = [v for v in find.date_variants(found.raw) if 0 <= (v - decided).days <= days]
+    if len(near) != 1:
+        return found
+    rule = f"{found.rule}; read as {near[0].isoformat()}: {found.raw!r} is {found.value.isoformat()}, " \
+           f"{(found.value - decided).days} days from the decision of {decided.isoformat()}"
+    return replace(found, value=near[0], confidence=min(found.confidence, 0.5), rule=rule)
 
 
 def money_fields(st: Structure, rate: Decimal) -> tuple[Field | None, Field | None]:

@@ -6,10 +6,12 @@ import math
 import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 from typing import Any
 
 from ..rules import load_yaml
 from .candidates import Candidate, as_decimal
+from .doctext import Line
 from .gazetteer import Mention
 from .structure import Structure, lexicon
 
@@ -46,10 +48,11 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
     f = c.features
     line = st.dt.line_at(c.start)
     row = st.row_left(c.start, c.end)
-    f["signing"] = float(st.before(c.start, "signing", 45) or bool(lexicon("signing").search(row)))
+    f["signing"] = float(st.before(c.start, "signing", 45) or bool(lexicon("signing").search(row))
+                         or _form_label(st, line, c.start))
     # a label naming the decision: before the date on its line, above it, or wrapped onto a short line below
     label = (st.before(c.start, "decision", 40) or _wrapped_label_below(st, line, "decision")
-             or bool(lexicon("decision").search(row)))
+             or bool(lexicon("decision").search(row)) or _decision_named_before(st, c.start))
     f["decision_label"] = float(label)
     if label:
         f["signing"] = 0.0  # 'collegebesluit d.d. ...': a date label, but of the decision
@@ -67,6 +70,7 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
     f["first_of_january"] = float(value.month == 1 and value.day == 1)
     place = next((m for m in places if 0 <= c.start - m.end <= 32 and line.start <= m.start
                   and _PLACE_TO_DATE.fullmatch(st.dt.folded[m.end:c.start])), None)
+    place = place or _place_label_above(st, c, places)
     f["place_before"] = float(place is not None)
     f["own_place"] = float(place is not None and place.place.name == municipality)
     f["other_place"] = float(place is not None and municipality is not None and place.place.name != municipality)
@@ -77,7 +81,55 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
                                               or st.column_cue(c.start, c.end, "other_office", 3)))
 
 
-def _wrapped_label_below(st: Structure, line, name: str) -> bool:
+_WEEKDAY = r"(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag[\W_]*)?"
+
+
+def _form_label(st: Structure, line: Line, start: int) -> bool:
+    """A date under a one-word label of its own in the signing part ('Datum:' read as 'patum:')."""
+    return st.in_closing(line) and re.fullmatch(r"[\W_]*[a-z]{3,12}\s*:\s*", st.dt.folded[line.start:start]) is not None
+
+
+def _place_label_above(st: Structure, c: Candidate, places: list[Mention]) -> Mention | None:
+    """The place of a stacked form: 'Plaats: Hengelo' right above 'Datum: 1 maart 2023', in the same column."""
+    line = st.dt.line_at(c.start)
+    if not line.index or st.dt.lines[line.index - 1].page != line.page:
+        return None
+    above = st.dt.lines[line.index - 1]
+    text = st.dt.folded
+    lead = re.search(lexicon("date_label").pattern + r"[\W_]*" + _WEEKDAY + "$", text[line.start:c.start])
+    if lead is None:
+        return None
+    for m in places:
+        if not above.start <= m.start < above.end:
+            continue
+        label = re.search(lexicon("place_label").pattern + r"[\W_]*$", text[above.start:m.start])
+        if label and st.same_column((above.start + label.start(), m.end), (line.start + lead.start(), c.end)):
+            return m
+    return None
+
+
+@cache
+def _connectors() -> re.Pattern[str]:
+    words = load_yaml("lexicon.yaml")["cues"]["decision_connector"]
+    return re.compile(r"(?:[\W_]*(?:" + "|".join(words) + r")(?![a-z0-9]))*[\W_]*")
+
+
+def _decision_named_before(st: Structure, start: int, chars: int = 100) -> bool:
+    """A decision named before the date with only connecting words between them, on its line or the one
+    above ('het besluit van burgemeester en wethouders d.d. dinsdag 28 februari 2023')."""
+    line = st.dt.line_at(start)
+    top = st.dt.lines[line.index - 1].start if line.index else line.start
+    text = st.dt.folded
+    for m in lexicon("decision").finditer(text, max(top, start - chars), start):
+        end = m.end()
+        while end < start and text[end].isalpha():
+            end += 1  # to the end of the cue's word ('besluit' in 'besluiten')
+        if _connectors().fullmatch(text, end, start):
+            return True
+    return False
+
+
+def _wrapped_label_below(st: Structure, line: Line, name: str) -> bool:
     """A table label that wrapped: 'Datum 31/01/2023' over 'collegevergadering' (a line of one to three words)."""
     if line.index + 1 >= len(st.dt.lines):
         return False

@@ -154,6 +154,10 @@ class Structure:
                     return True
         return False
 
+    def same_column(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
+        """Whether span `b` (on another line) stands in the column of span `a`."""
+        return _overlap(self._extent(*a, self.dt.line_at(a[0])), self._extent(*b, self.dt.line_at(b[0])))
+
     def _extent(self, start: int, end: int, line: Line) -> tuple[float, float]:
         """The span's horizontal extent as a fraction of the page width (or of its line, without boxes)."""
         box = self.dt.box(start, end)

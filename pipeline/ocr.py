@@ -16,16 +16,20 @@ from itertools import pairwise
 from pathlib import Path
 from typing import IO
 
+import numpy as np
 import pytesseract
-from PIL import Image, ImageOps
+from PIL import Image, ImageFilter, ImageOps
 
 from .errors import ConfigError
 from .page_text import assemble
 from .schema import Word
+from .table_cells import with_tables_reread
 
 log = logging.getLogger(__name__)
 
-OCR_VERSION = "3"  # bump when the way pages are OCR'd changes, to invalidate caches (3: sideways pages turned)
+A4_HEIGHT_INCH = 11.69  # a page's resolution when the caller does not know it
+
+OCR_VERSION = "5"  # bump when the way pages are OCR'd changes, to invalidate caches (5: noisy pages filtered)
 
 # One tesseract per core: its own OpenMP threading is several times slower on small machines.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -271,6 +275,13 @@ def ocr_image(image: Image.Image, settings: OcrSettings, cache_: OcrCache, key: 
     result = _with_image(_run_tesseract(image, settings), image, dpi)
     quality = _quality(result, settings)
     sideways = _vertical_share(result) >= 0.6
+    if quality < 0.55 and not sideways:
+        # scanner noise on grey paper can leave tesseract's layout analysis with nothing it takes for text
+        # (a signature page read as no words at all): the page read again with the speckles filtered out
+        clean = image.filter(ImageFilter.MedianFilter(3))
+        cleaned = _run_tesseract(clean, settings)
+        if _quality(cleaned, settings) > quality + 0.1:
+            image, result, quality = clean, _with_image(cleaned, clean, dpi), _quality(cleaned, settings)
     if quality < 0.55 or sideways:
         osd = _osd_rotation(image)
         candidates = [osd, 90, 270] if sideways else [osd, 180]
@@ -284,5 +295,18 @@ def ocr_image(image: Image.Image, settings: OcrSettings, cache_: OcrCache, key: 
                 if upright:
                     break
         log.debug("orientation: rotation %d, quality %.2f", result.rotation, quality)
+    result = _tables_reread(result, image, dpi, settings)
     cache_.put(key, result)
     return result
+
+
+def _tables_reread(result: OcrResult, image: Image.Image, dpi: float, settings: OcrSettings) -> OcrResult:
+    """The result with the page's ruled tables read cell by cell (see table_cells)."""
+    upright = np.asarray(rotate(image, result.rotation))
+    page_dpi = dpi or max(upright.shape) / A4_HEIGHT_INCH
+    reread = with_tables_reread(result.text, result.words, result.spans, upright, page_dpi, settings.lang,
+                                settings.timeout)
+    if reread is None:
+        return result
+    text, words, spans = reread
+    return OcrResult(text, words, spans, result.rotation, result.size, result.dpi)

@@ -1,0 +1,87 @@
+"""Ruled tables read cell by cell: a skewed, grey, noisy scan of a calculation table gives its rows whole."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from pipeline import table_cells
+from pipeline.ocr import OcrCache, OcrSettings, ocr_image
+
+DPI = 300
+ROWS = [("Aantal inwoners (CBS, 1 januari 2022)", "224.459"), ("Tarief per inwoner per jaar", "€ 0,15"),
+        ("Bijdrage per jaar", "€ 33.668,85")]
+
+
+def _page(table: bool = True, skew: float = 2.0, paper: int = 205, seed: int = 7) -> Image.Image:
+    """An A4 page at 300 dpi: a paragraph, a ruled two-column table with right-aligned figures, another
+    paragraph; turned by `skew` degrees on grey paper with scanner noise."""
+    image = Image.new("L", (2480, 3508), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=40)
+    y = 400
+    for line in ("Artikel 3 Kosten", "De gemeente betaalt Platform31 jaarlijks de volgende bijdrage (exclusief btw):"):
+        draw.text((300, y), line, font=font, fill=20)
+        y += 70
+    draw.line((300, y - 8, 760, y - 8), fill=20, width=3)  # an underline: a rule, but no table
+    y += 40
+    if table:
+        left, middle, right, height = 300, 1300, 1900, 85
+        for i, (label, value) in enumerate(ROWS):
+            top = y + i * height
+            draw.text((left + 15, top + 20), label, font=font, fill=20)
+            width = draw.textlength(value, font=font)
+            draw.text((right - 15 - width, top + 20), value, font=font, fill=20)
+        bottom = y + len(ROWS) * height
+        for k in range(len(ROWS) + 1):
+            draw.line((left, y + k * height, right, y + k * height), fill=40, width=3)
+        for x in (left, middle, right):
+            draw.line((x, y, x, bottom), fill=40, width=3)
+        y = bottom + 60
+    for line in ("Over de gehele looptijd van vijf jaar bedraagt de bijdrage daarmee € 168.344,25.",
+                 "In de vorige convenantsperiode bedroeg het tarief € 0,13 per inwoner."):
+        draw.text((300, y), line, font=font, fill=20)
+        y += 70
+    image = image.rotate(-skew, resample=Image.BILINEAR, fillcolor=255)
+    pixels = np.asarray(image, dtype=np.float32)
+    pixels = paper / 255 * pixels + np.random.default_rng(seed).normal(0, 14, pixels.shape)
+    return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+
+
+@pytest.fixture(scope="module")
+def skewed_table_text() -> str:
+    return ocr_image(_page(), OcrSettings(), OcrCache(None), dpi=DPI).text
+
+
+def test_cells_of_a_skewed_table_are_found() -> None:
+    gray = np.asarray(_page())
+    tables, grid = table_cells.find_cells(np.asarray(_page(skew=0.0)), DPI)
+    assert [len(t) for t in tables] == [6] and grid is not None
+    turn = table_cells._Turn(gray, 2.0)
+    tables, _grid = table_cells.find_cells(turn.image, DPI)
+    assert [len(t) for t in tables] == [6]
+    assert table_cells.skew([]) == 0.0  # no lines of words: the page is taken as level
+
+
+def test_each_row_is_read_whole_label_and_figure(skewed_table_text: str) -> None:
+    rows = [line for line in skewed_table_text.splitlines() if line.strip()]
+    inhabitants = next(line for line in rows if "inwoners (CBS" in line)
+    total = next(line for line in rows if line.startswith("Bijdrage per jaar"))
+    assert inhabitants.endswith("224.459")
+    assert total.endswith("33.668,85")
+    # the running text around the table is still there, in its place
+    assert rows.index(inhabitants) < next(i for i, line in enumerate(rows) if "gehele looptijd" in line)
+
+
+def test_a_page_without_a_ruled_table_is_left_as_read() -> None:
+    gray = np.asarray(_page(table=False))
+    assert table_cells.find_cells(gray, DPI) == ([], None)
+
+
+def test_a_single_box_is_no_table() -> None:
+    image = Image.new("L", (2480, 3508), 250)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((1500, 3000, 2000, 3200), outline=30, width=3)  # a paraaf box
+    draw.text((1520, 3050), "Paraaf", font=ImageFont.load_default(size=40), fill=30)
+    assert table_cells.find_cells(np.asarray(image), DPI) == ([], None)

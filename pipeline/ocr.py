@@ -20,16 +20,17 @@ import numpy as np
 import pytesseract
 from PIL import Image, ImageFilter, ImageOps
 
+from .dropped_lines import with_dropped_lines
 from .errors import ConfigError
 from .page_text import assemble
 from .schema import Word
-from .table_cells import with_tables_reread
+from .table_cells import lines_of, with_tables_reread
 
 log = logging.getLogger(__name__)
 
-A4_HEIGHT_INCH = 11.69  # a page's resolution when the caller does not know it
+A4_WIDTH_INCH, A4_HEIGHT_INCH = 8.27, 11.69  # a page's resolution when the caller does not know it
 
-OCR_VERSION = "5"  # bump when the way pages are OCR'd changes, to invalidate caches (5: noisy pages filtered)
+OCR_VERSION = "7"  # bump when the way pages are OCR'd changes, to invalidate caches (7: dropped lines read)
 
 # One tesseract per core: its own OpenMP threading is several times slower on small machines.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -255,6 +256,8 @@ def ocr_heads(heads: list[Image.Image], settings: OcrSettings, cache_: OcrCache)
                                              output_type=pytesseract.Output.DICT,
                                              timeout=settings.timeout * max(1, len(todo)) / 4)
         for i, result in zip(todo, _split_tsv_pages(data, len(todo)), strict=True):
+            # a memo's header table decides what the page is ('Onderwerp | Convenant ...' is no covenant)
+            result = _tables_reread(result, heads[i], heads[i].width / A4_WIDTH_INCH, settings)
             results[i] = result
             cache_.put(keys[i], result)
     return [r for r in results if r is not None]
@@ -296,8 +299,21 @@ def ocr_image(image: Image.Image, settings: OcrSettings, cache_: OcrCache, key: 
                     break
         log.debug("orientation: rotation %d, quality %.2f", result.rotation, quality)
     result = _tables_reread(result, image, dpi, settings)
+    result = _dropped_lines_read(result, image, dpi, settings)
     cache_.put(key, result)
     return result
+
+
+def _dropped_lines_read(result: OcrResult, image: Image.Image, dpi: float, settings: OcrSettings) -> OcrResult:
+    """The result with the lines tesseract's layout analysis passed over read after all (see dropped_lines)."""
+    upright = np.asarray(rotate(image, result.rotation))
+    page_dpi = dpi or max(upright.shape) / A4_HEIGHT_INCH
+    lines = with_dropped_lines(lines_of(result.text, result.words, result.spans), upright, page_dpi,
+                               settings.lang, settings.timeout)
+    if lines is None:
+        return result
+    text, words, spans = assemble(lines)
+    return OcrResult(text, words, spans, result.rotation, result.size, result.dpi)
 
 
 def _tables_reread(result: OcrResult, image: Image.Image, dpi: float, settings: OcrSettings) -> OcrResult:

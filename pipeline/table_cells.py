@@ -188,7 +188,7 @@ def skew(lines: Sequence[Sequence[Word]]) -> float:
     return float(np.degrees(np.arctan(np.median(slopes)))) if len(slopes) >= 3 else 0.0
 
 
-class _Turn:
+class Turn:
     """A level copy of a skewed page, and the way back from its pixels to the page's."""
 
     def __init__(self, gray: np.ndarray, degrees: float) -> None:
@@ -198,15 +198,23 @@ class _Turn:
             Image.fromarray(gray).rotate(self.degrees, resample=Image.BILINEAR, fillcolor=255))
 
     def back(self, box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+        """A box on the level copy as a box on the page."""
+        return self._map(box, -1.0)
+
+    def forward(self, box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+        """A box on the page as a box on the level copy."""
+        return self._map(box, 1.0)
+
+    def _map(self, box: tuple[float, float, float, float], sign: float) -> tuple[int, int, int, int]:
         if not self.degrees:
-            return tuple(round(v) for v in box)  # type: ignore[return-value]
+            return round(box[0]), round(box[1]), round(box[2]), round(box[3])
         a = np.radians(self.degrees)
         cx, cy = self.centre
         xs, ys = [], []
         for x, y in ((box[0], box[1]), (box[2], box[1]), (box[0], box[3]), (box[2], box[3])):
             dx, dy = x - cx, y - cy
-            xs.append(cx + dx * np.cos(a) + dy * np.sin(a))
-            ys.append(cy - dx * np.sin(a) + dy * np.cos(a))
+            xs.append(cx + dx * np.cos(a) + sign * dy * np.sin(a))
+            ys.append(cy - sign * dx * np.sin(a) + dy * np.cos(a))
         return round(min(xs)), round(min(ys)), round(max(xs)), round(max(ys))
 
 
@@ -215,7 +223,7 @@ def reread_tables(gray: np.ndarray, dpi: float, lines: list[list[Word]], lang: s
     """The page's lines with each ruled table read cell by cell, where that reads more words well than the
     page did; None when the page has no such table."""
     changed = False
-    turn = _Turn(gray, skew(lines))
+    turn = Turn(gray, skew(lines))
     tables, grid = find_cells(turn.image, dpi)
     level = turn.image
     if grid is not None:  # the rules wiped to the paper's grey: cells hold only their writing

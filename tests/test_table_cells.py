@@ -58,7 +58,7 @@ def test_cells_of_a_skewed_table_are_found() -> None:
     gray = np.asarray(_page())
     tables, grid = table_cells.find_cells(np.asarray(_page(skew=0.0)), DPI)
     assert [len(t) for t in tables] == [6] and grid is not None
-    turn = table_cells._Turn(gray, 2.0)
+    turn = table_cells.Turn(gray, 2.0)
     tables, _grid = table_cells.find_cells(turn.image, DPI)
     assert [len(t) for t in tables] == [6]
     assert table_cells.skew([]) == 0.0  # no lines of words: the page is taken as level

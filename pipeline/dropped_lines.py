@@ -1,0 +1,145 @@
+"""Lines tesseract's layout analysis dropped: on a skewed or speckled scan it can pass over a whole paragraph
+(an agreement's price article, the names under the signatures) while reading the rest of the page.
+
+Ink that no read word covers is gathered into bands of text height; each band is cut out and all bands are
+read in one tesseract run, laid one under another. Only words read with confidence and of the page's own
+letter height are kept, so a signature, stamp or logo never turns into words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pytesseract
+from PIL import Image
+from scipy import ndimage
+
+from .schema import Word
+from .table_cells import Turn, skew
+
+GAP = 24  # pixels between bands on the canvas
+MIN_CONF = 0.75  # a word read from a band is kept from this confidence up
+MIN_BAND_INCH = 0.6  # a band of ink shorter than this along the line is a mark, not a line of text
+
+
+def _halved(gray: np.ndarray) -> np.ndarray:
+    """Half the resolution, each pixel the mean of four: a quarter of the work, and speckles fade."""
+    h, w = gray.shape[0] // 2 * 2, gray.shape[1] // 2 * 2
+    g = gray[:h, :w].astype(np.float32)
+    return (g[0::2, 0::2] + g[1::2, 0::2] + g[0::2, 1::2] + g[1::2, 1::2]) / 4
+
+
+def _covered(shape: tuple[int, int], boxes: Sequence[tuple[float, float, float, float]], pad: float,
+             scale: float) -> np.ndarray:
+    mask = np.zeros(shape, dtype=bool)
+    for x0, y0, x1, y1 in boxes:
+        mask[max(0, round((y0 - pad) * scale)):max(0, round((y1 + pad) * scale)),
+             max(0, round((x0 - pad) * scale)):max(0, round((x1 + pad) * scale))] = True
+    return mask
+
+
+def letter_height(words: Sequence[Word]) -> float:
+    """The median height of well-read words of four letters or more (0 when there are too few)."""
+    heights = [w.box[3] - w.box[1] for w in words if w.conf >= 0.8 and len(w.text) >= 4 and w.text.isalpha()]
+    return float(np.median(heights)) if len(heights) >= 8 else 0.0
+
+
+def bands(gray: np.ndarray, words: Sequence[Word], dpi: float) -> list[tuple[int, int, int, int]]:
+    """Boxes (x0, y0, x1, y1) of lines of ink that no word covers, of the height of the page's lines
+    (found at half resolution)."""
+    height = letter_height(words)
+    if not height:
+        return []
+    small = _halved(gray)
+    paper = float(np.median(small))
+    ink = small < paper - max(40.0, 0.3 * paper)
+    ink &= ~_covered(small.shape, [w.box for w in words], 0.25 * height, 0.5)
+    # letters of one line run together along it, lines stay apart
+    joined = ndimage.binary_dilation(ink, structure=np.ones((1, max(3, round(0.6 * height)))))
+    labels, _n = ndimage.label(joined)
+    found = []
+    for ys, xs in ndimage.find_objects(labels):
+        tall, wide = 2 * (ys.stop - ys.start), 2 * (xs.stop - xs.start)
+        if not 0.6 * height <= tall <= 1.8 * height or wide < MIN_BAND_INCH * dpi:
+            continue  # a dot, a rule, a signature or a stamp
+        if ink[ys, xs].mean() < 0.04:
+            continue
+        found.append((2 * xs.start, 2 * ys.start, 2 * xs.stop, 2 * ys.stop))
+    return found
+
+
+def read_bands(gray: np.ndarray, boxes: Sequence[tuple[int, int, int, int]], height: float, lang: str,
+               timeout: float) -> list[list[Word]]:
+    """Each band read (all in one tesseract run), as lines of words in page coordinates."""
+    if not boxes:
+        return []
+    pad = round(0.4 * height)
+    pieces = []
+    for x0, y0, x1, y1 in boxes:
+        top, left = max(0, y0 - pad), max(0, x0 - pad)
+        pieces.append((gray[top:y1 + pad, left:x1 + pad], left, top))
+    paper = int(np.median(gray))
+    width = max(p.shape[1] for p, _x, _y in pieces) + 2 * GAP
+    canvas = np.full((sum(p.shape[0] + GAP for p, _x, _y in pieces) + GAP, width), paper, dtype=np.uint8)
+    slots = []
+    y = GAP
+    for piece, left, top in pieces:
+        canvas[y:y + piece.shape[0], GAP:GAP + piece.shape[1]] = piece
+        slots.append((y, y + piece.shape[0], left, top))
+        y += piece.shape[0] + GAP
+    data = pytesseract.image_to_data(Image.fromarray(canvas), lang=lang, config="--psm 6",
+                                     output_type=pytesseract.Output.DICT, timeout=timeout)
+    lines: list[list[Word]] = [[] for _ in slots]
+    for i, text in enumerate(data["text"]):
+        text, conf = text.strip(), float(data["conf"][i]) / 100.0
+        if not text or conf < MIN_CONF or sum(ch.isalnum() for ch in text) < 2:
+            continue
+        x, top, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
+        if h > 1.6 * height:
+            continue  # taller than the page's letters: not print
+        middle = top + h / 2
+        for k, (a, b, left, up) in enumerate(slots):
+            if a - GAP / 2 <= middle < b + GAP / 2:
+                dx, dy = left - GAP, up - a
+                lines[k].append(Word(text, (x + dx, top + dy, x + w + dx, top + h + dy), conf))
+                break
+    return [sorted(line, key=lambda w: w.box[0]) for line in lines if len(line) >= 2]
+
+
+def with_dropped_lines(lines: list[list[Word]], gray: np.ndarray, dpi: float, lang: str,
+                       timeout: float) -> list[list[Word]] | None:
+    """The page's lines with the lines tesseract dropped read and put in their place; None when none were.
+    The page is levelled first: on a skewed scan the lines of a paragraph would run into one another."""
+    words = [w for line in lines for w in line]
+    height = letter_height(words)
+    if not height:
+        return None
+    turn = Turn(gray, skew(lines))
+    level = [Word(w.text, turn.forward(w.box), w.conf) for w in words]
+    found = [[Word(w.text, turn.back(w.box), w.conf) for w in line]
+             for line in read_bands(turn.image, bands(turn.image, level, dpi), height, lang, timeout)]
+    if not found:
+        return None
+    return _merged(lines, found, turn)
+
+
+def _merged(lines: list[list[Word]], found: list[list[Word]], turn: Turn) -> list[list[Word]]:
+    """New words into the line they continue (a line read in part) or as lines of their own, top to bottom."""
+    out = [list(line) for line in lines]
+
+    def level_rows(line: list[Word]) -> tuple[float, float]:
+        boxes = [turn.forward(w.box) for w in line]
+        return float(np.median([b[1] for b in boxes])), float(np.median([b[3] for b in boxes]))
+
+    for new in found:
+        top, bottom = level_rows(new)
+        middle = (top + bottom) / 2
+        same = next((line for line in out if (r := level_rows(line))[0] <= middle <= r[1]), None)
+        if same is not None:
+            same.extend(new)
+            same.sort(key=lambda w: turn.forward(w.box)[0])
+            continue
+        at = next((i for i, line in enumerate(out) if sum(level_rows(line)) / 2 > middle), len(out))
+        out.insert(at, new)
+    return out

@@ -137,6 +137,8 @@ def _make_date(year: int, month: int, day: int) -> date | None:
 
 
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4}|\d{2})\b")
+# a numeric date that lost separators to OCR: '07 022023', '07.022023', '0702.2023', '07022023'
+_RUN_TOGETHER_DATE = re.compile(r"\b(\d{1,2})[\s./-]?([01]\d)[\s./-]?((?:19|20)\d{2})\b")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _WORD_DATE = re.compile(r"\b(\d{1,2})\s*(?:e\s+)?([A-Za-zÀ-ÿ]{3,10})\.?\s+(\d{4}|'\d{2})\b")
 
@@ -152,7 +154,7 @@ def parse_date(text: str) -> date | None:
         month = _month_from_word(m.group(2))
         if month:
             return _make_date(int(m.group(3).lstrip("'")), month, int(m.group(1)))
-    m = _NUMERIC_DATE.search(s)
+    m = _NUMERIC_DATE.search(s) or _RUN_TOGETHER_DATE.search(s)
     if m:
         day = int(m.group(1))
         if day > 31 and m.group(1)[0] in "47":  # a written 1 read as 4 or 7: '43-02-2023'

@@ -121,3 +121,46 @@ def test_a_non_member_is_named_as_such(g40_reference):
     text = ("Samenwerkingsovereenkomst\nDe gemeente Katwijk, vertegenwoordigd door burgemeester"
             " C. Visser, en Stichting Platform31 komen overeen.\nDe gemeente betaalt jaarlijks € 9.904,80.\n")
     assert _values(text, g40_reference)["municipality"] == "Katwijk"
+
+
+STACKED_FORM = """Overeenkomst gemeente Hengelo - Platform31
+1. Stichting Platform31 te Den Haag, vertegenwoordigd door haar directeur V. Everhardt,
+hierna 'Platform31';
+2. de gemeente Hengelo, ten deze vertegenwoordigd door mevrouw L.A.C. El Idrissi, loco-burgemeester,
+handelende ter uitvoering van het besluit van burgemeester en wethouders d.d. dinsdag 28
+februari 2023, verder te noemen 'de gemeente'.
+Artikel 3
+De gemeente draagt jaarlijks € 13.311,30 bij (88.742 inwoners maal € 0,15).
+\f
+Zo overeengekomen,
+Plaats: Den Haag
+Datum: ....................
+Voor Platform31
+V. Everhardt
+Plaats: Hengelo
+Datum: woensdag 1 maart 2023
+Voor de gemeente Hengelo
+L.A.C. El Idrissi
+"""
+
+
+def test_a_stacked_form_and_a_decision_named_far_before_its_date(g40_reference):
+    got = _values(STACKED_FORM, g40_reference)
+    # 'Plaats: Hengelo' over 'Datum: ...' signs; the mandate's date, however far its decision is named, does not
+    assert got["date"] == date(2023, 3, 1)
+    assert got["signatory"] == "L.A.C. El Idrissi"  # a particle from another language, capitalised
+
+
+MEMO_RUN_TOGETHER = """Raadsinformatiebrief
+Aan de leden van de gemeenteraad van Zaanstad
+Datum: 09.02.2023
+Het college heeft in zijn vergadering van 07 022023 besloten een samenwerkingsovereenkomst met
+Platform31 aan te gaan. De bijdrage van EUR 23.575 per jaar (157.166 inwoners) past binnen de begroting.
+"""
+
+
+def test_a_decision_date_that_lost_its_dots_and_a_mayor_called_van_dijk(g40_reference):
+    got = _values(MEMO_RUN_TOGETHER, g40_reference, DocType.DECISION_MEMO)
+    assert got["date"] == date(2023, 2, 7)  # the meeting's date, not the letter's
+    text = ENSCHEDE.replace("drs. R.C.F. van Agteren-Smit MSc", "J.E. van Dijk")
+    assert _values(text, g40_reference)["signatory"] == "J.E. van Dijk"

@@ -11,15 +11,17 @@ from ..nlp import get_nlp
 from ..page_text import union_box, words_in_span
 from ..schema import BBox, Document, Evidence
 
-# spaces OCR puts inside numbers: '101 446', '142.1 19', '15.216, 90', '01 -02-2023'
-_NUMBER_SPACES = re.compile(r"(?<=\d) (?=\d)|(?<=\d) (?=[.,/-]\d)|(?<=\d[.,/-]) (?=\d)")
+# spaces OCR puts inside numbers: '101 446', '142.1 19', '15.216, 90', '01 -02-2023', '18.01 „2023'
+_NUMBER_SPACES = re.compile(r"(?<=\d) (?=\d)|(?<=\d) (?=[.,/„‚-]\d)|(?<=\d[.,/-]) (?=\d)")
+# a low quote between digits is a dot a poor scan smudged ('18.01„2023')
+_LOW_QUOTE_IN_NUMBER = re.compile(r"(?<=\d)[„‚](?=\d)")
 
 
 def squeeze_number_spaces(text: str) -> tuple[str, tuple[int, ...]]:
     """Text without the spaces OCR puts inside numbers, and for each kept character its original index."""
     drop = {m.start() for m in _NUMBER_SPACES.finditer(text)}
     index = tuple(i for i in range(len(text)) if i not in drop)
-    return "".join(text[i] for i in index), index
+    return _LOW_QUOTE_IN_NUMBER.sub(".", "".join(text[i] for i in index)), index
 
 
 def fold(text: str) -> str:

@@ -203,8 +203,9 @@ def person_features(st: Structure, c: Candidate, reference_match: float) -> None
         other = (st.column_cue(c.start, c.end, "other_office", 2)
                  or st.column_cue(c.start, c.end, "other_office", 1, up=True))
     else:
-        own = st.in_clause_before(c.start, "municipal_office", 30) or st.after(c.end, "municipal_office", 25)
-        other = st.in_clause_before(c.start, "other_office", 45) or st.after(c.end, "other_office", 45)
+        own = (st.in_clause_before(c.start, "municipal_office", 30)
+               or st.after(c.end, "municipal_office", 25, wrap=True))
+        other = st.in_clause_before(c.start, "other_office", 45) or st.after(c.end, "other_office", 45, wrap=True)
     f["municipal_office"] = float(own)
     f["other_office"] = float(other)
     f["parties"] = float(st.in_parties(line))

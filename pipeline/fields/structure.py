@@ -102,9 +102,19 @@ class Structure:
         pattern = lexicon(name)
         return bool(pattern.search(self.dt.folded, top, start) or pattern.search(self.dt.folded, end, line.end))
 
-    def after(self, end: int, name: str, chars: int = 40) -> bool:
+    def after(self, end: int, name: str, chars: int = 40, wrap: bool = False) -> bool:
+        """A cue of `name` on the span's line after it; with `wrap`, the `chars` may run on to the next line
+        when no sentence ends first ('door de heer V. Everhardt,' or 'door X in de hoedanigheid van' over
+        'directeur-bestuurder')."""
         line = self.dt.line_at(max(0, end - 1))
-        return bool(lexicon(name).search(self.dt.folded, end, min(line.end, end + chars)))
+        if lexicon(name).search(self.dt.folded, end, min(line.end, end + chars)):
+            return True
+        left = chars - (line.end - end)
+        if wrap and left > 0 and line.index + 1 < len(self.dt.lines) \
+                and not re.search(r"[.;:]\s|[.;:]$", self.dt.folded[end:line.end]):
+            below = self.dt.lines[line.index + 1]
+            return bool(lexicon(name).search(self.dt.folded, below.start, min(below.end, below.start + left)))
+        return False
 
     def on_line(self, pos: int, name: str) -> bool:
         line = self.dt.line_at(pos)

@@ -87,16 +87,20 @@ def _document_findings(ex: Extraction, reference: Reference, f: _Findings) -> No
     if ex.doc_type not in NEEDED_FIELDS:
         return
     municipality = ex.municipality or ""
-    if municipality and reference.get(municipality) is None:
+    outsider = bool(municipality) and reference.get(municipality) is None
+    if outsider:
         f.add(FindingCode.UNKNOWN_MUNICIPALITY, municipality, ex.file.path,
               f"{_where(ex)}: gemeente '{municipality}' is geen lid volgens de referentielijst",
               about=ex, field="municipality")
     low = float(rules["low_confidence"])
     for name in NEEDED_FIELDS[ex.doc_type]:
         field = ex.fields.get(name)
-        if field is None:
+        if field is None and outsider:  # not one of the members': the one error is that it came in at all
+            f.add(FindingCode.MISSING_FIELD, municipality, ex.file.path,
+                  f"{_where(ex)}: {FIELD_NAMES_NL[name]} niet gevonden", Severity.WARNING, ex, name)
+        elif field is None:
             f.for_doc(ex, FindingCode.MISSING_FIELD, municipality, f"{FIELD_NAMES_NL[name]} niet gevonden", name)
-        elif field.confidence < low and name in rules["doubt_is_warning"]:
+        elif field.confidence < low and (name in rules["doubt_is_warning"] or outsider):
             f.add(FindingCode.LOW_CONFIDENCE, municipality, ex.file.path,
                   f"{_where(ex)}: {FIELD_NAMES_NL[name]} '{field.raw}' onzeker gelezen ({field.confidence:.0%})",
                   Severity.WARNING, ex, name)
@@ -113,7 +117,9 @@ def _document_findings(ex: Extraction, reference: Reference, f: _Findings) -> No
                       f"digitale handtekening telt niet: {ex.signature_problem}", "signed")
     signed = ex.fields.get("signed")
     if signed is not None and signed.value is True and signed.confidence < low:  # 'no' is reported as unsigned
-        f.for_doc(ex, FindingCode.LOW_CONFIDENCE, municipality, f"handtekening onzeker ({signed.raw})", "signed")
+        f.add(FindingCode.LOW_CONFIDENCE, municipality, ex.file.path,
+              f"{_where(ex)}: handtekening onzeker ({signed.raw})", Severity.WARNING if outsider else None, ex,
+              "signed")
     _check_amount_against_inhabitants(ex, municipality, reference, f)
     _check_sender(ex, municipality, reference, f)
     period = rules["covenant_period"]
@@ -206,6 +212,8 @@ def _municipality_findings(entry: ReferenceEntry, docs: list[Extraction], refere
         signature_page = _signature_page(primary, agreements)
         if signature_page is not None:
             f.excuse(signature_page, FindingCode.MISSING_FIELD, "amount")  # a signature page states no amount
+            # its few words name the signer with less certainty; the warning below sends the reviewer to it
+            f.excuse(signature_page, FindingCode.LOW_CONFIDENCE, "signatory")
             f.add(FindingCode.LOW_CONFIDENCE, name, signature_page.file.path,
                   f"{_where(signature_page)}: de handtekening staat op een apart gestuurde pagina bij "
                   f"{primary.file.path} (p. {primary.pages}); controleer dat het dezelfde overeenkomst is",
@@ -235,11 +243,13 @@ def _municipality_findings(entry: ReferenceEntry, docs: list[Extraction], refere
                   f"({count(entry.inhabitants)} inwoners × {euro(reference.rate)}); verschil "
                   f"{euro(primary.amount - expected)}{_misread_hint(primary.amount, expected)}", about=primary,
                   field="amount")
+            f.excuse(primary, FindingCode.LOW_CONFIDENCE, "amount")  # one finding sends the reviewer to it
     for d in docs:
         if d.inhabitants is not None and entry.inhabitants is not None and d.inhabitants != entry.inhabitants:
             f.add(FindingCode.INHABITANTS_MISMATCH, name, d.file.path,
                   f"{_where(d)}: {count(d.inhabitants)} inwoners genoemd, de referentie (CBS 1-1-2022) heeft "
                   f"{count(entry.inhabitants)}", about=d, field="inhabitants")
+            f.excuse(d, FindingCode.LOW_CONFIDENCE, "inhabitants")
     tolerance = Decimal(str(f.rules["memo_amount_tolerance"]))
     if primary is not None and primary.amount is not None:
         for memo in memos:

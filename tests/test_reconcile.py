@@ -143,6 +143,7 @@ def _one_page(ex: Extraction) -> Extraction:
 def test_a_signature_page_sent_on_its_own_signs_the_agreement_with_a_warning(ref):
     unsigned = doc(signed=False)
     photo = _one_page(doc("IMG_1.jpg", amount=None, content="h2"))
+    photo.fields["signatory"] = replace(photo.fields["signatory"], confidence=0.4)  # a photo's few words
     rec = reconcile([unsigned, photo], ref)
     assert status_of(rec, "Deventer").status is Status.COMPLETE
     warned = [f for f in rec.findings if f.file == "IMG_1.jpg"]
@@ -168,3 +169,24 @@ def test_a_doubtful_date_is_a_warning_but_a_doubtful_amount_an_error(ref):
     shaky_amount = doc()
     shaky_amount.fields["amount"] = replace(shaky_amount.fields["amount"], confidence=0.3)
     assert status_of(reconcile([shaky_amount], ref), "Deventer").status is Status.EXCEPTION
+
+
+def test_a_non_members_agreement_is_one_error_however_badly_it_reads(ref):
+    outsider = doc(municipality="Utrecht", amount=None, signatory=None, conf=0.3)
+    rec = reconcile([outsider], ref)
+    errors = [f.code for f in rec.findings if f.severity.value == "error" and f.file == "a.pdf"]
+    assert errors == ["unknown_municipality"]
+    assert {f.code for f in rec.findings if f.severity.value == "warning"} == {"missing_field", "low_confidence"}
+
+
+def test_a_wrong_amount_read_with_doubt_is_one_error_not_two(ref):
+    wrong = doc(amount="15261.90")
+    wrong.fields["amount"] = replace(wrong.fields["amount"], confidence=0.3)
+    rec = reconcile([wrong], ref)
+    assert status_of(rec, "Deventer").status is Status.EXCEPTION
+    assert [f.code for f in rec.findings if f.severity.value == "error" and f.file] == ["amount_mismatch"]
+    # a doubtful amount that is right stays an error of its own
+    shaky = doc()
+    shaky.fields["amount"] = replace(shaky.fields["amount"], confidence=0.3)
+    assert [f.code for f in reconcile([shaky], ref).findings if f.severity.value == "error" and f.file] == \
+        ["low_confidence"]

@@ -175,17 +175,17 @@ def _rows(cells: dict[Cell, list[Word]]) -> list[list[Word]]:
 
 def skew(lines: Sequence[Sequence[Word]]) -> float:
     """The page's skew in degrees (positive: lines fall to the right), from the slope of the words' feet
-    along lines of four words or more."""
+    along lines of three words or more (the median of at least two such lines)."""
     slopes = []
     for line in lines:
-        if len(line) < 4:
+        if len(line) < 3:
             continue
         xs = np.array([(w.box[0] + w.box[2]) / 2 for w in line], dtype=float)
         ys = np.array([w.box[3] for w in line], dtype=float)
         if xs.max() - xs.min() < 200:
             continue
         slopes.append(np.polyfit(xs, ys, 1)[0])
-    return float(np.degrees(np.arctan(np.median(slopes)))) if len(slopes) >= 3 else 0.0
+    return float(np.degrees(np.arctan(np.median(slopes)))) if len(slopes) >= 2 else 0.0
 
 
 class Turn:

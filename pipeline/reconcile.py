@@ -214,6 +214,8 @@ def _municipality_findings(entry: ReferenceEntry, docs: list[Extraction], refere
             f.excuse(signature_page, FindingCode.MISSING_FIELD, "amount")  # a signature page states no amount
             # its few words name the signer with less certainty; the warning below sends the reviewer to it
             f.excuse(signature_page, FindingCode.LOW_CONFIDENCE, "signatory")
+            if signature_page.date is not None:  # the agreement was dated where it was signed
+                f.excuse(primary, FindingCode.MISSING_FIELD, "date")
             f.add(FindingCode.LOW_CONFIDENCE, name, signature_page.file.path,
                   f"{_where(signature_page)}: de handtekening staat op een apart gestuurde pagina bij "
                   f"{primary.file.path} (p. {primary.pages}); controleer dat het dezelfde overeenkomst is",

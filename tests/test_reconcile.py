@@ -141,7 +141,7 @@ def _one_page(ex: Extraction) -> Extraction:
 
 
 def test_a_signature_page_sent_on_its_own_signs_the_agreement_with_a_warning(ref):
-    unsigned = doc(signed=False)
+    unsigned = doc(signed=False, when=None)  # dated on the page that was signed
     photo = _one_page(doc("IMG_1.jpg", amount=None, content="h2"))
     photo.fields["signatory"] = replace(photo.fields["signatory"], confidence=0.4)  # a photo's few words
     rec = reconcile([unsigned, photo], ref)

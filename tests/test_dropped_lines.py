@@ -8,7 +8,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from pipeline import dropped_lines
-from pipeline.ocr import _run_tesseract, OcrSettings
+from pipeline.ocr import OcrSettings, _run_tesseract
 from pipeline.table_cells import lines_of
 
 LINES = ["Artikel 2 Dienstverlening",

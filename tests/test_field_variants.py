@@ -164,3 +164,15 @@ def test_a_decision_date_that_lost_its_dots_and_a_mayor_called_van_dijk(g40_refe
     assert got["date"] == date(2023, 2, 7)  # the meeting's date, not the letter's
     text = ENSCHEDE.replace("drs. R.C.F. van Agteren-Smit MSc", "J.E. van Dijk")
     assert _values(text, g40_reference)["signatory"] == "J.E. van Dijk"
+
+
+def test_a_count_misread_by_one_digit_is_read_by_the_amount_it_makes(g40_reference):
+    # an agreement with Roosendaal's figures, its inhabitants read with a 7 as a 1
+    misread = ("Samenwerkingsovereenkomst gemeente Roosendaal\nDe gemeente Roosendaal, vertegenwoordigd door "
+               "haar burgemeester H. van Midden.\nArtikel 3 Kosten\nAantal inwoners (CBS, 1 januari 2022) 71.244\n"
+               "Tarief per inwoner per jaar € 0,15\nBijdrage per jaar € 11.586,60\n")
+    got = _values(misread, g40_reference)
+    assert got["amount"] == Decimal("11586.60")
+    assert got["inhabitants"] == 77244  # 71.244 x 0,15 is no amount stated; 77.244 x 0,15 is
+    # a count that makes no stated amount with any one digit otherwise stays as read
+    assert _values(misread.replace("11.586,60", "11.186,60"), g40_reference)["inhabitants"] == 71244

@@ -57,6 +57,19 @@ def date_variants(raw: str) -> list[date]:
     return out
 
 
+def count_variants(c: Candidate, low: int, high: int) -> list[Candidate]:
+    """The count `c` with one digit read otherwise ('71.244' for 77.244), each a candidate at the same place
+    marked `lookalike`: it only wins where it makes rate x count equal a stated amount."""
+    out = []
+    for i, ch in enumerate(c.raw):
+        for other in _LOOKALIKE_DIGITS.get(ch, ""):
+            value = parse_integer(c.raw[:i] + other + c.raw[i + 1:])
+            if value is not None and low <= value <= high and value != c.value \
+                    and all(v.value != value for v in out):
+                out.append(Candidate(c.kind, value, c.raw, c.start, c.end, {**c.features, "lookalike": 1.0}))
+    return out
+
+
 def amounts(dt: DocText) -> list[Candidate]:
     out = []
     for text, start, end, label in dt.entities:

@@ -41,7 +41,8 @@ def _field(dt: DocText, name: FieldName, ranked: list[Candidate], min_score: flo
     if not ranked:
         return None
     best = ranked[0]
-    rival = next((c for c in ranked[1:] if c.value != best.value), None)
+    # a rival is another value read elsewhere (a digit read otherwise at the same place is the same evidence)
+    rival = next((c for c in ranked[1:] if c.value != best.value and c.start != best.start), None)
     agreeing = sum(1 for c in ranked if c.value == best.value) - 1
     evidence, ocr_conf = dt.evidence(best.start, best.end)
     conf = confidence(best.score + 1.0 * min(agreeing, 3), ocr_conf, rival.score if rival else None)
@@ -121,6 +122,8 @@ def money_fields(st: Structure, rate: Decimal) -> tuple[Field | None, Field | No
         amount_features(st, c)
     for c in counts:
         inhabitant_features(st, c)
+    low, high = int(i_set["min_value"]), int(i_set["max_value"])
+    counts += [v for c in counts for v in find.count_variants(c, low, high)]
     cross_check(amounts, counts, rate)
     apply(amounts, a_set)
     apply(counts, i_set)

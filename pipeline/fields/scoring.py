@@ -176,7 +176,9 @@ def inhabitant_features(st: Structure, c: Candidate) -> None:
 def cross_check(amounts: list[Candidate], counts: list[Candidate], rate: Decimal) -> None:
     """An amount that is rate x a stated count, and that count, support each other."""
     exact = {(rate * int(str(c.value))).quantize(Decimal("0.01"), ROUND_HALF_UP): c for c in counts}
-    rounded = {v.quantize(Decimal("1"), ROUND_HALF_UP): c for v, c in exact.items()}
+    # a count read with a digit otherwise supports only an exact amount, never a memo's rounded one
+    rounded = {v.quantize(Decimal("1"), ROUND_HALF_UP): c for v, c in exact.items()
+               if not c.features.get("lookalike")}
     for a in amounts:
         value = as_decimal(a.value)
         hit = exact.get(value)

@@ -86,7 +86,14 @@ def date_field(st: Structure, doc_type: DocType, places: list[Mention], municipa
     cands = find.dates(st.dt)
     for c in cands:
         date_features(st, c, places, municipality, valid)
-    apply(cands, config[doc_type.value])
+    weights = config[doc_type.value]
+    apply(cands, weights)
+    # the decision's date is an agreement's date only where it states no signing date of its own
+    signed_on = any(c.features.get("signing") and not c.features.get("decision_label")
+                    and c.score >= float(config["min_score"]) for c in cands)
+    for c in cands:
+        c.features["signing_date_stated"] = float(signed_on and bool(c.features.get("decision_label")))
+    apply(cands, weights)
     found = _field(st.dt, FieldName.DATE, cands, float(config["min_score"]))
     if found is not None and doc_type is DocType.AGREEMENT:
         found = _after_decision(found, cands, int(config["signed_within_days"]))
@@ -154,6 +161,13 @@ def signatory_field(st: Structure, municipality: str | None, reference: Referenc
         if c.value in theirs and not c.features.get("reference_person"):
             c.features["other_office"] = 1.0
     apply(cands, config)
+    # a name broken off at a line end ('M. van Bij') is the same person as the whole name read elsewhere
+    for c in cands:
+        whole = next((o.value for o in sorted(cands, key=lambda o: -o.score) if o is not c
+                      and len(str(o.value)) > len(str(c.value)) >= 6 and str(o.value).startswith(str(c.value))),
+                     None)
+        if whole is not None:
+            c.value = whole
     return _field(st.dt, FieldName.SIGNATORY, cands, float(config["min_score"]))
 
 

@@ -77,7 +77,9 @@ class Structure:
         left = max(line.start, start - chars)
         if lexicon(name).search(self.dt.folded, left, start):
             return True
-        if start - line.start <= 3 and line.index > 0:
+        lead = self.dt.folded[line.start:start]
+        if (len(lead) <= 3 or (len(lead) <= 8 and not re.search(r"\d", lead))) and line.index > 0:
+            # the span opens its line, or follows a word or two ('totaalbedrag' over 'van € 12.221,40')
             above = self.dt.lines[line.index - 1]
             return bool(lexicon(name).search(self.dt.folded, max(above.start, above.end - chars), above.end))
         return False

@@ -42,7 +42,7 @@ def _covered(shape: tuple[int, int], boxes: Sequence[tuple[float, float, float, 
 def letter_height(words: Sequence[Word]) -> float:
     """The median height of well-read words of four letters or more (0 when there are too few)."""
     heights = [w.box[3] - w.box[1] for w in words if w.conf >= 0.8 and len(w.text) >= 4 and w.text.isalpha()]
-    return float(np.median(heights)) if len(heights) >= 8 else 0.0
+    return float(np.median(heights)) if len(heights) >= 4 else 0.0
 
 
 def bands(gray: np.ndarray, words: Sequence[Word], dpi: float) -> list[tuple[int, int, int, int]]:

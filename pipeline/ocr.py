@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 A4_WIDTH_INCH, A4_HEIGHT_INCH = 8.27, 11.69  # a page's resolution when the caller does not know it
 
-OCR_VERSION = "8"  # bump when the way pages are OCR'd changes, to invalidate caches (8: dropped lines read)
+OCR_VERSION = "10"  # bump when the way pages are OCR'd changes, to invalidate caches (10: coarse photos enlarged)
 
 # One tesseract per core: its own OpenMP threading is several times slower on small machines.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -161,11 +161,30 @@ def _bmp_file(image: Image.Image) -> Iterator[str]:
             os.remove(name)
 
 
+MIN_PAGE_DPI = 250  # a page image coarser than this (a phone photo: ~200 px per inch of paper) is enlarged
+OCR_DPI = 300
+
+
+def _enlargement(image: Image.Image) -> float:
+    """How much to enlarge a page image for tesseract: a whole page in fewer pixels than MIN_PAGE_DPI allows
+    (its short side taken for an A4 page's width) is read at OCR_DPI; tesseract misses small print below."""
+    implied = min(image.size) / A4_WIDTH_INCH
+    return min(2.0, OCR_DPI / implied) if 0 < implied < MIN_PAGE_DPI else 1.0
+
+
 def _run_tesseract(image: Image.Image, settings: OcrSettings) -> OcrResult:
+    scale = _enlargement(image)
+    if scale > 1.0:
+        image = image.resize((round(image.width * scale), round(image.height * scale)), Image.LANCZOS)
     with _bmp_file(image) as name:
         data = pytesseract.image_to_data(name, lang=settings.lang, config=f"--psm {settings.psm}",
                                          output_type=pytesseract.Output.DICT, timeout=settings.timeout)
-    return _split_tsv_pages(data, 1)[0]
+    result = _split_tsv_pages(data, 1)[0]
+    if scale == 1.0:
+        return result
+    words = tuple(Word(w.text, (w.box[0] / scale, w.box[1] / scale, w.box[2] / scale, w.box[3] / scale), w.conf)
+                  for w in result.words)  # boxes in the pixels of the image as given
+    return OcrResult(result.text, words, result.spans, result.rotation)
 
 
 def _with_image(result: OcrResult, image: Image.Image, dpi: float) -> OcrResult:
@@ -212,6 +231,7 @@ def head_image(image: Image.Image, dpi: float) -> Image.Image:
     """The top of a page, grey, at HEAD_DPI."""
     image = ImageOps.grayscale(image) if image.mode not in ("L", "1") else image
     head = image.crop((0, 0, image.width, round(image.height * HEAD_SHARE)))
+    dpi = min(dpi, min(image.size) / A4_WIDTH_INCH)  # a photo claims 300 dpi and holds ~200 per inch of paper
     if dpi > HEAD_DPI * 1.2:
         scale = HEAD_DPI / dpi
         head = head.resize((max(1, round(head.width * scale)), max(1, round(head.height * scale))), Image.BILINEAR)

@@ -30,9 +30,9 @@ SEEDS = {"clean": 101, "office": 202, "poor": 303}
 TARGETS = {"clean": 0.995, "office": 0.99, "poor": 0.95}
 FAMILIES = ("template", "house")
 HOUSE_LEVELS = ("office", "poor")
-# never used while developing the rules; earlier benchmark pairs (7411/7412 ... 10511/10512)
-# were measured once each and then retired; development used seeds 1-9 and the tests seed 31
-HOUSE_SEEDS = {"office": 10611, "poor": 10612}
+# never used while developing the rules; earlier benchmark pairs (7411/7412 ... 10611/10612)
+# were measured once each and then retired; development used seeds 1-11 and the tests seed 31
+HOUSE_SEEDS = {"office": 10711, "poor": 10712}
 HOUSE_TARGETS = {"office": 0.99, "poor": 0.97}
 HOUSE_REFERENCE = G40_REFERENCE
 MAX_REVIEWER_LOAD = 1.5

@@ -31,3 +31,16 @@ def test_a_speckled_sparse_page_is_read() -> None:
     text = ocr_image(page, OcrSettings(), OcrCache(None), dpi=300).text
     assert "Scholten" in text and "burgemeester gemeente Venlo" in text
     assert "Getekend te Venlo" in text
+
+
+def test_a_coarse_photo_of_a_page_is_read_enlarged() -> None:
+    """A phone photo holds ~200 pixels per inch of paper while claiming nothing: it is read at 300."""
+    from pipeline.ocr import _enlargement
+
+    page = _signature_page(paper=235, noise=4.0)
+    photo = page.resize((round(page.width * 0.6), round(page.height * 0.6)), Image.BILINEAR)  # ~180 per inch
+    assert _enlargement(page) == 1.0 and _enlargement(photo) > 1.5
+    result = ocr_image(photo, OcrSettings(), OcrCache(None))
+    assert "Scholten" in result.text and "Venlo" in result.text
+    scholten = next(w for w in result.words if "Scholten" in w.text)
+    assert scholten.box[0] < photo.width and scholten.box[3] < photo.height  # boxes in the photo's own pixels

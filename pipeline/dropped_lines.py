@@ -11,14 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-import pytesseract
-from PIL import Image
 from scipy import ndimage
 
+from .page_pieces import read_pieces
 from .schema import Word
 from .table_cells import Turn, skew
 
-GAP = 24  # pixels between bands on the canvas
 MIN_CONF = 0.75  # a word read from a band is kept from this confidence up
 MIN_BAND_INCH = 0.6  # a band of ink shorter than this along the line is a mark, not a line of text
 
@@ -71,39 +69,16 @@ def bands(gray: np.ndarray, words: Sequence[Word], dpi: float) -> list[tuple[int
 
 def read_bands(gray: np.ndarray, boxes: Sequence[tuple[int, int, int, int]], height: float, lang: str,
                timeout: float) -> list[list[Word]]:
-    """Each band read (all in one tesseract run), as lines of words in page coordinates."""
-    if not boxes:
-        return []
+    """Each band read (all in one tesseract run), as lines of words in page coordinates: words read with
+    confidence, of two letters or digits at least and no taller than the page's letters."""
     pad = round(0.4 * height)
     pieces = []
     for x0, y0, x1, y1 in boxes:
         top, left = max(0, y0 - pad), max(0, x0 - pad)
         pieces.append((gray[top:y1 + pad, left:x1 + pad], left, top))
-    paper = int(np.median(gray))
-    width = max(p.shape[1] for p, _x, _y in pieces) + 2 * GAP
-    canvas = np.full((sum(p.shape[0] + GAP for p, _x, _y in pieces) + GAP, width), paper, dtype=np.uint8)
-    slots = []
-    y = GAP
-    for piece, left, top in pieces:
-        canvas[y:y + piece.shape[0], GAP:GAP + piece.shape[1]] = piece
-        slots.append((y, y + piece.shape[0], left, top))
-        y += piece.shape[0] + GAP
-    data = pytesseract.image_to_data(Image.fromarray(canvas), lang=lang, config="--psm 6",
-                                     output_type=pytesseract.Output.DICT, timeout=timeout)
-    lines: list[list[Word]] = [[] for _ in slots]
-    for i, text in enumerate(data["text"]):
-        text, conf = text.strip(), float(data["conf"][i]) / 100.0
-        if not text or conf < MIN_CONF or sum(ch.isalnum() for ch in text) < 2:
-            continue
-        x, top, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
-        if h > 1.6 * height:
-            continue  # taller than the page's letters: not print
-        middle = top + h / 2
-        for k, (a, b, left, up) in enumerate(slots):
-            if a - GAP / 2 <= middle < b + GAP / 2:
-                dx, dy = left - GAP, up - a
-                lines[k].append(Word(text, (x + dx, top + dy, x + w + dx, top + h + dy), conf))
-                break
+    lines = [[w for w in words if w.conf >= MIN_CONF and sum(ch.isalnum() for ch in w.text) >= 2
+              and w.box[3] - w.box[1] <= 1.6 * height]
+             for words in read_pieces(pieces, int(np.median(gray)), lang, timeout)]
     return [sorted(line, key=lambda w: w.box[0]) for line in lines if len(line) >= 2]
 
 

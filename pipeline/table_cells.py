@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import pytesseract
 from PIL import Image
 from scipy import ndimage
 
+from .page_pieces import read_pieces
 from .page_text import assemble
 from .schema import Word
 
@@ -25,7 +25,6 @@ V_RULE_INCH = 0.18  # a vertical rule at least this far (a row is about 0.3 inch
 CELL_MIN_HEIGHT_INCH, CELL_MAX_HEIGHT_INCH = 0.12, 1.2
 CELL_MIN_WIDTH_INCH = 0.2
 MIN_CELLS = 2  # a single box is a stamp or a paraaf field, not a table
-GAP = 24  # pixels between cells on the canvas
 
 
 @dataclass(frozen=True)
@@ -121,34 +120,12 @@ def _crop(gray: np.ndarray, cell: Cell, pad: int) -> tuple[np.ndarray, int, int]
 
 def read_cells(gray: np.ndarray, cells: Sequence[Cell], lang: str, timeout: float) -> dict[Cell, list[Word]]:
     """Every non-empty cell read in one tesseract run (rules wiped), its words in page coordinates."""
-    pieces = [(c, *found) for c in cells if (found := _crop(gray, c, 6)) is not None]
-    if not pieces:
+    cut = [(c, found) for c in cells if (found := _crop(gray, c, 6)) is not None]
+    if not cut:
         return {}
-    width = max(p.shape[1] for _c, p, _x, _y in pieces) + 2 * GAP
-    height = sum(p.shape[0] + GAP for _c, p, _x, _y in pieces) + GAP
-    paper = int(np.median(np.concatenate([p.ravel() for _c, p, _x, _y in pieces])))
-    canvas = np.full((height, width), paper, dtype=np.uint8)  # the page's own paper: one threshold fits all
-    slots: list[tuple[Cell, int, int, int, int]] = []
-    y = GAP
-    for cell, piece, px, py in pieces:
-        canvas[y:y + piece.shape[0], GAP:GAP + piece.shape[1]] = piece
-        slots.append((cell, y, y + piece.shape[0], px, py))
-        y += piece.shape[0] + GAP
-    data = pytesseract.image_to_data(Image.fromarray(canvas), lang=lang, config="--psm 6",
-                                     output_type=pytesseract.Output.DICT, timeout=timeout)
-    found: dict[Cell, list[Word]] = {slot[0]: [] for slot in slots}
-    for i, text in enumerate(data["text"]):
-        text, conf = text.strip(), float(data["conf"][i])
-        if not text or conf < 0:
-            continue
-        x, top, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
-        middle = top + h / 2
-        for cell, a, b, px, py in slots:
-            if a - GAP / 2 <= middle < b + GAP / 2:
-                dx, dy = px - GAP, py - a
-                found[cell].append(Word(text, (x + dx, top + dy, x + w + dx, top + h + dy), conf / 100.0))
-                break
-    return found
+    paper = int(np.median(np.concatenate([piece.ravel() for _c, (piece, _x, _y) in cut])))
+    words = read_pieces([found for _c, found in cut], paper, lang, timeout)
+    return {c: w for (c, _found), w in zip(cut, words, strict=True)}
 
 
 def _good(words: Sequence[Word]) -> int:

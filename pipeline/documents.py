@@ -88,12 +88,6 @@ def page_marker(text: str) -> tuple[int, int | None] | None:
     return None
 
 
-def page_number(text: str) -> int | None:
-    """The page number a page prints of itself, if any."""
-    marker = page_marker(text)
-    return marker[0] if marker else None
-
-
 def title_types(text: str) -> list[DocType]:
     """The kinds of document the title lines at the top of a page name (see `titles` in doc_types.yaml)."""
     rules = _title_rules()

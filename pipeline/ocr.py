@@ -24,7 +24,7 @@ from .dropped_lines import with_dropped_lines
 from .errors import ConfigError
 from .page_text import assemble
 from .schema import Word
-from .table_cells import lines_of, with_tables_reread
+from .table_cells import lines_of, reread_tables
 
 log = logging.getLogger(__name__)
 
@@ -277,7 +277,7 @@ def ocr_heads(heads: list[Image.Image], settings: OcrSettings, cache_: OcrCache)
                                              timeout=settings.timeout * max(1, len(todo)) / 4)
         for i, result in zip(todo, _split_tsv_pages(data, len(todo)), strict=True):
             # a memo's header table decides what the page is ('Onderwerp | Convenant ...' is no covenant)
-            result = _tables_reread(result, heads[i], heads[i].width / A4_WIDTH_INCH, settings)
+            result = _mended(result, heads[i], heads[i].width / A4_WIDTH_INCH, settings, dropped_lines=False)
             results[i] = result
             cache_.put(keys[i], result)
     return [r for r in results if r is not None]
@@ -303,8 +303,9 @@ def ocr_image(image: Image.Image, settings: OcrSettings, cache_: OcrCache, key: 
         # (a signature page read as no words at all): the page read again with the speckles filtered out
         clean = image.filter(ImageFilter.MedianFilter(3))
         cleaned = _run_tesseract(clean, settings)
-        if _quality(cleaned, settings) > quality + 0.1:
-            image, result, quality = clean, _with_image(cleaned, clean, dpi), _quality(cleaned, settings)
+        cleaned_quality = _quality(cleaned, settings)
+        if cleaned_quality > quality + 0.1:
+            image, result, quality = clean, _with_image(cleaned, clean, dpi), cleaned_quality
     if quality < 0.55 or sideways:
         osd = _osd_rotation(image)
         candidates = [osd, 90, 270] if sideways else [osd, 180]
@@ -318,31 +319,22 @@ def ocr_image(image: Image.Image, settings: OcrSettings, cache_: OcrCache, key: 
                 if upright:
                     break
         log.debug("orientation: rotation %d, quality %.2f", result.rotation, quality)
-    result = _tables_reread(result, image, dpi, settings)
-    result = _dropped_lines_read(result, image, dpi, settings)
+    result = _mended(result, image, dpi, settings)
     cache_.put(key, result)
     return result
 
 
-def _dropped_lines_read(result: OcrResult, image: Image.Image, dpi: float, settings: OcrSettings) -> OcrResult:
-    """The result with the lines tesseract's layout analysis passed over read after all (see dropped_lines)."""
+def _mended(result: OcrResult, image: Image.Image, dpi: float, settings: OcrSettings,
+            dropped_lines: bool = True) -> OcrResult:
+    """The result with the page's ruled tables read cell by cell (table_cells) and, unless told otherwise, the
+    lines tesseract's layout analysis passed over read after all (dropped_lines)."""
     upright = np.asarray(rotate(image, result.rotation))
     page_dpi = dpi or max(upright.shape) / A4_HEIGHT_INCH
-    lines = with_dropped_lines(lines_of(result.text, result.words, result.spans), upright, page_dpi,
-                               settings.lang, settings.timeout)
-    if lines is None:
+    lines = lines_of(result.text, result.words, result.spans)
+    tables = reread_tables(upright, page_dpi, lines, settings.lang, settings.timeout)
+    lines = tables if tables is not None else lines
+    gaps = with_dropped_lines(lines, upright, page_dpi, settings.lang, settings.timeout) if dropped_lines else None
+    if tables is None and gaps is None:
         return result
-    text, words, spans = assemble(lines)
-    return OcrResult(text, words, spans, result.rotation, result.size, result.dpi)
-
-
-def _tables_reread(result: OcrResult, image: Image.Image, dpi: float, settings: OcrSettings) -> OcrResult:
-    """The result with the page's ruled tables read cell by cell (see table_cells)."""
-    upright = np.asarray(rotate(image, result.rotation))
-    page_dpi = dpi or max(upright.shape) / A4_HEIGHT_INCH
-    reread = with_tables_reread(result.text, result.words, result.spans, upright, page_dpi, settings.lang,
-                                settings.timeout)
-    if reread is None:
-        return result
-    text, words, spans = reread
+    text, words, spans = assemble(gaps if gaps is not None else lines)
     return OcrResult(text, words, spans, result.rotation, result.size, result.dpi)

@@ -64,9 +64,11 @@ class _Findings:
         self.items = [replace(x, severity=Severity.WARNING) if x.code == code and x.field == field
                       and x.file == ex.file.path and x.pages == ex.pages else x for x in self.items]
 
-    def for_doc(self, ex: Extraction, code: FindingCode, municipality: str, message: str, field: str = "") -> None:
-        """A finding on one document; on a decision memo it is a warning."""
-        severity = Severity(self.rules["memo_severity"]) if ex.doc_type is DocType.DECISION_MEMO else None
+    def for_doc(self, ex: Extraction, code: FindingCode, municipality: str, message: str, field: str = "",
+                severity: Severity | None = None) -> None:
+        """A finding on one document; unless `severity` says otherwise, on a decision memo it is a warning."""
+        if severity is None and ex.doc_type is DocType.DECISION_MEMO:
+            severity = Severity(self.rules["memo_severity"])
         self.add(code, municipality, ex.file.path, f"{_where(ex)}: {message}", severity, ex, field)
 
 
@@ -95,18 +97,14 @@ def _document_findings(ex: Extraction, reference: Reference, f: _Findings) -> No
     low = float(rules["low_confidence"])
     for name in NEEDED_FIELDS[ex.doc_type]:
         field = ex.fields.get(name)
-        if field is None and outsider:  # not one of the members': the one error is that it came in at all
-            f.add(FindingCode.MISSING_FIELD, municipality, ex.file.path,
-                  f"{_where(ex)}: {FIELD_NAMES_NL[name]} niet gevonden", Severity.WARNING, ex, name)
-        elif field is None:
-            f.for_doc(ex, FindingCode.MISSING_FIELD, municipality, f"{FIELD_NAMES_NL[name]} niet gevonden", name)
-        elif field.confidence < low and (name in rules["doubt_is_warning"] or outsider):
-            f.add(FindingCode.LOW_CONFIDENCE, municipality, ex.file.path,
-                  f"{_where(ex)}: {FIELD_NAMES_NL[name]} '{field.raw}' onzeker gelezen ({field.confidence:.0%})",
-                  Severity.WARNING, ex, name)
+        if field is None:  # not one of the members': the one error is that it came in at all
+            f.for_doc(ex, FindingCode.MISSING_FIELD, municipality, f"{FIELD_NAMES_NL[name]} niet gevonden", name,
+                      Severity.WARNING if outsider else None)
         elif field.confidence < low:
+            doubt_only = name in rules["doubt_is_warning"] or outsider
             f.for_doc(ex, FindingCode.LOW_CONFIDENCE, municipality,
-                      f"{FIELD_NAMES_NL[name]} '{field.raw}' onzeker gelezen ({field.confidence:.0%})", name)
+                      f"{FIELD_NAMES_NL[name]} '{field.raw}' onzeker gelezen ({field.confidence:.0%})", name,
+                      Severity.WARNING if doubt_only else None)
     if ex.signature_problem:
         if ex.signed:  # signed in ink (or by another digital signature): this one still needs a look
             f.add(FindingCode.LOW_CONFIDENCE, municipality, ex.file.path,
@@ -117,9 +115,8 @@ def _document_findings(ex: Extraction, reference: Reference, f: _Findings) -> No
                       f"digitale handtekening telt niet: {ex.signature_problem}", "signed")
     signed = ex.fields.get("signed")
     if signed is not None and signed.value is True and signed.confidence < low:  # 'no' is reported as unsigned
-        f.add(FindingCode.LOW_CONFIDENCE, municipality, ex.file.path,
-              f"{_where(ex)}: handtekening onzeker ({signed.raw})", Severity.WARNING if outsider else None, ex,
-              "signed")
+        f.for_doc(ex, FindingCode.LOW_CONFIDENCE, municipality, f"handtekening onzeker ({signed.raw})", "signed",
+                  Severity.WARNING if outsider else None)
     _check_amount_against_inhabitants(ex, municipality, reference, f)
     _check_sender(ex, municipality, reference, f)
     period = rules["covenant_period"]

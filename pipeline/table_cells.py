@@ -16,7 +16,6 @@ from PIL import Image
 from scipy import ndimage
 
 from .page_pieces import read_pieces
-from .page_text import assemble
 from .schema import Word
 
 INK = 150  # grey level under which a pixel is ink
@@ -236,10 +235,3 @@ def lines_of(text: str, words: Sequence[Word], spans: Sequence[tuple[int, int]])
         lines[-1].append(word)
         prev_end = end
     return lines
-
-
-def with_tables_reread(text: str, words: Sequence[Word], spans: Sequence[tuple[int, int]], gray: np.ndarray,
-                       dpi: float, lang: str, timeout: float):
-    """(text, words, spans) of a page with its ruled tables read cell by cell, or None when nothing changed."""
-    lines = reread_tables(gray, dpi, lines_of(text, words, spans), lang, timeout)
-    return assemble(lines) if lines is not None else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -46,14 +47,20 @@ def dates(dt: DocText) -> list[Candidate]:
 _LOOKALIKE_DIGITS = {"1": "74", "7": "1", "4": "1", "0": "8", "8": "0", "3": "8", "5": "6", "6": "5"}
 
 
+def _lookalike_spellings(raw: str) -> Iterator[str]:
+    """`raw` with one digit read otherwise, each way it can be."""
+    for i, ch in enumerate(raw):
+        for other in _LOOKALIKE_DIGITS.get(ch, ""):
+            yield raw[:i] + other + raw[i + 1:]
+
+
 def date_variants(raw: str) -> list[date]:
     """The dates `raw` would be with one digit read otherwise (a correction to weigh, never a reading)."""
     out: list[date] = []
-    for i, ch in enumerate(raw):
-        for other in _LOOKALIKE_DIGITS.get(ch, ""):
-            value = parse_date(raw[:i] + other + raw[i + 1:])
-            if isinstance(value, date) and value not in out:
-                out.append(value)
+    for spelling in _lookalike_spellings(raw):
+        value = parse_date(spelling)
+        if isinstance(value, date) and value not in out:
+            out.append(value)
     return out
 
 
@@ -61,12 +68,10 @@ def count_variants(c: Candidate, low: int, high: int) -> list[Candidate]:
     """The count `c` with one digit read otherwise ('71.244' for 77.244), each a candidate at the same place
     marked `lookalike`: it only wins where it makes rate x count equal a stated amount."""
     out = []
-    for i, ch in enumerate(c.raw):
-        for other in _LOOKALIKE_DIGITS.get(ch, ""):
-            value = parse_integer(c.raw[:i] + other + c.raw[i + 1:])
-            if value is not None and low <= value <= high and value != c.value \
-                    and all(v.value != value for v in out):
-                out.append(Candidate(c.kind, value, c.raw, c.start, c.end, {**c.features, "lookalike": 1.0}))
+    for spelling in _lookalike_spellings(c.raw):
+        value = parse_integer(spelling)
+        if value is not None and low <= value <= high and value != c.value and all(v.value != value for v in out):
+            out.append(Candidate(c.kind, value, c.raw, c.start, c.end, {**c.features, "lookalike": 1.0}))
     return out
 
 

@@ -162,8 +162,9 @@ def signatory_field(st: Structure, municipality: str | None, reference: Referenc
             c.features["other_office"] = 1.0
     apply(cands, config)
     # a name broken off at a line end ('M. van Bij') is the same person as the whole name read elsewhere
+    by_score = sorted(cands, key=lambda o: -o.score)
     for c in cands:
-        whole = next((o.value for o in sorted(cands, key=lambda o: -o.score) if o is not c
+        whole = next((o.value for o in by_score if o is not c
                       and len(str(o.value)) > len(str(c.value)) >= 6 and str(o.value).startswith(str(c.value))),
                      None)
         if whole is not None:

@@ -15,7 +15,7 @@ from ..rules import load_yaml, models_dir
 
 _SUFFIX = re.compile(r"\s*\((?:gemeente|[A-Z]{1,2}\.)\)\s*$")
 _APOSTROPHES = "'‘’`´"
-_TOKEN = re.compile(r"['‘’`´]?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’]*(?:-[A-Za-zÀ-ÿ'’]+)*|/")
+_TOKEN = re.compile(rf"[{_APOSTROPHES}]?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’]*(?:-[A-Za-zÀ-ÿ'’]+)*|/")
 MAX_WORDS = 5
 FUZZY_MIN_LENGTH = 6  # shorter names ('Ede', 'Oss', 'Best') only match exactly
 

@@ -31,6 +31,7 @@ class InkSettings:
     dash_height: float
     frame_min_size: float
     frame_max_size: float
+    ring_bridge: float
     frame_hole_share: float
     frame_edge_share: float
     filled_thickness: float
@@ -100,7 +101,7 @@ def words_to_mask(page: Page) -> list[Word]:
     """
     usual = print_height(page)
     return [w for w in page.words if any(c.isalnum() for c in w.text) and (
-        (w.box[3] - w.box[1]) <= 1.5 * usual or (w.conf >= 0.8 and (w.box[3] - w.box[1]) <= 3 * usual))]
+        (w.box[3] - w.box[1]) <= 1.6 * usual or (w.conf >= 0.8 and (w.box[3] - w.box[1]) <= 3 * usual))]
 
 
 def print_height(page: Page) -> float:
@@ -203,18 +204,21 @@ def _is_frame(comp: np.ndarray, ppi: float, s: InkSettings) -> bool:
 
 
 def _is_ring(comp: np.ndarray, ppi: float, s: InkSettings) -> bool:
-    """A round or oval stamp: ink all around the edge of its box (even where a rule broke it or letters join
-    its rings), which a signature never has."""
-    h, w = comp.shape
-    if min(h, w) < 2 * s.frame_min_size * ppi or max(h, w) > 1.4 * min(h, w):
-        return False
+    """A round or oval stamp: ink all around its edge (even where a rule broke it or letters join its rings),
+    which a signature never has. The ring is measured from its ink, not its box, so a stub of print or rule
+    still attached does not move it."""
     ys, xs = np.nonzero(comp)
-    u, v = (xs - (w - 1) / 2) / (w / 2), (ys - (h - 1) / 2) / (h / 2)
-    radius = np.hypot(u, v)
-    outer = radius >= 0.82
+    if len(xs) < 16:
+        return False
+    cx, cy = float(np.median(xs)), float(np.median(ys))
+    rx, ry = float(np.percentile(np.abs(xs - cx), 95)), float(np.percentile(np.abs(ys - cy), 95))
+    if min(rx, ry) < s.frame_min_size * ppi or max(rx, ry) > 1.4 * min(rx, ry):
+        return False
+    radius = np.hypot((xs - cx) / rx, (ys - cy) / ry)
+    outer = (radius >= 0.82) & (radius <= 1.2)
     if outer.mean() < 0.2:
         return False
-    angles = (np.degrees(np.arctan2(v[outer], u[outer])) + 180) // 10
+    angles = (np.degrees(np.arctan2(ys[outer] - cy, xs[outer] - cx)) + 180) // 10
     return len(np.unique(angles)) >= 0.75 * 36
 
 
@@ -345,24 +349,25 @@ def _thickness(comp: np.ndarray) -> float:
     return 2.0 * float(np.percentile(inside[comp], 95))
 
 
-def _frames(ink: np.ndarray, ppi: float, s: InkSettings) -> list[tuple[slice, slice]]:
-    """The boxes of closed outlines and stamp rings in the ink."""
-    labels, _ = ndimage.label(ink, structure=np.ones((3, 3)))
+def _frames(ink: np.ndarray, ppi: float, s: InkSettings, bridge: int = 0) -> list[tuple[slice, slice]]:
+    """The boxes of closed outlines and stamp rings in the ink. `bridge`: pixels of gap between pieces that still
+    make one ring (a ring cut where masked print touched it)."""
+    labels, _ = ndimage.label(_grow(ink, bridge) if bridge else ink, structure=np.ones((3, 3)))
     found = []
     for index, sl in enumerate(ndimage.find_objects(labels), start=1):
         if sl is not None:
             if max(sl[0].stop - sl[0].start, sl[1].stop - sl[1].start) > s.frame_max_size * ppi:
                 continue  # the edge of the paper in a photo, a page border: no stamp is this big
-            comp = labels[sl] == index
-            if _is_frame(comp, ppi, s) or _is_ring(comp, ppi, s):
+            comp = (labels[sl] == index) & ink[sl]
+            if _is_ring(comp, ppi, s) or (not bridge and _is_frame(comp, ppi, s)):
                 found.append(sl)
     return found
 
 
 def _clear_frames(ink: np.ndarray, look_in: np.ndarray, ppi: float, s: InkSettings,
-                  set_aside: Counter[str]) -> None:
+                  set_aside: Counter[str], bridge: int = 0) -> None:
     """The frames and stamp rings found in `look_in` go from `ink` with everything inside their box."""
-    for sl in _frames(look_in, ppi, s):
+    for sl in _frames(look_in, ppi, s, bridge):
         ink[sl] = False
         set_aside["frame"] += 1
 
@@ -429,6 +434,8 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
         ink[:] = rest | (removed & _ink_within(rest, max(2, round(0.02 * ppi)), -1)
                          & _ink_within(rest, max(2, round(0.02 * ppi)), 1))
         _clear_frames(ink, ink, ppi, s, set_aside)
+    # a ring that print ran into is free of it now, though cut where the print was masked: its pieces together
+    _clear_frames(ink, ink, ppi, s, set_aside, bridge=max(2, round(s.ring_bridge * ppi)))
 
     # 3. each remaining piece: noise, dots, stamp colour, filled shapes, axis-aligned fragments
     keep = np.zeros_like(ink)

@@ -64,10 +64,10 @@ class SyntheticPage:
         self.draw.line([(px(x), px(y + height * 0.9)), (px(x + width * 0.7), px(y + height * 0.75))],
                        fill=colour, width=pen)
 
-    def ring_stamp(self, cx: float, cy: float, radius: float = 0.6, colour=STAMP_RED) -> None:
+    def ring_stamp(self, cx: float, cy: float, radius: float = 0.6, colour=STAMP_RED, rings: int = 2) -> None:
         r = px(radius)
         c = (px(cx), px(cy))
-        for k in (0, 14):
+        for k in (0, 14)[:rings]:
             self.draw.ellipse((c[0] - r + k, c[1] - r + k, c[0] + r - k, c[1] + r - k), outline=colour, width=5)
         self.text(cx - radius * 0.7, cy - 0.18, "ONTVANGEN", size=34, colour=colour, record=False)
         self.text(cx - radius * 0.6, cy + 0.02, "12 JAN 2023", size=30, colour=colour, record=False)

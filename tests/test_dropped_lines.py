@@ -21,7 +21,7 @@ LINES = ["Artikel 2 Dienstverlening",
 DROPPED = (2, 3, 4)  # the price article, as tesseract passed over it on a poor scan
 
 
-def _page(skew: float, signature: bool = False) -> Image.Image:
+def _page(skew: float, signature: bool = False, ring_under: int | None = None) -> Image.Image:
     image = Image.new("L", (2480, 3508), 255)
     draw = ImageDraw.Draw(image)
     font = ImageFont.load_default(size=40)
@@ -31,6 +31,9 @@ def _page(skew: float, signature: bool = False) -> Image.Image:
         xs = np.linspace(1300, 1900, 400)
         points = [(float(x), 1400 + 60 * np.sin(x / 23.0) + 25 * np.cos(x / 7.0)) for x in xs]
         draw.line(points, fill=30, width=5)
+    if ring_under is not None:  # a received stamp set just under a line, its ring running into the letters
+        top = 500 + 70 * ring_under + 38
+        draw.ellipse((1100, top, 1420, top + 320), outline=70, width=7)
     image = image.rotate(-skew, resample=Image.BILINEAR, fillcolor=255)
     pixels = np.asarray(image, dtype=np.float32) * 0.85 + np.random.default_rng(5).normal(0, 10, (3508, 2480))
     return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
@@ -65,3 +68,14 @@ def test_a_signature_is_no_line_of_text() -> None:
     lines = _read_without(page, ())
     words = [w for line in lines for w in line]
     assert dropped_lines.bands(np.asarray(page), words, 300) == []
+
+
+def test_a_line_a_stamp_runs_into_is_read_without_the_stamp() -> None:
+    page = _page(1.0, ring_under=3)
+    lines = dropped_lines.with_dropped_lines(_read_without(page, (3,)), np.asarray(page), 300, "nld", 60)
+    assert lines is not None
+    text = [" ".join(w.text for w in line) for line in lines]
+    assert len(text) == len(LINES)
+    assert text[3].startswith("De gemeente betaalt aan Platform31")
+    assert "bedrag" in text[3] and "euro" in text[3]  # the words the ring runs through, too
+    assert all(w.box[3] - w.box[1] < 100 for w in lines[3])  # kept to the line, not stretched over the ring

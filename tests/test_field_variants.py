@@ -176,3 +176,17 @@ def test_a_count_misread_by_one_digit_is_read_by_the_amount_it_makes(g40_referen
     assert got["inhabitants"] == 77244  # 71.244 x 0,15 is no amount stated; 77.244 x 0,15 is
     # a count that makes no stated amount with any one digit otherwise stays as read
     assert _values(misread.replace("11.586,60", "11.186,60"), g40_reference)["inhabitants"] == 71244
+
+
+ALMELO_BLOCKS = """SAMENWERKINGSOVEREENKOMST
+De gemeente Almelo en Stichting Platform31 komen het volgende overeen.
+De gemeente betaalt aan Platform31 een bedrag van € 10.973,25 per jaar.
+Aldus overeengekomen en in tweevoud opgemaakt te Almelo op 29.01.2023
+V. Everhardt                              Á. Gerritsen
+Directeur-Bestuurder stichting Platform31 burgemeester gemeente Almelo
+"""
+
+
+def test_an_initial_read_with_an_accent_is_still_an_initial(g40_reference):
+    # 'A.' read as 'Á.' under the mayor's signature: the name is still the mayor's, spelled as the reference
+    assert _values(ALMELO_BLOCKS, g40_reference)["signatory"] == "A. Gerritsen"

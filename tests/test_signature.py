@@ -51,6 +51,14 @@ def _muni(sp, **kw):
     return two_columns(sp, **kw)["municipality"]
 
 
+def _stamp_on_unread_line(sp):
+    """A received stamp in the scanner's grey, its ring run into a printed line that OCR did not read: ring and
+    letters are one piece of ink, neither a clean ring nor a line of print."""
+    x, _y = _muni(sp)
+    sp.text(x, 3.0, "Namens de gemeente Deventer, de burgemeester,", record=False)
+    sp.ring_stamp(x + 1.0, 3.69, colour=(95, 95, 95), rings=1)
+
+
 UNSIGNED = {
     "nothing": lambda sp: _muni(sp),
     "printed line 4 px": lambda sp: sp.rule(_muni(sp)[0], _muni(sp)[1] + 0.62, 2.2, 4),
@@ -64,6 +72,7 @@ UNSIGNED = {
     "grey filled logo": lambda sp: sp.logo(_muni(sp)[0] + 0.3, _muni(sp)[1] - 0.3),
     "black filled logo": lambda sp: sp.logo(_muni(sp)[0] + 0.3, _muni(sp)[1] - 0.3, colour=INK_BLACK),
     "outlined emblem": lambda sp: sp.emblem_outline(_muni(sp)[0] + 0.3, _muni(sp)[1] - 0.3),
+    "grey stamp run into a line OCR missed": lambda sp: _stamp_on_unread_line(sp),
     "paraaf initials in a box": lambda sp: (_muni(sp), sp.paraaf_box(5.5, 10.6)),
     "platform31 signed, columns": lambda sp: sp.signature(*two_columns(sp)["platform31"]),
     "platform31 signed, swapped columns": lambda sp: sp.signature(

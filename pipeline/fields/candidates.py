@@ -117,7 +117,7 @@ def _person_pattern() -> re.Pattern[str]:
     titles = "|".join(names["titles"])
     post = "|".join(names["post_titles"])
     particles = "|".join(names["particles"])
-    initial = r"(?:IJ|Chr|Th|Ph|[A-Z][a-z]?)\."
+    initial = r"(?:IJ|Chr|Th|Ph|[A-ZÀ-Þ][a-z]?)\."  # an accent OCR put on a capital: 'Á.'
     # a double name may carry particles after its hyphen: 'Blanksma-van den Heuvel'
     # (a surname has three letters at least: 'J.Th' read without its last dot is no 'J. Th')
     surname = rf"[A-ZÀ-Þ][a-zà-ÿĳ'’]{{2,}}(?:-(?:(?:{particles})\s+)*[A-ZÀ-Þa-z][a-zà-ÿĳ'’]+)*"

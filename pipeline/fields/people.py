@@ -6,9 +6,9 @@ import re
 
 from rapidfuzz import fuzz
 
-from ..normalize import name_key
+from ..normalize import name_key, strip_accents
 
-_INITIALS = re.compile(r"^((?:IJ\.|[A-Z][a-z]{0,2}\.)(?:\s?(?:IJ\.|[A-Z][a-z]{0,2}\.))*)\s*(.+)$")
+_INITIALS = re.compile(r"^((?:IJ\.|[A-ZÀ-Þ][a-z]{0,2}\.)(?:\s?(?:IJ\.|[A-ZÀ-Þ][a-z]{0,2}\.))*)\s*(.+)$")
 
 
 def split_person(name: str) -> tuple[str, str]:
@@ -42,8 +42,10 @@ def correct_signatory(read: str, mayor: str, cutoff: float) -> tuple[str, float]
     if best[0] >= cutoff:
         ref_initials = best[1]
         # initials damaged by OCR ('J.G.' for 'S.W.J.G.') are taken from the reference when they fit it
+        # ('Á.' for 'A.': an accent OCR put on a capital)
+        read_initials = strip_accents(initials)
         if initials and ref_initials and "." in ref_initials and (
-                ref_initials.endswith(initials) or fuzz.ratio(initials, ref_initials) >= 60):
+                ref_initials.endswith(read_initials) or fuzz.ratio(read_initials, ref_initials) >= 60):
             initials = ref_initials
         return f"{initials or ref_initials} {best[2]}".strip(), best[0] / 100.0
     return read, 0.0

@@ -16,9 +16,12 @@ from .errors import ConvenantError
 from .ocr import OcrSettings
 from .reference import DEFAULT_RATE, load_reference, parse_rate
 from .run import RunOptions, run_batch
+from .scheduling import FILE_TIMEOUT
 from .schema import Status
 from .state import StateStore
 from .text import TextSettings
+
+EXIT_CRASHED = 3  # outputs written, but files crashed the program: see README, "Exit codes"
 
 
 class _TqdmHandler(logging.Handler):
@@ -63,13 +66,15 @@ def main() -> None:
               help="seconden wachten als een andere run dezelfde database gebruikt")
 @click.option("--page-timeout", type=float, default=OcrSettings().timeout, show_default=True,
               help="seconden OCR per pagina; een pagina die langer duurt wordt als onleesbaar gemeld")
+@click.option("--file-timeout", type=float, default=FILE_TIMEOUT, show_default=True,
+              help="seconden per bestand; een bestand dat langer duurt wordt als onleesbaar gemeld")
 @click.option("--trust-roots", "trust_roots", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="map met vertrouwde basiscertificaten (.pem/.crt/.cer), bv. PKIoverheid; zonder deze map telt "
                    "een digitale handtekening nooit op zichzelf")
 @click.option("-v", "--verbose", count=True, help="meer meldingen (-vv: per pagina)")
 def run(inbox: Path, out: Path, reference: Path | None, rate: str, workers: int, cache_dir: Path | None,
         state_path: Path | None, force: bool, full_ocr: bool, wait_seconds: float, page_timeout: float,
-        trust_roots: Path | None, verbose: int) -> None:
+        file_timeout: float, trust_roots: Path | None, verbose: int) -> None:
     """Lees INBOX en schrijf de status van de 41 en de uitzonderingen naar OUT.
 
     Voorbeeld:  convenant run samples/inbox --out output --reference samples/reference.csv
@@ -89,7 +94,8 @@ def run(inbox: Path, out: Path, reference: Path | None, rate: str, workers: int,
 
         trust = load_trust_roots(trust_roots) if trust_roots else TrustPolicy()
         options = RunOptions(workers=workers, cache_dir=cache_dir, state_path=state_path, force=force,
-                             skip_pages=not full_ocr, wait_seconds=wait_seconds, trust=trust)
+                             skip_pages=not full_ocr, wait_seconds=wait_seconds, trust=trust,
+                             file_timeout=file_timeout)
         settings = TextSettings(ocr=OcrSettings(timeout=page_timeout))
         result = run_batch(inbox, out, ref, options, settings=settings, progress=progress, on_scan=on_scan)
         bar.close()
@@ -110,6 +116,12 @@ def run(inbox: Path, out: Path, reference: Path | None, rate: str, workers: int,
     for d in result.stale:
         click.echo(f"let op: beslissing over {d.file} ({d.code}, {d.municipality}) is verouderd: het document is "
                    "gewijzigd; niet toegepast", err=True)
+    if result.crashed:
+        for r in result.crashed:
+            click.echo(f"fout: {r.source.path}: {r.extractions[0].error_message}", err=True)
+        click.echo(f"{len(result.crashed)} bestand(en) niet gelezen door een fout in het programma (niet in het "
+                   "bestand); de uitvoer is geschreven, de volgende run probeert ze opnieuw (exit-code 3)", err=True)
+        sys.exit(EXIT_CRASHED)
 
 
 def _store(out: Path, state_path: Path | None) -> StateStore:

@@ -20,7 +20,6 @@ from .signature_block import Marks, marks_for, signing_people
 from .text import render_page
 
 log = logging.getLogger(__name__)
-CRASH_PREFIX = "onverwachte fout bij lezen"
 
 
 
@@ -29,11 +28,12 @@ class FileResult:
     source: SourceFile
     extractions: tuple[Extraction, ...]
     pages: tuple[tuple[int, str, str, int], ...]  # (number, source, reason, rotation) per page
+    crash: str = ""  # what failed when the program, not the file, was at fault (an exception's type): tried again
 
     @property
     def crashed(self) -> bool:
-        """A library failed on this file (not the file's own fault): worth another try next run."""
-        return any(e.error_message.startswith(CRASH_PREFIX) for e in self.extractions)
+        """A library or worker process failed on this file (not the file's own fault): worth another try."""
+        return bool(self.crash)
 
 
 def content_hash(document: Document) -> str:
@@ -89,8 +89,8 @@ def extract_document(document: Document, path: Path, reference: Reference,
                       digital=tuple(digital or ()) if document.doc_type is DocType.AGREEMENT else ())
 
 
-def error_result(source: SourceFile, kind: FileError, message: str) -> FileResult:
-    return FileResult(source, (Extraction(source, "", DocType.OTHER, error=kind, error_message=message),), ())
+def error_result(source: SourceFile, kind: FileError, message: str, crash: str = "") -> FileResult:
+    return FileResult(source, (Extraction(source, "", DocType.OTHER, error=kind, error_message=message),), (), crash)
 
 
 def extract_file(inbox: Path, source: SourceFile, pages: list[Page], reference: Reference) -> FileResult:

@@ -19,6 +19,31 @@ def models_dir() -> Path:
     return Path(override) if override else Path(__file__).resolve().parent.parent / "models"
 
 
+class RuleMap(dict):
+    """A mapping read from a rule file that names the file and key when code asks for a key it lacks
+    (a key renamed by a typo stops the run with that message instead of failing every file)."""
+
+    def __init__(self, data: dict, where: str) -> None:
+        sep = "" if where.endswith(":") else "."
+        super().__init__((k, _wrapped(v, f"{where}{sep}{k}")) for k, v in data.items())
+        self.where = where
+
+    def __missing__(self, key: object) -> Any:
+        file, _, path = self.where.partition(":")
+        raise ConfigError(f"regelbestand {file}: sleutel '{(path + '.' if path else '')}{key}' ontbreekt")
+
+    def __reduce__(self) -> tuple:
+        return (RuleMap, (dict(self), self.where))
+
+
+def _wrapped(value: Any, where: str) -> Any:
+    if isinstance(value, dict):
+        return RuleMap(value, where)
+    if isinstance(value, list):
+        return [_wrapped(v, f"{where}[{i}]") for i, v in enumerate(value)]
+    return value
+
+
 @cache
 def load_yaml(name: str) -> dict[str, Any]:
     path = models_dir() / name
@@ -31,7 +56,7 @@ def load_yaml(name: str) -> dict[str, Any]:
         raise ConfigError(f"regelbestand {path} is geen geldige YAML: {exc}") from exc
     if not isinstance(data, dict):
         raise ConfigError(f"regelbestand {path} moet een mapping zijn")
-    return data
+    return RuleMap(data, f"{name}:")
 
 
 def load_jsonl(name: str) -> list[dict[str, Any]]:

@@ -23,8 +23,9 @@ from .report.evidence_images import write_evidence
 from .report.html import write_html
 from .report.reminders import write_reminders
 from .report.workbook import write_workbook
+from .rule_check import check_rules
 from .rules import rules_version
-from .scheduling import process_all
+from .scheduling import FILE_TIMEOUT, process_all
 from .schema import Extraction, SourceFile
 from .state import StateStore, version_key
 from .text import TextSettings
@@ -43,6 +44,11 @@ class RunResult:
     started: datetime
     files_read: int = 0  # files read in this run; the others came from the state store
     stale: tuple[Decision, ...] = ()  # review decisions whose document has changed since
+
+    @property
+    def crashed(self) -> tuple[FileResult, ...]:
+        """Files the program failed on (a crashed library or worker process), not through their own fault."""
+        return tuple(r for r in self.results if r.crashed)
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,7 @@ class RunOptions:
     skip_pages: bool = True  # read covenant and cover-letter pages by their top only
     wait_seconds: float = 0.0  # how long to wait for another run that holds the state
     trust: TrustPolicy = field(default_factory=TrustPolicy)  # without roots no digital signature counts alone
+    file_timeout: float = FILE_TIMEOUT  # seconds one file may take; then it is reported unreadable
 
 
 def run_batch(inbox: Path, out: Path, reference: Reference, options: RunOptions | None = None,
@@ -102,6 +109,7 @@ def run_batch(inbox: Path, out: Path, reference: Reference, options: RunOptions 
     tesseract = check_tesseract(settings.ocr.lang)
     if out.resolve().is_relative_to(inbox.resolve()):
         raise ConfigError("de uitvoermap mag niet in de inbox liggen: de inbox wordt nooit gewijzigd")
+    check_rules(reference)  # once, before any worker starts and before anything is written
     out.mkdir(parents=True, exist_ok=True)
     started = datetime.now().astimezone()
     with StateStore(options.state_path or out / "state.sqlite", options.wait_seconds) as store:
@@ -120,7 +128,8 @@ def run_batch(inbox: Path, out: Path, reference: Reference, options: RunOptions 
         to_read = [f for f in files if f.path not in done]
         cache_dir = options.cache_dir if options.cache_dir is not None else out / ".ocr-cache"
         for result in process_all(inbox, to_read, reference, settings, cache_dir,
-                                  options.workers or default_workers(), progress, options.skip_pages):
+                                  options.workers or default_workers(), progress, options.skip_pages,
+                                  options.file_timeout):
             if not result.crashed:
                 store.put(result, version)  # a crash is tried again next run, a bad file is not
             done[result.source.path] = result

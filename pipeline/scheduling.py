@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
+import signal
+import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .documents import pages_needing_full_text
-from .errors import InputFileError
-from .extraction import CRASH_PREFIX, FileResult, error_result, extract_file
+from .errors import ConvenantError, InputFileError
+from .extraction import FileResult, error_result, extract_file
 from .ocr import OcrCache
 from .reference import Reference
 from .schema import FileError, Page, SourceFile
+from .state import forget_inherited_locks
 from .text import PagePlan, TextSettings, inspect_file, ocr_page, ocr_page_heads, read_pages
 
 log = logging.getLogger(__name__)
 HEAD_BATCH = 8  # page tops read per tesseract run
+FILE_TIMEOUT = 1800.0  # seconds a file may take from its first task to its result (pages have their own limit)
+_PR_SET_PDEATHSIG = 1
 
 
 def process_file(inbox: Path, source: SourceFile, reference: Reference, settings: TextSettings,
@@ -56,8 +64,28 @@ def task_heads(inbox: Path, source: SourceFile, plans: list[PagePlan], settings:
         return [Page(p.number, "", (), "ocr_head", str(exc), 0.0, 0.0, float(settings.dpi), 0, ()) for p in plans]
 
 
-def _worker_init() -> None:
+def _worker_init(parent: int) -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    forget_inherited_locks()
+    _die_with(parent)
+
+
+def _die_with(parent: int) -> None:
+    """Linux: the kernel kills this worker when the run that started it dies, however it dies (SIGKILL, the
+    OOM killer), so no orphaned worker goes on reading. Elsewhere the worker ends when its queue closes."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the run died before the line above
+        os._exit(1)
+
+
+def _new_pool(workers: int) -> Executor:
+    if workers <= 1:
+        return _InlineExecutor()
+    return ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(os.getpid(),))
 
 
 class _InlineExecutor(Executor):
@@ -72,7 +100,7 @@ class _InlineExecutor(Executor):
         return future
 
 
-@dataclass
+@dataclass(eq=False)  # a job is itself: hashed and compared by identity
 class _FileJob:
     """A file on its way through inspect -> (head OCR) -> OCR -> extract."""
 
@@ -81,6 +109,8 @@ class _FileJob:
     heads: dict[int, Page] = field(default_factory=dict)
     pages: dict[int, Page] = field(default_factory=dict)
     waiting: int = 0
+    started: float = field(default_factory=time.monotonic)
+    alone: bool = False  # run on its own after the pool broke while it was being read
 
 
 class _Scheduler:
@@ -95,8 +125,18 @@ class _Scheduler:
     def _submit(self, job: _FileJob, stage: str, fn, *args) -> None:
         self.active[self.pool.submit(fn, *args)] = (job, stage)
 
-    def start(self, source: SourceFile) -> None:
-        self._submit(_FileJob(source), "inspect", task_inspect, self.inbox, source, self.settings)
+    def start(self, source: SourceFile, alone: bool = False) -> None:
+        self._submit(_FileJob(source, alone=alone), "inspect", task_inspect, self.inbox, source, self.settings)
+
+    def jobs(self) -> list[_FileJob]:
+        """The files being read, in the order they were started."""
+        return list(dict.fromkeys(job for job, _stage in self.active.values()))
+
+    def drop(self, job: _FileJob) -> None:
+        """Stop following a file (its tasks still running finish unheard)."""
+        for future in [f for f, (j, _s) in self.active.items() if j is job]:
+            future.cancel()
+            del self.active[future]
 
     def _ocr(self, job: _FileJob, plans: list[PagePlan], head_only: bool) -> None:
         if head_only:  # tops in batches: one tesseract start per batch
@@ -145,13 +185,19 @@ class _Scheduler:
         job, stage = self.active.pop(future)
         try:
             value = future.result()
-        except InputFileError as exc:
+        except InputFileError as exc:  # the file's own fault
             log.warning("%s: %s", job.source.path, exc)
+            self.drop(job)
             return error_result(job.source, FileError(exc.kind), str(exc))
+        except (BrokenProcessPool, ConvenantError):  # the pool, or the run's own configuration: not this file's
+            raise
+        except MemoryError:
+            self.drop(job)
+            return crash_result(job.source, "MemoryError", f"te weinig geheugen in {stage}")
         except Exception as exc:  # a library crashed on this file: report it, never stop the batch
             log.error("%s: onverwachte fout in %s: %s: %s", job.source.path, stage, type(exc).__name__, exc)
-            return error_result(job.source, FileError.UNREADABLE,
-                                 f"{CRASH_PREFIX}: {type(exc).__name__}: {exc}")
+            self.drop(job)
+            return crash_result(job.source, type(exc).__name__, f"{stage}: {exc}")
         if stage == "inspect":
             self._after_inspect(job, value)
         elif stage in ("head", "page"):
@@ -165,30 +211,67 @@ class _Scheduler:
         return None
 
 
+def crash_result(source: SourceFile, crash: str, detail: str) -> FileResult:
+    """The row of a file the program failed on: unreadable, with the failure named; read again next run."""
+    return error_result(source, FileError.UNREADABLE, f"onverwachte fout bij lezen ({crash}): {detail}", crash)
+
+
 def process_all(inbox: Path, sources: list[SourceFile], reference: Reference, settings: TextSettings,
                 cache_dir: Path | None, workers: int,
                 progress: Callable[[FileResult], None] | None = None,
-                skip_pages: bool = True) -> Iterator[FileResult]:
+                skip_pages: bool = True, file_timeout: float = FILE_TIMEOUT) -> Iterator[FileResult]:
     """Results per file as they finish; the pages of all files are read in parallel by `workers` processes.
 
-    At most a few files are open at a time, so memory stays flat however large the inbox.
+    At most a few files are open at a time, so memory stays flat however large the inbox. A worker process
+    that dies (memory, a crash in a C library) breaks the pool: it is rebuilt, and the files that were being
+    read are read again one at a time; a file that breaks the pool on its own is reported unreadable. A file
+    that takes longer than `file_timeout` seconds is reported unreadable and the batch goes on.
     """
-    pool: Executor = (ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) if workers > 1
-                      else _InlineExecutor())
-    queue = list(sources)
-    open_files = 0
+    queue, alone = deque(sources), deque()
     window = max(2, 2 * workers)
-    with pool:
-        scheduler = _Scheduler(pool, inbox, reference, settings, cache_dir, skip_pages)
-        while queue or scheduler.active:
-            while queue and open_files < window:
-                scheduler.start(queue.pop(0))
-                open_files += 1
-            done, _ = wait(list(scheduler.active), return_when=FIRST_COMPLETED)
-            for future in done:
-                result = scheduler.handle(future)
-                if result is not None:
-                    open_files -= 1
-                    if progress:
-                        progress(result)
-                    yield result
+    pool = _new_pool(workers)
+    scheduler = _Scheduler(pool, inbox, reference, settings, cache_dir, skip_pages)
+
+    def finished(result: FileResult) -> FileResult:
+        if progress:
+            progress(result)
+        return result
+
+    try:
+        while queue or alone or scheduler.active:
+            if alone:  # after a broken pool: the suspects one at a time
+                if not scheduler.active:
+                    scheduler.start(alone.popleft(), alone=True)
+            else:
+                while queue and len(scheduler.jobs()) < window:
+                    scheduler.start(queue.popleft())
+            jobs = scheduler.jobs()
+            limit = min(job.started for job in jobs) + file_timeout - time.monotonic()
+            done, _ = wait(list(scheduler.active), timeout=max(0.0, limit), return_when=FIRST_COMPLETED)
+            for job in [j for j in jobs if time.monotonic() - j.started > file_timeout]:
+                scheduler.drop(job)
+                log.error("%s: niet gelezen binnen %.0f s", job.source.path, file_timeout)
+                yield finished(error_result(job.source, FileError.UNREADABLE,
+                                            f"lezen duurde langer dan {file_timeout:.0f} s (tijdslimiet per bestand)"))
+            try:
+                for future in done:
+                    if future in scheduler.active:
+                        result = scheduler.handle(future)
+                        if result is not None:
+                            yield finished(result)
+            except BrokenProcessPool as exc:
+                suspects = scheduler.jobs()
+                log.error("een leesproces stopte onverwacht (%s) bij %s", exc,
+                          ", ".join(j.source.path for j in suspects))
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = _new_pool(workers)
+                scheduler = _Scheduler(pool, inbox, reference, settings, cache_dir, skip_pages)
+                for job in suspects:
+                    if job.alone or len(suspects) == 1:
+                        yield finished(crash_result(job.source, "BrokenProcessPool",
+                                                    "het leesproces stopte onverwacht bij dit bestand "
+                                                    "(geheugen of een fout in een bibliotheek)"))
+                    else:
+                        alone.append(job.source)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -38,7 +38,7 @@ class SignatureResult:
 
 
 @cache
-def _confidence_settings() -> dict[str, float]:
+def confidence_settings() -> dict[str, float]:
     return {k: float(v) for k, v in load_yaml("signature.yaml")["confidence"].items()}
 
 
@@ -79,7 +79,7 @@ def _describe(stroke: Stroke | None, analysis: InkAnalysis, others: int) -> str:
 
 def judge(sp: SignaturePage, analysis: InkAnalysis) -> SignatureResult:
     """Decide from the handwriting found on the signature page whose block it is in."""
-    c = _confidence_settings()
+    c = confidence_settings()
     mine: list[Stroke] = []
     others, ambiguous = 0, []
     owners = [(stroke, owner(stroke.box, sp, stroke.centre)) for stroke in analysis.strokes]

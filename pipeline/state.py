@@ -12,6 +12,7 @@ import logging
 import pickle
 import sqlite3
 import time
+from contextlib import suppress
 from dataclasses import asdict, replace
 from functools import cache
 from pathlib import Path
@@ -135,6 +136,8 @@ class StateStore:
         self.db.close()
         if self._lock_file is not None:
             fcntl.flock(self._lock_file, fcntl.LOCK_UN)
+            with suppress(ValueError):
+                _HELD.remove(self._lock_file)
             self._lock_file.close()
             self._lock_file = None
 
@@ -153,12 +156,25 @@ def _as_file(result: FileResult, source: SourceFile) -> FileResult:
     return replace(result, source=source, extractions=extractions)
 
 
+_HELD: list[IO[str]] = []  # lock files this process holds open
+
+
+def forget_inherited_locks() -> None:
+    """In a forked worker: close its copies of the parent's lock files, so that only the parent holds the lock
+    and a parent killed outright frees it at once (closing a copy does not unlock; unlocking here would)."""
+    for fh in _HELD:
+        with suppress(OSError):
+            fh.close()
+    _HELD.clear()
+
+
 def _acquire_lock(path: Path, wait_seconds: float) -> IO[str]:
     fh = path.open("a+", encoding="utf-8")
     deadline = time.monotonic() + wait_seconds
     while True:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _HELD.append(fh)
             return fh
         except BlockingIOError:
             if time.monotonic() >= deadline:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -112,6 +113,84 @@ def test_a_killed_run_loses_nothing_and_the_next_run_resumes(tmp_path, kill_afte
     output = run(inbox, out)
     assert f"({len(FILES) - stored} nieuw gelezen)" in output
     assert outputs(out) == outputs(reference_run / "out")
+
+
+def test_a_run_whose_main_process_alone_is_killed_frees_the_state_at_once(tmp_path):
+    """`kill -9` of the run's own PID (as the OOM killer or a closed terminal does), not of its process group:
+    its workers die with it and never held the lock, so the next run starts at once and ends the same."""
+    import psutil
+
+    reference_run = tmp_path / "reference"
+    run(make_inbox(reference_run), reference_run / "out")
+    inbox = make_inbox(tmp_path / "killed")
+    out = tmp_path / "killed" / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(inbox), "--out", str(out),
+                             "--reference", str(SAMPLES / "reference.csv"), "--workers", "2",
+                             "--cache", str(tmp_path / "fresh-cache")],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while _rows(out / "state.sqlite") < 1 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert proc.poll() is None, "the run ended before it could be killed"
+        workers = psutil.Process(proc.pid).children(recursive=True)
+        assert workers, "the run had no worker processes to orphan"
+        os.kill(proc.pid, signal.SIGKILL)  # the main process only
+        proc.wait()
+        _gone, alive = psutil.wait_procs(workers, timeout=10)
+        assert not alive, f"workers outlived their run: {alive}"
+        output = run(inbox, out)  # no --wait: the state is free at once
+        assert "nieuw gelezen" in output
+        assert outputs(out) == outputs(reference_run / "out")
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def _python_children(pid: int) -> set:
+    import psutil
+
+    return {p for p in psutil.Process(pid).children() if "python" in p.name()}
+
+
+def test_a_worker_killed_mid_file_takes_only_its_file_down(tmp_path):
+    """Worker processes killed with SIGKILL while reading (as the OOM killer does): the pool is rebuilt, the
+    files being read are read again one at a time, the file whose worker dies again on its own gets an
+    `unreadable` row naming the failure, every other file is read, outputs are written, exit code 3."""
+    inbox = make_inbox(tmp_path)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(inbox), "--out", str(out),
+                             "--reference", str(SAMPLES / "reference.csv"), "--workers", "2",
+                             "--cache", str(tmp_path / "fresh-cache")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        first: set = set()
+        while not first and proc.poll() is None and time.monotonic() < deadline:
+            first = _python_children(proc.pid)
+            time.sleep(0.2)
+        time.sleep(2.0)  # mid-file
+        for _kill in range(2):  # the first kill hits files read together, the second the first one re-read alone
+            assert proc.poll() is None, "the run ended before its workers could be killed"
+            victims = _python_children(proc.pid)
+            os.kill(next(iter(victims)).pid, signal.SIGKILL)
+            while proc.poll() is None and time.monotonic() < deadline and not (
+                    (fresh := _python_children(proc.pid)) and not fresh & victims):
+                time.sleep(0.05)  # until the pool is rebuilt
+            time.sleep(0.5)
+        stdout, stderr = proc.communicate(timeout=300)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 3, stderr
+    rows = (out / "documents.csv").read_text(encoding="utf-8").splitlines()
+    unreadable = [r.split(",")[0] for r in rows if ",unreadable," in r]
+    assert len(unreadable) == 1
+    assert {r.split(",")[0] for r in rows[1:]} == set(FILES)  # every file has its row
+    findings = (out / "exceptions.csv").read_text(encoding="utf-8")
+    assert f"unreadable,,{unreadable[0]}" in findings and "leesproces stopte onverwacht" in findings
+    assert "niet gelezen door een fout in het programma" in stderr
+    assert "compleet" in stdout  # the summary of the written outputs
 
 
 def test_a_second_run_on_the_same_state_stops_with_a_clear_message(tmp_path):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -114,8 +117,9 @@ def run(inbox: Path, out: Path, reference: Path | None, rate: str, workers: int,
         f"{unreadable} onleesbaar, {len(result.skipped)} overgeslagen; {errors} fouten te beoordelen "
         f"-> {out / 'report.html'}")
     for d in result.stale:
-        click.echo(f"let op: beslissing over {d.file} ({d.code}, {d.municipality}) is verouderd: het document is "
-                   "gewijzigd; niet toegepast", err=True)
+        click.echo(f"let op: beslissing over {d.file} ({d.code}, {d.municipality}) is verouderd (document gewijzigd "
+                   "of verdwenen, of een waarde die niet meer klopt); niet toegepast, zie 'convenant review list'",
+                   err=True)
     if result.crashed:
         for r in result.crashed:
             click.echo(f"fout: {r.source.path}: {r.extractions[0].error_message}", err=True)
@@ -124,17 +128,40 @@ def run(inbox: Path, out: Path, reference: Path | None, rate: str, workers: int,
         sys.exit(EXIT_CRASHED)
 
 
+def _fail(message: str) -> click.ClickException:
+    err = click.ClickException(message)
+    err.exit_code = 2
+    return err
+
+
+def _review_errors(command: Callable[..., None]) -> Callable[..., None]:
+    """A review command's errors (the state locked by a run, a broken database, a bad file) as one message
+    and exit code 2, never a traceback."""
+    @functools.wraps(command)
+    def wrapper(*args: object, **kwargs: object) -> None:
+        try:
+            command(*args, **kwargs)
+        except click.ClickException as exc:
+            exc.exit_code = 2
+            raise
+        except ConvenantError as exc:
+            raise _fail(str(exc)) from exc
+        except (sqlite3.Error, OSError) as exc:
+            raise _fail(f"de beslissingen zijn niet bij te werken: {exc}") from exc
+    return wrapper
+
+
 def _store(out: Path, state_path: Path | None) -> StateStore:
     path = state_path or out / "state.sqlite"
     if not path.exists():
-        raise click.ClickException(f"geen resultaten in {path}: voer eerst 'convenant run INBOX --out {out}' uit")
+        raise _fail(f"geen resultaten in {path}: voer eerst 'convenant run INBOX --out {out}' uit")
     return StateStore(path, wait_seconds=10)
 
 
 def _finding(store: StateStore, finding_id: str):
     found = [f for f in store.findings() if f.id == finding_id]
     if not found:
-        raise click.ClickException(f"bevinding {finding_id} staat niet in de laatste run; zie 'convenant review list'")
+        raise _fail(f"bevinding {finding_id} staat niet in de laatste run; zie 'convenant review list'")
     return found[0]
 
 
@@ -154,6 +181,7 @@ def review() -> None:
 
 
 @review.command("list")
+@_review_errors
 @OUT_OPTION
 @STATE_OPTION
 @click.option("--alle", "show_all", is_flag=True, help="ook opgeloste bevindingen")
@@ -184,12 +212,9 @@ def _decide(out: Path, state_path: Path | None, finding_id: str, action: str, re
     with _store(out, state_path) as store:
         f = _finding(store, finding_id)
         if action == "correct":
-            try:
-                parse_value(field, value)
-            except ConvenantError as exc:
-                raise click.ClickException(str(exc)) from exc
+            parse_value(field, value)
         if action == "reject" and not f.doc_hash:
-            raise click.ClickException("deze bevinding gaat niet over één document; er is niets af te wijzen")
+            raise _fail("deze bevinding gaat niet over één document; er is niets af te wijzen")
         decision = Decision(finding_id, action, reason.strip(), by.strip(), now(), f.doc_hash, f.file, f.pages,
                             f.municipality, f.code, field, value)
         store.add_decision(decision)
@@ -198,6 +223,7 @@ def _decide(out: Path, state_path: Path | None, finding_id: str, action: str, re
 
 
 @review.command("accept")
+@_review_errors
 @click.argument("finding_id")
 @WHY
 @WHO
@@ -212,6 +238,7 @@ def review_accept(finding_id: str, reason: str, by: str, out: Path, state_path: 
 
 
 @review.command("correct")
+@_review_errors
 @click.argument("finding_id")
 @click.option("--veld", "field", required=True, type=click.Choice(CORRECTABLE))
 @click.option("--waarde", "value", required=True, help="de waarde zoals u die op de scan leest")
@@ -229,6 +256,7 @@ def review_correct(finding_id: str, field: str, value: str, reason: str, by: str
 
 
 @review.command("reject")
+@_review_errors
 @click.argument("finding_id")
 @WHY
 @WHO
@@ -243,6 +271,7 @@ def review_reject(finding_id: str, reason: str, by: str, out: Path, state_path: 
 
 
 @review.command("export")
+@_review_errors
 @click.argument("target", type=click.Path(path_type=Path, dir_okay=False))
 @OUT_OPTION
 @STATE_OPTION
@@ -255,6 +284,7 @@ def review_export(target: Path, out: Path, state_path: Path | None) -> None:
 
 
 @review.command("import")
+@_review_errors
 @click.argument("source", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @OUT_OPTION
 @STATE_OPTION
@@ -263,18 +293,32 @@ def review_import(source: Path, out: Path, state_path: Path | None) -> None:
 
     Voorbeeld:  convenant review import beslissingen.csv
     """
-    try:
-        decisions = from_csv(source)
-    except ConvenantError as exc:
-        err = click.ClickException(str(exc))
-        err.exit_code = exc.exit_code
-        raise err from exc
     with _store(out, state_path) as store:
+        decisions = from_csv(source, {f.id for f in store.findings()})  # every row checked before any is stored
         known = {(d.finding_id, d.action, d.at, d.by) for d in store.decisions()}
         new = [d for d in decisions if (d.finding_id, d.action, d.at, d.by) not in known]
-        for d in new:
-            store.add_decision(d)
+        store.add_decisions(new)
     click.echo(f"{len(new)} beslissingen toegevoegd ({len(decisions) - len(new)} waren er al)")
+
+
+@review.command("withdraw")
+@_review_errors
+@click.argument("finding_id")
+@WHY
+@WHO
+@OUT_OPTION
+@STATE_OPTION
+def review_withdraw(finding_id: str, reason: str, by: str, out: Path, state_path: Path | None) -> None:
+    """Trek de beslissingen over een bevinding in (ze blijven bewaard, gemarkeerd als ingetrokken).
+
+    Voorbeeld:  convenant review withdraw 3f2a9c1d0e --reden "verkeerde bevinding" --door "A. Punte"
+    """
+    with _store(out, state_path) as store:
+        count = store.withdraw(finding_id, f"{by.strip()}, {now()}: {reason.strip()}")
+    if not count:
+        raise _fail(f"er is geen beslissing over bevinding {finding_id}; zie 'convenant review list'")
+    click.echo(f"{count} beslissing(en) over {finding_id} ingetrokken; "
+               f"voer 'convenant run INBOX --out {out}' opnieuw uit om de status bij te werken")
 
 
 if __name__ == "__main__":

@@ -1,19 +1,23 @@
 """Review decisions kept as data: accept a finding, correct a field, or reject a document.
 
-Each decision is tied to the content hash of the document it was about. A decision whose document has
-changed since is stale: it is shown, never silently applied or dropped.
+Each decision is tied to the document it was about: its file's SHA-256 and its pages (`Extraction.key`), so
+a draft and its signed copy, with the same words, never share one. A decision whose document is gone or has
+changed since, or whose value no longer parses, is stale: it is shown, never silently applied or dropped, and
+never stops a run.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
 
 from .errors import ConfigError
 from .normalize import parse_amount, parse_date, parse_integer
+from .report.safe_text import FORMULA_START, no_formula
 from .schema import Extraction, Field
 
 ACTIONS = ("accept", "correct", "reject")
@@ -27,7 +31,7 @@ class Decision:
     reason: str
     by: str
     at: str  # ISO 8601
-    doc_hash: str  # the document the decision was about
+    doc_hash: str  # the document the decision was about: 'sha256:pages' (Extraction.key)
     file: str = ""
     pages: str = ""
     municipality: str = ""
@@ -74,21 +78,26 @@ class Applied:
 
 
 def apply_decisions(extractions: list[Extraction], decisions: list[Decision]) -> Applied:
-    by_hash = {e.content_hash or e.file.sha256: e for e in extractions}
+    by_key = {e.key: e for e in extractions}
     out = {id(e): e for e in extractions}
     rejected, accepted, stale, done = [], {}, [], []
     for d in decisions:
-        target = by_hash.get(d.doc_hash) if d.doc_hash else None
+        target = by_key.get(d.doc_hash) if d.doc_hash else None
         if d.doc_hash and target is None:
             stale.append(d)  # its document changed or is gone: shown, not applied
             continue
+        if d.action == "correct":
+            try:
+                value = parse_value(d.field, d.value)
+            except ConfigError:
+                stale.append(d)  # a value no correction could have (imported, or from another version)
+                continue
         done.append(d)
         if d.action == "accept":
             accepted[d.finding_id] = d.describe()
         elif d.action == "reject" and target is not None:
             rejected.append(out.pop(id(target), target))
         elif d.action == "correct" and target is not None and id(target) in out:
-            value = parse_value(d.field, d.value)
             field = Field(d.field, value, d.value, 1.0, f"review: {d.by}, {d.at[:10]}",
                           target.fields[d.field].evidence if d.field in target.fields else None)
             updated = replace(target, fields={**out[id(target)].fields, d.field: field})
@@ -107,20 +116,53 @@ def to_csv(decisions: list[Decision]) -> str:
     writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for d in decisions:
-        writer.writerow(asdict(d))
+        writer.writerow({k: no_formula(v) for k, v in asdict(d).items()})
     return buf.getvalue()
 
 
-def from_csv(path: Path) -> list[Decision]:
+def _cell(text: str | None) -> str:
+    """A cell as written by to_csv, its formula guard taken off again."""
+    text = (text or "").strip()
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
+
+
+def from_csv(path: Path, known_findings: set[str] | None = None) -> list[Decision]:
+    """Decisions from a CSV file; every row checked (finding ID, action, field, value parsed as a correction
+    would be, reason, reviewer) before any is returned. ConfigError lists every bad row."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
             rows = list(csv.DictReader(fh))
-    except OSError as exc:
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise ConfigError(f"beslissingen niet te lezen: {exc}") from exc
-    decisions = []
+    decisions, problems = [], []
     for lineno, row in enumerate(rows, start=2):
-        missing = [c for c in ("finding_id", "action", "reason", "by") if not (row.get(c) or "").strip()]
-        if missing or row.get("action") not in ACTIONS:
-            raise ConfigError(f"{path}, regel {lineno}: ongeldige beslissing ({', '.join(missing) or 'actie'})")
-        decisions.append(Decision(**{c: (row.get(c) or "").strip() for c in COLUMNS}))
+        d = Decision(**{c: _cell(row.get(c)) for c in COLUMNS})
+        problem = _problem(d, known_findings)
+        if problem:
+            problems.append(f"regel {lineno}: {problem}")
+        decisions.append(d)
+    if problems:
+        raise ConfigError(f"{path}: niets ingelezen, {len(problems)} ongeldige regel(s):\n  " + "\n  ".join(problems))
     return decisions
+
+
+def _problem(d: Decision, known_findings: set[str] | None) -> str:
+    missing = [c for c in ("finding_id", "action", "reason", "by", "at") if not getattr(d, c)]
+    if missing:
+        return f"{', '.join(missing)} ontbreekt"
+    if not re.fullmatch(r"[0-9a-f]{10}", d.finding_id):
+        return f"{d.finding_id!r} is geen bevinding-ID"
+    if known_findings is not None and d.finding_id not in known_findings:
+        return f"bevinding {d.finding_id} staat niet in de laatste run"
+    if d.action not in ACTIONS:
+        return f"actie {d.action!r} is geen van {', '.join(ACTIONS)}"
+    if d.action == "correct":
+        try:
+            parse_value(d.field, d.value)
+        except ConfigError as exc:
+            return str(exc)
+    try:
+        datetime.fromisoformat(d.at)
+    except ValueError:
+        return f"tijdstip {d.at!r} is geen datum en tijd"
+    return ""

@@ -38,6 +38,7 @@ class InkSettings:
     symmetric_iou: float
     symmetric_min_size: float
     stamp_saturation: float
+    stamp_mean_saturation: float
     pen_hue: tuple[float, float]
     cluster_gap: float
     min_width: float
@@ -220,6 +221,28 @@ def _is_ring(comp: np.ndarray, ppi: float, s: InkSettings) -> bool:
         return False
     angles = (np.degrees(np.arctan2(ys[outer] - cy, xs[outer] - cx)) + 180) // 10
     return len(np.unique(angles)) >= 0.75 * 36
+
+
+def _is_fitted_ring(mark: np.ndarray, ppi: float, s: InkSettings) -> bool:
+    """A round stamp with print run into it (a line OCR did not read): a circle fitted to the ink, the ink
+    farthest from it left out and the fit repeated, has most of the ink on it all the way round."""
+    ys, xs = np.nonzero(mark)
+    if len(xs) < 50:
+        return False
+    x, y = xs.astype(float), ys.astype(float)
+    keep = np.ones(len(x), dtype=bool)
+    for _ in range(4):
+        a = np.column_stack([x[keep], y[keep], np.ones(int(keep.sum()))])
+        d, e, f = np.linalg.lstsq(a, -(x[keep] ** 2 + y[keep] ** 2), rcond=None)[0]
+        cx, cy = -d / 2, -e / 2
+        radius = float(np.sqrt(max(cx * cx + cy * cy - f, 0.0)))
+        off = np.abs(np.hypot(x - cx, y - cy) - radius)
+        keep = off <= np.percentile(off[keep], 70)
+    if radius < s.frame_min_size * ppi:
+        return False
+    on = off <= max(0.08 * radius, 0.02 * ppi)
+    angles = (np.degrees(np.arctan2(y[on] - cy, x[on] - cx)) + 180) // 10
+    return bool(on.mean() >= 0.4) and len(np.unique(angles)) >= 0.75 * 36
 
 
 def _is_emblem(comp: np.ndarray, ppi: float, s: InkSettings) -> bool:
@@ -456,7 +479,7 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
         mean = rgb[sl][comp].mean(axis=0)
         hue, chroma = (float(v) for v in _hue(*mean))
         saturation = chroma / mean.max() if mean.max() > 0 and chroma >= 1 else 0.0
-        if saturation >= s.stamp_saturation and not s.pen_hue[0] <= hue <= s.pen_hue[1]:
+        if saturation >= s.stamp_mean_saturation and not s.pen_hue[0] <= hue <= s.pen_hue[1]:
             set_aside["colour"] += 1
             continue
         if _thickness(comp) >= s.filled_thickness * ppi:
@@ -478,6 +501,9 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
             set_aside["frame"] += 1
             mark &= ~_grow(frame, max(1, round(0.01 * ppi))) & ~_inside(frame)  # its sides and its letters
         if not mark.any():
+            continue
+        if _is_fitted_ring(mark, ppi, s):
+            set_aside["frame"] += 1
             continue
         ys, xs = np.nonzero(mark)
         width_in = (xs.max() - xs.min() + 1) / ppi

@@ -55,9 +55,10 @@ class _Findings:
             about: Extraction | None = None, field: str = "") -> None:
         assert code in FINDING_CODES, code
         sev = severity or Severity(self.rules["severity"][code])
-        doc_hash = (about.content_hash or about.file.sha256) if about else ""
-        self.items.append(Finding(sev, code, municipality, file, message, about.pages if about else "", field,
-                                  doc_hash))
+        finding = Finding(sev, code, municipality, file, message, about.pages if about else "", field,
+                          about.key if about else "")
+        same = sum(1 for x in self.items if replace(x, occurrence=0).id == finding.id)
+        self.items.append(replace(finding, occurrence=same))  # a second finding of its kind gets its own ID
 
     def excuse(self, ex: Extraction, code: FindingCode, field: str) -> None:
         """Make the error `code` about `field` of `ex` a warning: what it reports is explained elsewhere."""

@@ -188,6 +188,12 @@ class Extraction:
         return f.value if f else None
 
     @property
+    def key(self) -> str:
+        """What findings and review decisions are bound to: the file's bytes (SHA-256) and the document's pages.
+        A draft and its signed copy have the same words, never the same key."""
+        return f"{self.file.sha256}:{self.pages}"
+
+    @property
     def municipality(self) -> str | None:
         return self.value("municipality")  # type: ignore[return-value]
 
@@ -213,13 +219,16 @@ class Finding:
     message: str
     pages: str = ""  # the document the finding is about, with `file`
     field: str = ""  # the field whose evidence shows the problem
-    doc_hash: str = ""  # content hash of that document (or the file's SHA-256): decisions are tied to it
+    doc_hash: str = ""  # the document: its file's SHA-256 and its pages ('sha256:1-2'); decisions are tied to it
     accepted_by: str = ""  # the decision that resolved it, if any ("naam, datum: reden")
+    occurrence: int = 0  # the how-manieth finding of this code on this field of this document (0: the first)
 
     @property
     def id(self) -> str:
-        """Stable across runs: the same problem of the same document keeps its ID."""
+        """Stable across runs: the same problem of the same document keeps its ID; no two findings share one."""
         key = f"{self.municipality}|{self.code}|{self.doc_hash}|{self.field}|{self.file if not self.doc_hash else ''}"
+        if self.occurrence:
+            key += f"|{self.occurrence}"
         return hashlib.sha256(key.encode()).hexdigest()[:10]
 
 

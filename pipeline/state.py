@@ -1,4 +1,5 @@
 """The state store: each file's result by SHA-256 and pipeline version, so a re-run reads only what is new.
+Results are kept as JSON (pipeline/state_codec.py), never as pickles: a shared state file holds data only.
 
 An embedded SQLite database (standard library). A result is committed as soon as its file is done, so a
 run killed half-way loses nothing: the next run resumes. One run at a time holds the store's lock.
@@ -9,7 +10,6 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import logging
-import pickle
 import sqlite3
 import time
 from contextlib import suppress
@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import IO
 
-from . import __version__
+from . import __version__, state_codec
 from .decisions import COLUMNS as DECISION_COLUMNS
 from .decisions import Decision
 from .errors import ConfigError
@@ -50,6 +50,10 @@ CREATE TABLE IF NOT EXISTS findings (
     doc_hash TEXT, message TEXT, accepted_by TEXT
 );
 """
+_ADDED_COLUMNS = {  # columns later versions added: (table, column, type)
+    ("findings", "occurrence", "INTEGER NOT NULL DEFAULT 0"),
+    ("decisions", "withdrawn", "TEXT NOT NULL DEFAULT ''"),  # 'by, at: reason' when withdrawn
+}
 
 
 @cache
@@ -83,6 +87,9 @@ class StateStore:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
+        for table, column, kind in sorted(_ADDED_COLUMNS):
+            if column not in {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}:
+                self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
         self.db.commit()
 
     def get(self, source: SourceFile, version: str) -> FileResult | None:
@@ -91,15 +98,15 @@ class StateStore:
         if row is None:
             return None
         try:
-            stored: FileResult = pickle.loads(row[0])
-        except Exception as exc:  # written by another version of the code: read the file again
+            stored = state_codec.loads(row[0])
+        except (ValueError, KeyError, TypeError) as exc:  # another version's row, or no result: read again
             log.info("%s: opgeslagen resultaat onbruikbaar (%s), opnieuw lezen", source.path, exc)
             return None
         return _as_file(stored, source)
 
     def put(self, result: FileResult, version: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)",
-                        (result.source.sha256, version, pickle.dumps(result, protocol=5),
+                        (result.source.sha256, version, state_codec.dumps(result),
                          time.strftime("%Y-%m-%dT%H:%M:%S")))
         self.db.commit()
 
@@ -110,18 +117,35 @@ class StateStore:
         self.db.commit()
 
     def decisions(self) -> list[Decision]:
-        """All decisions, oldest first (a later decision on the same finding comes after an earlier one)."""
+        """All decisions in force, oldest first (a later decision on a finding comes after an earlier one)."""
         cols = ", ".join(DECISION_COLUMNS)
-        return [Decision(*row) for row in self.db.execute(f"SELECT {cols} FROM decisions ORDER BY seq")]
+        return [Decision(*row) for row in
+                self.db.execute(f"SELECT {cols} FROM decisions WHERE withdrawn = '' ORDER BY seq")]
+
+    def add_decisions(self, decisions: list[Decision]) -> None:
+        """Several decisions at once: all stored, or none."""
+        with self.db:
+            for decision in decisions:
+                values = asdict(decision)
+                self.db.execute(f"INSERT INTO decisions ({', '.join(values)}) "
+                                f"VALUES ({', '.join('?' * len(values))})", list(values.values()))
+
+    def withdraw(self, finding_id: str, note: str) -> int:
+        """Withdraw the decisions on a finding (kept, marked withdrawn); how many were in force."""
+        with self.db:
+            cursor = self.db.execute("UPDATE decisions SET withdrawn = ? WHERE finding_id = ? AND withdrawn = ''",
+                                     (note, finding_id))
+        return cursor.rowcount
 
     def save_findings(self, findings: tuple[Finding, ...], stale: list[Decision]) -> None:
         """The findings and stale decisions of the last run, for `convenant review` to look up."""
         self.db.execute("DELETE FROM stale")
         self.db.executemany("INSERT INTO stale VALUES (?, ?, ?)", [(d.finding_id, d.at, d.by) for d in stale])
         self.db.execute("DELETE FROM findings")
-        self.db.executemany("INSERT OR REPLACE INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        self.db.executemany("INSERT OR REPLACE INTO findings (id, severity, code, municipality, file, pages, field, "
+                            "doc_hash, message, accepted_by, occurrence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             [(f.id, f.severity.value, f.code, f.municipality, f.file, f.pages, f.field, f.doc_hash,
-                              f.message, f.accepted_by) for f in findings])
+                              f.message, f.accepted_by, f.occurrence) for f in findings])
         self.db.commit()
 
     def stale(self) -> set[tuple[str, str, str]]:
@@ -129,7 +153,7 @@ class StateStore:
 
     def findings(self) -> list[Finding]:
         rows = self.db.execute("SELECT severity, code, municipality, file, message, pages, field, doc_hash, "
-                               "accepted_by FROM findings").fetchall()
+                               "accepted_by, occurrence FROM findings").fetchall()
         return [Finding(Severity(r[0]), *r[1:]) for r in rows]
 
     def close(self) -> None:

@@ -35,3 +35,45 @@ def test_a_typo_in_a_rule_file_stops_the_run_naming_file_and_key(tmp_path, old, 
     assert named in result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists()  # nothing read, nothing written
+
+
+HOSTILE = ['=HYPERLINK("http:__x","klik").pdf', "+31 brief.pdf", "@SUM(A1).pdf", "-2+3.pdf",
+           "factuur\u202efdp.exe.pdf", "\tverborgen.pdf"]
+
+
+def test_hostile_file_names_stay_text_in_csv_workbook_and_report(tmp_path):
+    import csv
+
+    from openpyxl import load_workbook
+
+    from pipeline.report.safe_text import FORMULA_START
+
+    from .conftest import OCR_CACHE
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in HOSTILE:
+        shutil.copyfile(SAMPLES / "inbox" / "zwolle_overeenkomst.pdf", inbox / name)
+    out = tmp_path / "out"
+    result = _run_cli("run", str(inbox), "--out", str(out), "--reference", str(SAMPLES / "reference.csv"),
+                      "--cache", str(OCR_CACHE), "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    for name in ("documents.csv", "status.csv", "exceptions.csv"):
+        with (out / name).open(encoding="utf-8", newline="") as fh:
+            cells = [c for row in list(csv.reader(fh))[1:] for c in row]
+        assert cells and not [c for c in cells if c.startswith(FORMULA_START)], name
+    with (out / "documents.csv").open(encoding="utf-8", newline="") as fh:
+        files = {row["file"] for row in csv.DictReader(fh)}
+    assert files == {("'" + n if n.startswith(FORMULA_START) else n) for n in HOSTILE}  # the name, as text
+    book = load_workbook(out / "status.xlsx")
+    texts = []
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", f"{ws.title}!{cell.coordinate} is a formula: {cell.value}"
+                if isinstance(cell.value, str):
+                    texts.append(cell.value)
+    assert not [t for t in texts if t.startswith(FORMULA_START) or "\u202e" in t]
+    assert any("factuur⟨U+202E⟩fdp.exe.pdf" in t for t in texts)
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "\u202e" not in html and "factuur⟨U+202E⟩fdp.exe.pdf" in html

@@ -297,8 +297,8 @@ def _doubtful(sample_reference) -> tuple[Extraction, str]:
 
 
 def _decide(ex, finding_id, action, **kw):
-    return Decision(finding_id, action, "gezien", "A. Punte", "2026-12-02T10:00:00+01:00", ex.content_hash or
-                    ex.file.sha256, ex.file.path, ex.pages, "Deventer", "low_confidence", **kw)
+    return Decision(finding_id, action, "gezien", "A. Punte", "2026-12-02T10:00:00+01:00", ex.key, ex.file.path,
+                    ex.pages, "Deventer", "low_confidence", **kw)
 
 
 def test_accepting_a_doubtful_signature_leaves_the_exception(sample_reference):

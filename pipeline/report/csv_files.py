@@ -10,6 +10,7 @@ from pathlib import Path
 from ..normalize import format_amount
 from ..reconcile import Reconciliation
 from ..schema import DocType, Extraction
+from .safe_text import no_formula
 
 DOCUMENT_COLUMNS = ["file", "pages", "doc_type", "municipality", "signatory", "date", "amount", "inhabitants",
                     "signed", "confidence", "error"]
@@ -34,7 +35,7 @@ def _csv_bytes(columns: list[str], rows: list[list[str]]) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows(rows)
+    writer.writerows([no_formula(c) for c in row] for row in rows)  # a name like '=HYPERLINK(...)' stays text
     return buf.getvalue().encode("utf-8")
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from ..decisions import Applied
 from ..ingest import Skipped
@@ -17,6 +18,7 @@ from ..reconcile import Reconciliation, euro
 from ..schema import DocType, Extraction, Status
 from .csv_files import write_atomic
 from .evidence_images import crop_of, index
+from .safe_text import visible
 
 
 def _euro(value: Decimal | None) -> str:
@@ -43,9 +45,15 @@ def _shown(ex: Extraction, field: str) -> str:
     return str(value)
 
 
+def _finalize(value: Any) -> Any:
+    """Every value the page shows: text from outside with its bidi and control characters shown, not obeyed."""
+    return visible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
 def _env() -> Environment:
     env = Environment(loader=PackageLoader("pipeline.report", "templates"),
-                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True,
+                      finalize=_finalize)
     env.filters.update(euro=_euro, number=_number,
                        nldate=lambda d: d.strftime("%d-%m-%Y") if d else "")
     return env

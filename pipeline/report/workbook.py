@@ -17,6 +17,7 @@ from ..reconcile import Reconciliation
 from ..schema import DocType, Extraction, Status
 from .csv_files import write_atomic
 from .reminders import Reminder
+from .safe_text import safe_cell
 
 FILLS = {
     Status.COMPLETE: PatternFill("solid", fgColor="C6EFCE"),
@@ -36,7 +37,7 @@ def _sheet(ws: Worksheet, headers: list[str], rows: list[list[Any]], widths: lis
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         cell.alignment = Alignment(vertical="center")
     for row in rows:
-        ws.append(row)
+        ws.append([safe_cell(v) for v in row])  # text from outside: visible, never a formula
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
     for i, width in enumerate(widths, start=1):
@@ -101,9 +102,9 @@ def write_workbook(path: Path, extractions: list[Extraction], rec: Reconciliatio
     for key, value in [("Inbox", info.inbox), ("Referentie", info.reference), ("Bijdrage per inwoner", info.rate),
                        ("Gestart", info.started), ("Versie pipeline", info.pipeline_version),
                        ("Versie regels", info.rules_version), ("Tesseract", info.tesseract)]:
-        ws.append([key, value])
+        ws.append([key, safe_cell(value)])
     for notice in info.notices:
-        ws.append(["Let op", notice])
+        ws.append(["Let op", safe_cell(notice)])
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 22, 80
     buf = io.BytesIO()
     wb.save(buf)

@@ -1,4 +1,5 @@
-"""E-mail intake: a saved message (.eml) in the inbox becomes one input per attachment.
+"""E-mail intake: a saved message (.eml) in the inbox becomes one input per attachment, the attachments of
+forwarded messages (message/rfc822, or a saved .eml attached) included.
 
 The attachments are copied out of the message into OUT (never into the inbox), named by their hash.
 The sender's address and the sending date travel with each attachment.
@@ -11,6 +12,7 @@ import hashlib
 import logging
 import re
 from email import policy
+from email.message import EmailMessage
 from email.utils import parseaddr, parsedate_to_datetime
 from pathlib import Path
 
@@ -26,39 +28,87 @@ def _safe_name(name: str, index: int) -> str:
     return name[:200]
 
 
-def expand_eml(path: Path, rel: str, attachments_dir: Path, sniff) -> list[SourceFile]:
-    """The attachments of a saved e-mail as inputs; the message itself when it has none (or cannot be read)."""
-    data = path.read_bytes()
-    try:
-        message = email.message_from_bytes(data, policy=policy.default)
-    except Exception as exc:  # the email package raises several types on broken messages
-        log.warning("%s: e-mail niet te lezen (%s)", rel, exc)
-        message = None
-    if message is None:
-        return [SourceFile(rel, hashlib.sha256(data).hexdigest(), len(data), "eml")]
+MAX_DEPTH = 5  # forwarded messages inside forwarded messages are unpacked this deep
+
+
+def _sender_and_date(message: EmailMessage) -> tuple[str, str]:
     sender = parseaddr(str(message.get("From", "")))[1].lower()
     try:
         sent = parsedate_to_datetime(str(message.get("Date"))).isoformat() if message.get("Date") else ""
     except (TypeError, ValueError):
         sent = ""
+    return sender, sent
+
+
+def _parse(data: bytes) -> EmailMessage | None:
+    try:
+        return email.message_from_bytes(data, policy=policy.default)  # type: ignore[return-value]
+    except Exception:  # the email package raises several types on broken messages
+        return None
+
+
+def _forwarded(part: EmailMessage) -> EmailMessage | None:
+    """The message a message/rfc822 part (a mail forwarded as attachment) carries."""
+    inner = part.get_payload()
+    if isinstance(inner, list) and inner and isinstance(inner[0], EmailMessage):
+        return inner[0]
+    return inner if isinstance(inner, EmailMessage) else None
+
+
+def _store(payload: bytes, kind: str, attachments_dir: Path) -> Path:
+    target = attachments_dir / f"{hashlib.sha256(payload).hexdigest()}{_SUFFIX.get(kind, '.bin')}"
+    if not target.exists():
+        attachments_dir.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".tmp")
+        tmp.write_bytes(payload)
+        tmp.replace(target)
+    return target
+
+
+def _attachments(message: EmailMessage, rel: str, attachments_dir: Path, sniff, depth: int) -> list[SourceFile]:
+    """The attachments of a message as inputs named 'rel#name'; a forwarded message among them is unpacked
+    in turn (its own sender and date travel with its attachments: the municipality, not the forwarder)."""
+    sender, sent = _sender_and_date(message)
     inputs = []
     for index, part in enumerate(message.iter_attachments(), start=1):
-        try:
-            payload = part.get_payload(decode=True) or b""
-        except Exception as exc:  # a broken transfer encoding: report the part, do not stop
-            log.warning("%s: bijlage %d niet te decoderen (%s)", rel, index, exc)
-            payload = b""
         name = _safe_name(part.get_filename() or "", index)
-        digest = hashlib.sha256(payload).hexdigest()
-        kind = sniff(payload[:1024], name) if payload else "unknown"
-        target = attachments_dir / f"{digest}{_SUFFIX.get(kind, '.bin')}"
-        if not target.exists():
-            attachments_dir.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_suffix(".tmp")
-            tmp.write_bytes(payload)
-            tmp.replace(target)
-        inputs.append(SourceFile(f"{rel}#{name}", digest, len(payload), kind, str(target), sender, sent))
+        inner = _forwarded(part) if part.get_content_type() == "message/rfc822" else None
+        if inner is None:
+            try:
+                payload = part.get_payload(decode=True) or b""
+            except Exception as exc:  # a broken transfer encoding: report the part, do not stop
+                log.warning("%s: bijlage %d niet te decoderen (%s)", rel, index, exc)
+                payload = b""
+            kind = sniff(payload[:1024], name) if payload else "unknown"
+            if kind == "eml":  # a saved message attached as a file
+                inner = _parse(payload)
+        if inner is not None:
+            label = _safe_name(part.get_filename() or str(inner.get("Subject", "")) or "", index)
+            if depth >= MAX_DEPTH:
+                log.warning("%s#%s: doorgestuurd bericht dieper dan %d niveaus, niet uitgepakt", rel, label, MAX_DEPTH)
+                continue
+            found = _attachments(inner, f"{rel}#{label}", attachments_dir, sniff, depth + 1)
+            if not found:
+                log.warning("%s#%s: doorgestuurd bericht zonder bijlagen", rel, label)
+            inputs.extend(found)
+            continue
+        target = _store(payload, kind, attachments_dir)
+        inputs.append(SourceFile(f"{rel}#{name}", hashlib.sha256(payload).hexdigest(), len(payload), kind,
+                                 str(target), sender, sent))
+    return inputs
+
+
+def expand_eml(path: Path, rel: str, attachments_dir: Path, sniff) -> list[SourceFile]:
+    """The attachments of a saved e-mail as inputs (forwarded messages unpacked); the message itself when it
+    has none (or cannot be read)."""
+    data = path.read_bytes()
+    message = _parse(data)
+    if message is None:
+        log.warning("%s: e-mail niet te lezen", rel)
+        return [SourceFile(rel, hashlib.sha256(data).hexdigest(), len(data), "eml")]
+    inputs = _attachments(message, rel, attachments_dir, sniff, 0)
     if not inputs:
+        sender, sent = _sender_and_date(message)
         return [SourceFile(rel, hashlib.sha256(data).hexdigest(), len(data), "eml", "", sender, sent)]
     return inputs
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import email
+import email.policy
 import io
 import random
 from decimal import Decimal
@@ -89,6 +91,19 @@ def intake(tmp_path_factory):
     (inbox / "doorgestuurd.eml").write_bytes(_eml("p.jansen@breda.nl", [
         ("scan.pdf", (SAMPLES / "inbox" / "almere_overeenkomst.pdf").read_bytes(), "application/pdf")]))
     (inbox / "zonder bijlage.eml").write_bytes(_eml("info@gouda.nl", []))
+    # forwarded as an attachment (message/rfc822) by a colleague, twice over
+    original = email.message_from_bytes(_eml("secretariaat@breda.nl", [
+        ("Overeenkomst Breda.pdf", (SAMPLES / "inbox" / "breda_overeenkomst.pdf").read_bytes(), "application/pdf")]),
+        policy=email.policy.default)
+    forwarded = EmailMessage()
+    forwarded["From"], forwarded["Subject"] = "r.manager@platform31.nl", "Fwd: overeenkomst Breda"
+    forwarded.set_content("Zie bijlage.")
+    forwarded.add_attachment(original)
+    outer = EmailMessage()
+    outer["From"], outer["Subject"] = "a.punte@platform31.nl", "Fwd: Fwd: overeenkomst Breda"
+    outer.set_content("Ter verwerking.")
+    outer.add_attachment(forwarded)
+    (inbox / "doorgestuurd als bijlage.eml").write_bytes(bytes(outer))
     # a root the user trusts (as PKIoverheid would be), passed with --trust-roots
     ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     ca = (_certificate("Test Staat der Nederlanden Root CA", ca_key, ca=True), ca_key)
@@ -193,3 +208,12 @@ def test_only_pdfs_that_may_hold_a_signature_go_to_pyhanko(intake):
     assert may_hold_signatures(intake["inbox"] / "zoetermeer digitaal gewijzigd.pdf")
     assert not may_hold_signatures(SAMPLES / "inbox" / "zwolle_overeenkomst.pdf")
     assert not may_hold_signatures(SAMPLES / "inbox" / "haarlem digitaal.pdf")
+
+
+def test_a_forwarded_message_is_unpacked_and_its_agreement_read(intake):
+    rows = [r for r in intake["rows"] if r["file"].startswith("doorgestuurd als bijlage.eml#")]
+    assert len(rows) == 1, [r["file"] for r in intake["rows"]]
+    got = rows[0]
+    assert got["file"].endswith("#Overeenkomst Breda.pdf") and got["file"].count("#") == 3  # two forwards deep
+    assert (got["doc_type"], got["municipality"], got["error"]) == ("agreement", "Breda", "")
+    assert got["sender"] == "secretariaat@breda.nl"  # the municipality, not the colleagues who forwarded it

@@ -167,3 +167,80 @@ def test_review_list_shows_stale_decisions(setup):
     run(inbox, out)
     listing = cli("review", "list", "--out", str(out)).output
     assert "VEROUDERD" in listing and "1 verouderd" in listing
+
+
+def test_a_decision_on_a_draft_never_lands_on_its_signed_copy(setup):
+    """A copy with the same words but other bytes (a draft and its signed scan): a decision is bound to the
+    file it was taken on, and is stale, not moved, once that file is gone."""
+    inbox, out = setup
+    (inbox / "almere_kopie.pdf").write_bytes((inbox / "almere_overeenkomst.pdf").read_bytes() + b"\n% kopie\n")
+    run(inbox, out)
+    unsigned = {r["file"]: r["id"] for r in rows(out / "exceptions.csv") if r["code"] == "unsigned"}
+    assert "almere_kopie.pdf" in unsigned  # the other copy is the duplicate
+    result = cli("review", "correct", unsigned["almere_kopie.pdf"], "--veld", "signed", "--waarde", "ja",
+                 "--reden", "getekend op de scan", "--door", "A. Punte", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    run(inbox, out)
+    signed = {r["file"]: r["signed"] for r in rows(out / "documents.csv")}
+    assert (signed["almere_kopie.pdf"], signed["almere_overeenkomst.pdf"]) == ("yes", "no")
+    (inbox / "almere_kopie.pdf").unlink()
+    result = run(inbox, out)
+    assert "verouderd" in result.output
+    assert next(r for r in rows(out / "documents.csv") if r["file"] == "almere_overeenkomst.pdf")["signed"] == "no"
+
+
+def test_review_import_checks_every_row_before_storing_any(setup, tmp_path):
+    inbox, out = setup
+    unsigned = finding(out, "Almere", "unsigned")["id"]
+    mismatch = finding(out, "Breda", "amount_mismatch")["id"]
+    good = {"finding_id": unsigned, "action": "accept", "reason": "gezien", "by": "A. Punte",
+            "at": "2026-12-02T10:00:00+01:00"}
+    bad = [{**good, "finding_id": mismatch, "action": "correct", "field": "amount", "value": "veel"},
+           {**good, "finding_id": "0123456789"},  # no such finding
+           {**good, "by": ""},
+           {**good, "action": "wegdoen"}]
+    source = tmp_path / "beslissingen.csv"
+    with source.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["finding_id", "action", "reason", "by", "at", "field", "value"])
+        writer.writeheader()
+        writer.writerows([good, *bad])
+    result = cli("review", "import", str(source), "--out", str(out))
+    assert result.exit_code == 2
+    for line in (3, 4, 5, 6):
+        assert f"regel {line}:" in result.output
+    assert "'veel'" in result.output and "Traceback" not in result.output
+    listing = cli("review", "list", "--out", str(out)).output
+    assert "0 beslissingen" in listing  # not even the good row was stored
+    run(inbox, out)  # and the next run is not stopped
+
+
+def test_withdrawing_a_decision_undoes_it(setup):
+    inbox, out = setup
+    unsigned = finding(out, "Almere", "unsigned")["id"]
+    cli("review", "accept", unsigned, "--reden", "gezien", "--door", "A. Punte", "--out", str(out))
+    run(inbox, out)
+    assert finding(out, "Almere", "unsigned")["review"]
+    result = cli("review", "withdraw", unsigned, "--reden", "vergissing", "--door", "A. Punte", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    run(inbox, out)
+    assert not finding(out, "Almere", "unsigned")["review"]
+    again = cli("review", "withdraw", unsigned, "--reden", "nogmaals", "--door", "A. Punte", "--out", str(out))
+    assert again.exit_code == 2 and "geen beslissing" in again.output
+
+
+def test_a_review_command_while_a_run_holds_the_state_is_a_message(setup):
+    from pipeline.state import StateStore
+
+    _inbox, out = setup
+    unsigned = finding(out, "Almere", "unsigned")["id"]
+    with StateStore(out / "state.sqlite"):
+        result = cli("review", "accept", unsigned, "--reden", "gezien", "--door", "A. Punte", "--out", str(out))
+    assert result.exit_code == 2 and "een andere run gebruikt" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_no_two_findings_of_a_run_share_an_id(tmp_path):
+    out = tmp_path / "out"
+    run(SAMPLES / "inbox", out)
+    ids = [r["id"] for r in rows(out / "exceptions.csv")]
+    assert len(ids) > 5 and len(ids) == len(set(ids))

@@ -77,3 +77,39 @@ def test_hostile_file_names_stay_text_in_csv_workbook_and_report(tmp_path):
     assert any("factuur⟨U+202E⟩fdp.exe.pdf" in t for t in texts)
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "\u202e" not in html and "factuur⟨U+202E⟩fdp.exe.pdf" in html
+
+
+def test_a_file_over_its_time_limit_is_a_row_and_the_batch_goes_on(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copyfile(SAMPLES / "inbox" / "zwolle_overeenkomst.pdf", inbox / "traag.pdf")
+    out = tmp_path / "out"
+    result = _run_cli("run", str(inbox), "--out", str(out), "--reference", str(SAMPLES / "reference.csv"),
+                      "--cache", str(tmp_path / "cache"), "--workers", "2", "--file-timeout", "0.01")
+    assert result.returncode == 0, result.stderr
+    assert "traag.pdf,,other,,,,,,,0.00,unreadable" in (out / "documents.csv").read_text(encoding="utf-8")
+    assert "tijdslimiet per bestand" in (out / "exceptions.csv").read_text(encoding="utf-8")
+
+
+def test_the_state_holds_results_as_json_not_pickles(tmp_path):
+    import json
+    import sqlite3
+
+    from .conftest import OCR_CACHE
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copyfile(SAMPLES / "inbox" / "zwolle_overeenkomst.pdf", inbox / "zwolle.pdf")
+    out = tmp_path / "out"
+    assert _run_cli("run", str(inbox), "--out", str(out), "--reference", str(SAMPLES / "reference.csv"),
+                    "--cache", str(OCR_CACHE)).returncode == 0
+    with sqlite3.connect(out / "state.sqlite") as db:
+        stored = [row[0] for row in db.execute("SELECT result FROM results")]
+    assert len(stored) == 1
+    assert json.loads(stored[0])["$"] == "FileResult"
+    # a row someone put there that is not ours is refused, and the file read again
+    with sqlite3.connect(out / "state.sqlite") as db:
+        db.execute("UPDATE results SET result = ?", (json.dumps({"$": "Popen", "args": ["rm", "-rf", "/"]}),))
+    again = _run_cli("run", str(inbox), "--out", str(out), "--reference", str(SAMPLES / "reference.csv"),
+                     "--cache", str(OCR_CACHE))
+    assert again.returncode == 0 and "(1 nieuw gelezen)" in again.stdout

@@ -220,11 +220,11 @@ def test_covenant_pages_are_read_by_their_top_only_without_changing_the_reading(
     run(inbox, full, "--full-ocr")
     assert (skip / "documents.csv").read_text(encoding="utf-8") == (full / "documents.csv").read_text(
         encoding="utf-8")
-    import pickle
+    from pipeline import state_codec
 
     with sqlite3.connect(skip / "state.sqlite") as con:
-        [(blob,)] = con.execute("SELECT result FROM results").fetchall()
-    sources = {number: source for number, source, _, _ in pickle.loads(blob).pages}
+        [(stored,)] = con.execute("SELECT result FROM results").fetchall()
+    sources = {number: source for number, source, _, _ in state_codec.loads(stored).pages}
     last = max(sources)
     assert sources[1] == sources[last - 1] == sources[last] == "ocr"   # memo and agreement: read in full
     skipped = [n for n, s in sources.items() if s == "ocr_head"]

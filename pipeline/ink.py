@@ -40,6 +40,7 @@ class InkSettings:
     stamp_saturation: float
     stamp_mean_saturation: float
     pen_hue: tuple[float, float]
+    pen_hue_wide: tuple[float, float]
     cluster_gap: float
     min_width: float
     min_height_print: float
@@ -55,8 +56,8 @@ class InkSettings:
 @cache
 def ink_settings() -> InkSettings:
     data = dict(load_yaml("signature.yaml")["ink"])
-    data["pen_hue"] = tuple(float(v) for v in data["pen_hue"])
-    return InkSettings(**{k: (v if k == "pen_hue" else float(v)) for k, v in data.items()})
+    hues = ("pen_hue", "pen_hue_wide")
+    return InkSettings(**{k: (tuple(float(x) for x in v) if k in hues else float(v)) for k, v in data.items()})
 
 
 @dataclass(frozen=True)
@@ -479,7 +480,8 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
         mean = rgb[sl][comp].mean(axis=0)
         hue, chroma = (float(v) for v in _hue(*mean))
         saturation = chroma / mean.max() if mean.max() > 0 and chroma >= 1 else 0.0
-        if saturation >= s.stamp_mean_saturation and not s.pen_hue[0] <= hue <= s.pen_hue[1]:
+        if (saturation >= s.stamp_saturation and not s.pen_hue[0] <= hue <= s.pen_hue[1]) or (
+                saturation >= s.stamp_mean_saturation and not s.pen_hue_wide[0] <= hue <= s.pen_hue_wide[1]):
             set_aside["colour"] += 1
             continue
         if _thickness(comp) >= s.filled_thickness * ppi:

@@ -17,7 +17,16 @@ from .decisions import CORRECTABLE, Decision, from_csv, now, parse_value, to_csv
 from .digital_trust import TrustPolicy, load_trust_roots
 from .errors import ConvenantError
 from .ocr import OcrSettings
-from .reference import DEFAULT_RATE, load_reference, parse_rate
+from .reference import DEFAULT_RATE, Reference, load_reference, parse_rate
+from .reference_tools import (
+    CBS_TABLE,
+    Comparison,
+    check_reference,
+    compare,
+    fetch_population,
+    parse_answer,
+    reference_from,
+)
 from .run import RunOptions, run_batch
 from .scheduling import FILE_TIMEOUT
 from .schema import Status
@@ -319,6 +328,86 @@ def review_withdraw(finding_id: str, reason: str, by: str, out: Path, state_path
         raise _fail(f"er is geen beslissing over bevinding {finding_id}; zie 'convenant review list'")
     click.echo(f"{count} beslissing(en) over {finding_id} ingetrokken; "
                f"voer 'convenant run INBOX --out {out}' opnieuw uit om de status bij te werken")
+
+
+@main.group()
+def reference() -> None:
+    """De referentielijst: een eigen lijst controleren, of de CBS-cijfers opnieuw ophalen."""
+
+
+def _shown_comparison(comparison: Comparison, what: str) -> None:
+    for line in comparison.notes:
+        click.echo(f"let op: {line}")
+    if comparison.changes:
+        n = len(comparison.changes)
+        click.echo(f"{n} verschuldigd{'e bedragen veranderen' if n > 1 else ' bedrag verandert'} {what}:")
+        for line in comparison.changes:
+            click.echo(f"  {line}")
+    else:
+        click.echo(f"geen verschuldigd bedrag verandert {what}")
+
+
+@reference.command("check")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--tegen", "against", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="vergelijk met deze lijst in plaats van de standaardlijst (de 41 CBS-cijfers van 1-1-2022)")
+def reference_check(file: Path, against: Path | None) -> None:
+    """Controleer een referentielijst (41 leden, CBS-codes, inwonertallen, dubbele regels) en toon welke
+    verschuldigde bedragen zouden veranderen.
+
+    Voorbeeld:  convenant reference check cbs.xlsx
+    """
+    try:
+        comparison = check_reference(file, against)
+    except ConvenantError as exc:
+        raise _fail(str(exc)) from exc
+    for line in comparison.problems:
+        click.echo(f"fout: {line}")
+    _shown_comparison(comparison, "ten opzichte van de standaardlijst" if against is None else f"ten opzichte van "
+                      f"{against}")
+    if comparison.problems:
+        raise _fail(f"{file}: {len(comparison.problems)} fout(en); deze lijst is niet bruikbaar als referentie")
+    click.echo(f"{file}: bruikbaar als referentie (--reference {file})")
+
+
+@reference.command("fetch")
+@click.option("--year", type=int, default=2022, show_default=True, help="bevolking op 1 januari van dit jaar")
+@click.option("--out", "target", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="te schrijven referentiebestand (standaard: cbs_referentie_JAAR.csv)")
+@click.option("--reference", "current_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="de huidige lijst (leden, codes, burgemeesters; standaard de 41 G40-leden)")
+@click.option("--alle", "everyone", is_flag=True, help="ook alle andere gemeenten (niet-leden) opnemen")
+@click.option("--antwoord", "answer", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
+              help="een elders opgeslagen antwoord van de CBS-API (JSON) gebruiken in plaats van ophalen")
+def reference_fetch(year: int, target: Path | None, current_path: Path | None, everyone: bool,
+                    answer: Path | None) -> None:
+    """Haal het inwonertal op 1 januari op bij CBS StatLine (open data, tabel 37259ned) en schrijf een
+    referentielijst met bron en datum; toont wat er verandert ten opzichte van de huidige lijst.
+
+    Voorbeeld:  convenant reference fetch --year 2022 --out referentie.csv
+    """
+    try:
+        current = load_reference(current_path)
+        if answer is not None:
+            population = parse_answer(answer.read_bytes(), year, f"CBS StatLine {CBS_TABLE}, Bevolking op 1 januari "
+                                      f"{year}, antwoord {answer.name}")
+        else:
+            population = fetch_population(year)
+        text, missing = reference_from(population, current, everyone)
+        target = target or Path(f"cbs_referentie_{year}.csv")
+        target.write_text(text, encoding="utf-8")
+        written = load_reference(target)
+    except ConvenantError as exc:
+        raise _fail(str(exc)) from exc
+    except OSError as exc:
+        raise _fail(f"referentie niet te schrijven: {exc}") from exc
+    click.echo(f"{len(written.entries)} gemeenten met hun inwonertal op 1 januari {year} geschreven naar {target} "
+               f"(bron: {population.source})")
+    for name in missing:
+        click.echo(f"let op: CBS gaf geen cijfer voor {name}; de cel blijft leeg (nooit een schatting)")
+    members = Reference(tuple(e for e in written.entries if current.get(e.municipality)), written.rate,
+                        written.source)
+    _shown_comparison(compare(members, current), f"ten opzichte van {current.source}")
 
 
 if __name__ == "__main__":

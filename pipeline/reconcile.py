@@ -9,6 +9,7 @@ from decimal import Decimal
 import pandas as pd
 from babel.numbers import format_currency, format_decimal
 
+from .fields.gazetteer import cbs_code
 from .labels import DOC_TYPE_NL, FILE_ERROR_NL
 from .reference import Reference, expected_amount
 from .rules import load_yaml
@@ -92,8 +93,10 @@ def _document_findings(ex: Extraction, reference: Reference, f: _Findings) -> No
     municipality = ex.municipality or ""
     outsider = bool(municipality) and reference.get(municipality) is None
     if outsider:
-        f.add(FindingCode.UNKNOWN_MUNICIPALITY, municipality, ex.file.path,
-              f"{_where(ex)}: gemeente '{municipality}' is geen lid volgens de referentielijst",
+        code = cbs_code(municipality)
+        what = (f"{municipality} ({code}) is geen lid van de G40 (niet in de referentielijst)" if code else
+                f"'{municipality}' is geen gemeente van 2022 en geen lid volgens de referentielijst")
+        f.add(FindingCode.UNKNOWN_MUNICIPALITY, municipality, ex.file.path, f"{_where(ex)}: {what}",
               about=ex, field="municipality")
     low = float(rules["low_confidence"])
     for name in NEEDED_FIELDS[ex.doc_type]:

@@ -190,3 +190,15 @@ def test_a_wrong_amount_read_with_doubt_is_one_error_not_two(ref):
     shaky.fields["amount"] = replace(shaky.fields["amount"], confidence=0.3)
     assert [f.code for f in reconcile([shaky], ref).findings if f.severity.value == "error" and f.file] == \
         ["low_confidence"]
+
+
+def test_a_non_member_is_named_with_its_cbs_code_apart_from_an_unread_name(ref):
+    rec = reconcile([doc("katwijk.pdf", municipality="Katwijk", content="k"),
+                     doc("elders.pdf", municipality="Nergenshuizen", content="n"),
+                     doc("onleesbaar.pdf", municipality=None, content="o")], ref)
+    messages = {f.file: (f.code, f.message) for f in rec.findings if f.field == "municipality"}
+    assert messages["katwijk.pdf"][0] == "unknown_municipality"
+    assert "Katwijk (GM0537) is geen lid van de G40" in messages["katwijk.pdf"][1]
+    assert messages["elders.pdf"][0] == "unknown_municipality"
+    assert "geen gemeente van 2022" in messages["elders.pdf"][1]
+    assert messages["onleesbaar.pdf"][0] == "missing_field"  # a name that could not be read is no outsider

@@ -40,10 +40,25 @@ class Mention:
     raw: str
 
 
+@cache
 def _cbs_rows() -> list[tuple[str, str]]:
     path = models_dir() / "reference" / "cbs_gemeenten_2022.csv"
     with path.open(encoding="utf-8") as fh:
         return [(r["cbs_code"], r["name_cbs"]) for r in csv.DictReader(fh)]
+
+
+def cbs_names() -> dict[str, str]:
+    """The 345 municipalities of 2022: CBS code -> name as CBS writes it."""
+    return dict(_cbs_rows())
+
+
+@cache
+def cbs_code(name: str) -> str:
+    """The CBS code (GMxxxx) of a municipality of 2022 by its name ('' when no municipality has that name)."""
+    bases = [name_key(_SUFFIX.sub("", n)) for _c, n in _cbs_rows()]
+    codes = {b: c for b, (c, _n) in zip(bases, _cbs_rows(), strict=True) if bases.count(b) == 1}  # not 'Bergen'
+    codes.update({name_key(n): c for c, n in _cbs_rows()})
+    return codes.get(name_key(name), "")
 
 
 class Gazetteer:

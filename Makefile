@@ -39,7 +39,7 @@ $(STAMP): pyproject.toml
 setup: system-deps $(STAMP)
 
 demo: setup
-	$(VENV)/bin/convenant run samples/inbox --out output --reference samples/reference.csv
+	$(VENV)/bin/convenant run samples/inbox --out output
 
 test: setup
 	$(PY) -m pytest -q

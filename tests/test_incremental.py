@@ -71,7 +71,7 @@ def test_removed_file_leaves_the_outputs(tmp_path):
     (inbox / "almere_overeenkomst.pdf").unlink()
     assert "1 bestanden (0 nieuw gelezen)" in run(inbox, out)
     status = (out / "status.csv").read_text(encoding="utf-8")
-    assert "Almere,176026,26403.90,missing,," in status
+    assert "Almere,217828,32674.20,missing,," in status
 
 
 def test_renamed_file_is_not_read_again(tmp_path):

@@ -150,7 +150,7 @@ def test_reminders_for_missing_and_exceptions(setup):
 
     msg = email.message_from_bytes((folder / "breda.eml").read_bytes(), policy=policy.default)
     body = msg.get_body().get_content().replace("\xa0", " ")
-    assert "bedrag wijkt af" in body and "€ 25.214,85" in body
+    assert "bedrag wijkt af" in body and "€ 27.705,30" in body
     assert msg["X-Gemeente"] == "Breda"
     wb = load_workbook(out / "status.xlsx")
     assert wb["Herinneringen"].max_row == 1 + len(names)

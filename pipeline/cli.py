@@ -36,6 +36,12 @@ from .text import TextSettings
 EXIT_CRASHED = 3  # outputs written, but files crashed the program: see README, "Exit codes"
 
 
+def _a_number(value: float) -> float:
+    if value != value:  # NaN passes every range
+        raise click.BadParameter("geef een aantal seconden")
+    return value
+
+
 class _TqdmHandler(logging.Handler):
     """Log records to stderr without breaking the progress bar."""
 
@@ -76,9 +82,11 @@ def main() -> None:
 @click.option("--full-ocr", is_flag=True, help="ook convenant- en briefpagina's volledig lezen (trager)")
 @click.option("--wait", "wait_seconds", type=float, default=0.0, show_default=True,
               help="seconden wachten als een andere run dezelfde database gebruikt")
-@click.option("--page-timeout", type=float, default=OcrSettings().timeout, show_default=True,
+@click.option("--page-timeout", type=click.FloatRange(0.01, 3600), default=OcrSettings().timeout, show_default=True,
+              callback=lambda _c, _p, v: _a_number(v),
               help="seconden OCR per pagina; een pagina die langer duurt wordt als onleesbaar gemeld")
-@click.option("--file-timeout", type=float, default=FILE_TIMEOUT, show_default=True,
+@click.option("--file-timeout", type=click.FloatRange(0.01, 7 * 24 * 3600), default=FILE_TIMEOUT, show_default=True,
+              callback=lambda _c, _p, v: _a_number(v),
               help="seconden per bestand; een bestand dat langer duurt wordt als onleesbaar gemeld")
 @click.option("--trust-roots", "trust_roots", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="map met vertrouwde basiscertificaten (.pem/.crt/.cer), bv. PKIoverheid; zonder deze map telt "
@@ -115,6 +123,8 @@ def run(inbox: Path, out: Path, reference: Path | None, rate: str, workers: int,
         err = click.ClickException(str(exc))
         err.exit_code = exc.exit_code
         raise err from exc
+    except (OSError, sqlite3.Error) as exc:  # an output folder or state that cannot be written
+        raise _fail(f"de uitvoer kan niet worden geschreven: {exc}") from exc
     counts = result.reconciliation.counts()
     unreadable = sum(1 for e in result.extractions if e.error)
     errors = sum(1 for f in result.reconciliation.findings if f.severity.value == "error")
@@ -132,8 +142,9 @@ def run(inbox: Path, out: Path, reference: Path | None, rate: str, workers: int,
     if result.crashed:
         for r in result.crashed:
             click.echo(f"fout: {r.source.path}: {r.extractions[0].error_message}", err=True)
-        click.echo(f"{len(result.crashed)} bestand(en) niet gelezen door een fout in het programma (niet in het "
-                   "bestand); de uitvoer is geschreven, de volgende run probeert ze opnieuw (exit-code 3)", err=True)
+        click.echo(f"{len(result.crashed)} bestand(en) niet gelezen door een fout in het programma of een "
+                   "tijdslimiet (niet door het bestand zelf); de uitvoer is geschreven, de volgende run probeert ze "
+                   "opnieuw (exit-code 3)", err=True)
         sys.exit(EXIT_CRASHED)
 
 
@@ -157,6 +168,8 @@ def _review_errors(command: Callable[..., None]) -> Callable[..., None]:
             raise _fail(str(exc)) from exc
         except (sqlite3.Error, OSError) as exc:
             raise _fail(f"de beslissingen zijn niet bij te werken: {exc}") from exc
+        except Exception as exc:  # a state written by someone else: a message, never a traceback
+            raise _fail(f"de database met beslissingen is niet te lezen ({type(exc).__name__}: {exc})") from exc
     return wrapper
 
 
@@ -222,8 +235,8 @@ def _decide(out: Path, state_path: Path | None, finding_id: str, action: str, re
         f = _finding(store, finding_id)
         if action == "correct":
             parse_value(field, value)
-        if action == "reject" and not f.doc_hash:
-            raise _fail("deze bevinding gaat niet over één document; er is niets af te wijzen")
+        if action in ("reject", "correct") and not f.doc_hash:
+            raise _fail("deze bevinding gaat niet over één document; er is niets te corrigeren of af te wijzen")
         decision = Decision(finding_id, action, reason.strip(), by.strip(), now(), f.doc_hash, f.file, f.pages,
                             f.municipality, f.code, field, value)
         store.add_decision(decision)
@@ -288,6 +301,9 @@ def review_export(target: Path, out: Path, state_path: Path | None) -> None:
     """Schrijf alle beslissingen naar een CSV-bestand.  Voorbeeld:  convenant review export beslissingen.csv"""
     with _store(out, state_path) as store:
         decisions = store.decisions()
+        if target.resolve().name.startswith(store.path.resolve().name) and \
+                target.resolve().parent == store.path.resolve().parent:
+            raise _fail(f"{target} is de database met de resultaten zelf; kies een ander bestand")
     target.write_text(to_csv(decisions), encoding="utf-8")
     click.echo(f"{len(decisions)} beslissingen geschreven naar {target}")
 
@@ -303,9 +319,9 @@ def review_import(source: Path, out: Path, state_path: Path | None) -> None:
     Voorbeeld:  convenant review import beslissingen.csv
     """
     with _store(out, state_path) as store:
-        decisions = from_csv(source, {f.id for f in store.findings()})  # every row checked before any is stored
-        known = {(d.finding_id, d.action, d.at, d.by) for d in store.decisions()}
-        new = [d for d in decisions if (d.finding_id, d.action, d.at, d.by) not in known]
+        decisions = from_csv(source, {f.id: f for f in store.findings()})  # every row checked before any is stored
+        known = set(store.decisions())
+        new = [d for d in decisions if d not in known]
         store.add_decisions(new)
     click.echo(f"{len(new)} beslissingen toegevoegd ({len(decisions) - len(new)} waren er al)")
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from .errors import ConfigError
 from .normalize import parse_amount, parse_date, parse_integer
 from .report.safe_text import FORMULA_START, no_formula
-from .schema import Extraction, Field
+from .schema import Extraction, Field, Finding
 
 ACTIONS = ("accept", "correct", "reject")
 CORRECTABLE = ("municipality", "signatory", "date", "amount", "inhabitants", "signed")
@@ -60,7 +60,7 @@ def parse_value(field: str, text: str) -> object:
         return text.strip().lower() in ("ja", "yes")
     if field in parsers:
         value = parsers[field](text)
-        if value is None:
+        if value is None or (field != "date" and value <= 0):
             raise ConfigError(f"{text!r} is geen geldige waarde voor {field}")
         return value
     if not text.strip():
@@ -126,36 +126,53 @@ def _cell(text: str | None) -> str:
     return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
 
 
-def from_csv(path: Path, known_findings: set[str] | None = None) -> list[Decision]:
-    """Decisions from a CSV file; every row checked (finding ID, action, field, value parsed as a correction
-    would be, reason, reviewer) before any is returned. ConfigError lists every bad row."""
+def from_csv(path: Path, findings: dict[str, Finding] | None = None) -> list[Decision]:
+    """Decisions from a CSV file; every row checked (finding ID of the last run, the document it is about,
+    action, field, value parsed as a correction would be, reason, reviewer, time) before any is returned.
+    ConfigError lists every bad row. Rows that repeat one another count once."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
-            rows = list(csv.DictReader(fh))
+            reader = csv.DictReader(fh)
+            rows = list(reader)
+            header = reader.fieldnames or []
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise ConfigError(f"beslissingen niet te lezen: {exc}") from exc
+    lacking = [c for c in ("finding_id", "action", "reason", "by", "at", "doc_hash") if c not in header]
+    if lacking:
+        raise ConfigError(f"{path}: geen beslissingen zoals 'review export' ze schrijft (kolom(men) "
+                          f"{', '.join(lacking)} ontbreken)")
     decisions, problems = [], []
     for lineno, row in enumerate(rows, start=2):
         d = Decision(**{c: _cell(row.get(c)) for c in COLUMNS})
-        problem = _problem(d, known_findings)
+        problem = _problem(d, findings)
         if problem:
             problems.append(f"regel {lineno}: {problem}")
-        decisions.append(d)
+        elif findings is not None:  # what the decision is about comes from the finding, not from the file
+            f = findings[d.finding_id]
+            d = replace(d, file=f.file, pages=f.pages, municipality=f.municipality, code=f.code)
+        if d not in decisions:
+            decisions.append(d)
     if problems:
         raise ConfigError(f"{path}: niets ingelezen, {len(problems)} ongeldige regel(s):\n  " + "\n  ".join(problems))
     return decisions
 
 
-def _problem(d: Decision, known_findings: set[str] | None) -> str:
+def _problem(d: Decision, findings: dict[str, Finding] | None) -> str:
     missing = [c for c in ("finding_id", "action", "reason", "by", "at") if not getattr(d, c)]
     if missing:
         return f"{', '.join(missing)} ontbreekt"
     if not re.fullmatch(r"[0-9a-f]{10}", d.finding_id):
         return f"{d.finding_id!r} is geen bevinding-ID"
-    if known_findings is not None and d.finding_id not in known_findings:
-        return f"bevinding {d.finding_id} staat niet in de laatste run"
     if d.action not in ACTIONS:
         return f"actie {d.action!r} is geen van {', '.join(ACTIONS)}"
+    if findings is not None:
+        finding = findings.get(d.finding_id)
+        if finding is None:
+            return f"bevinding {d.finding_id} staat niet in de laatste run"
+        if d.doc_hash != finding.doc_hash:
+            return f"het document ({d.doc_hash or 'geen'}) is niet dat van bevinding {d.finding_id}"
+        if d.action in ("correct", "reject") and not finding.doc_hash:
+            return f"bevinding {d.finding_id} gaat niet over één document; er is niets te corrigeren of af te wijzen"
     if d.action == "correct":
         try:
             parse_value(d.field, d.value)

@@ -85,8 +85,17 @@ def scan_inbox(inbox: Path, attachments_dir: Path | None = None) -> tuple[list[S
         if reason:
             skipped.append(Skipped(rel_str, reason))
             continue
-        with path.open("rb") as fh:
-            head = fh.read(1024)
+        if not path.is_file():
+            skipped.append(Skipped(rel_str, "geen gewoon bestand (pijp, apparaat of socket), niet gelezen"))
+            continue
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(1024)
+        except OSError as exc:  # no permission, a file that vanished: a row, never the end of the batch
+            log.warning("%s: niet te openen (%s)", rel_str, exc.strerror or exc)
+            files.append(SourceFile(path=rel_str, sha256=hashlib.sha256(f"denied:{rel_str}".encode()).hexdigest(),
+                                    size=1, kind="denied"))
+            continue
         kind = sniff_kind(head, path.name)
         if kind == "eml" and attachments_dir is not None:
             files.extend(expand_eml(path, rel_str, attachments_dir, sniff_kind))
@@ -99,5 +108,5 @@ def scan_inbox(inbox: Path, attachments_dir: Path | None = None) -> tuple[list[S
 
 def _walk(root: Path) -> Iterator[Path]:
     for path in sorted(root.rglob("*"), key=lambda p: p.as_posix()):
-        if path.is_symlink() or path.is_file():
+        if not path.is_dir() or path.is_symlink():
             yield path

@@ -108,13 +108,15 @@ def load_reference(path: Path | None = None, rate: Decimal = DEFAULT_RATE) -> Re
             f"referentiebestand {path} mist kolom(men) {', '.join(sorted(missing))}; "
             "verwacht minstens: municipality,inhabitants"
         )
-    aliases = load_yaml("aliases.yaml").get("municipalities", {})
+    aliases = load_yaml("aliases.yaml")["municipalities"]  # a misspelt key stops the run, never drops aliases
     entries: list[ReferenceEntry] = []
     seen: set[str] = set()
     for lineno, row in enumerate(df.to_dict("records"), start=2):
         name = str(row["municipality"]).strip()
         if not name:
             continue
+        if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in name):
+            raise ConfigError(f"{path}, regel {lineno}: gemeentenaam {name!r} bevat een regeleinde of stuurteken")
         if name in seen:
             raise ConfigError(f"{path}, regel {lineno}: gemeente {name!r} staat er twee keer in")
         seen.add(name)

@@ -19,7 +19,7 @@ from .page_text import page_from_text
 from .reconcile import reconcile
 from .reference import Reference
 from .rules import load_yaml, models_dir, rules_version
-from .schema import Extraction, SourceFile
+from .schema import Extraction, FindingCode, Severity, SourceFile
 from .signature import confidence_settings
 from .signature_block import block_settings
 
@@ -67,9 +67,26 @@ def _unknown_weights() -> None:
                                   "geen regel gebruikt hem")
 
 
+def _severities() -> None:
+    """Every finding code has a severity, and each is one the reports know."""
+    rules = load_yaml("reconcile.yaml")
+    for code in FindingCode:
+        value = rules["severity"][code.value]
+        if value not in {s.value for s in Severity}:
+            raise ConfigError(f"regelbestand reconcile.yaml: 'severity.{code.value}' is {value!r}; kies uit "
+                              f"{', '.join(s.value for s in Severity)}")
+    if rules["memo_severity"] not in {s.value for s in Severity}:
+        raise ConfigError(f"regelbestand reconcile.yaml: 'memo_severity' is {rules['memo_severity']!r}")
+
+
 def check_rules(reference: Reference) -> None:
     """Raise ConfigError (naming the rule file, and the key where one is missing) when the rules cannot run."""
     _unknown_weights()
+    _severities()
+    aliases = load_yaml("aliases.yaml")
+    for key in ("municipalities", "other_municipalities"):  # read with .get nowhere: a misspelt key is named
+        if not isinstance(aliases[key], dict):
+            raise ConfigError(f"regelbestand aliases.yaml: '{key}' moet een lijst van namen per gemeente zijn")
     for name, loader in _LOADERS:
         try:
             loader()

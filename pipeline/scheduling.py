@@ -121,19 +121,24 @@ class _Scheduler:
         self.pool, self.inbox, self.reference = pool, inbox, reference
         self.settings, self.cache_dir, self.skip_pages = settings, cache_dir, skip_pages
         self.active: dict[Future, tuple[_FileJob, str]] = {}
+        self.open: dict[_FileJob, None] = {}  # files started and not yet done, in order (even between tasks)
 
     def _submit(self, job: _FileJob, stage: str, fn, *args) -> None:
         self.active[self.pool.submit(fn, *args)] = (job, stage)
 
     def start(self, source: SourceFile, alone: bool = False) -> None:
-        self._submit(_FileJob(source, alone=alone), "inspect", task_inspect, self.inbox, source, self.settings)
+        job = _FileJob(source, alone=alone)
+        self.open[job] = None
+        self._submit(job, "inspect", task_inspect, self.inbox, source, self.settings)
 
     def jobs(self) -> list[_FileJob]:
-        """The files being read, in the order they were started."""
-        return list(dict.fromkeys(job for job, _stage in self.active.values()))
+        """The files being read, in the order they were started (a file between two tasks too: a pool that
+        broke while its next task was handed in must not lose it)."""
+        return list(self.open)
 
     def drop(self, job: _FileJob) -> None:
         """Stop following a file (its tasks still running finish unheard)."""
+        self.open.pop(job, None)
         for future in [f for f, (j, _s) in self.active.items() if j is job]:
             future.cancel()
             del self.active[future]
@@ -207,6 +212,7 @@ class _Scheduler:
             if job.waiting == 0:
                 self._after_heads(job) if stage == "head" else self._extract(job)
         else:
+            self.open.pop(job, None)
             return value
         return None
 
@@ -225,7 +231,8 @@ def process_all(inbox: Path, sources: list[SourceFile], reference: Reference, se
     At most a few files are open at a time, so memory stays flat however large the inbox. A worker process
     that dies (memory, a crash in a C library) breaks the pool: it is rebuilt, and the files that were being
     read are read again one at a time; a file that breaks the pool on its own is reported unreadable. A file
-    that takes longer than `file_timeout` seconds is reported unreadable and the batch goes on.
+    that takes longer than `file_timeout` seconds is reported unreadable (and read again next run) and the
+    batch goes on; with one worker the tasks run in this process and the limit is checked between them.
     """
     queue, alone = deque(sources), deque()
     window = max(2, 2 * workers)
@@ -238,9 +245,9 @@ def process_all(inbox: Path, sources: list[SourceFile], reference: Reference, se
         return result
 
     try:
-        while queue or alone or scheduler.active:
+        while queue or alone or scheduler.open:
             if alone:  # after a broken pool: the suspects one at a time
-                if not scheduler.active:
+                if not scheduler.open:
                     scheduler.start(alone.popleft(), alone=True)
             else:
                 while queue and len(scheduler.jobs()) < window:
@@ -250,9 +257,10 @@ def process_all(inbox: Path, sources: list[SourceFile], reference: Reference, se
             done, _ = wait(list(scheduler.active), timeout=max(0.0, limit), return_when=FIRST_COMPLETED)
             for job in [j for j in jobs if time.monotonic() - j.started > file_timeout]:
                 scheduler.drop(job)
-                log.error("%s: niet gelezen binnen %.0f s", job.source.path, file_timeout)
-                yield finished(error_result(job.source, FileError.UNREADABLE,
-                                            f"lezen duurde langer dan {file_timeout:.0f} s (tijdslimiet per bestand)"))
+                log.error("%s: niet gelezen binnen %g s", job.source.path, file_timeout)
+                yield finished(error_result(job.source, FileError.UNREADABLE,  # read again next run: not stored
+                                            f"lezen duurde langer dan {file_timeout:g} s (tijdslimiet per bestand)",
+                                            "TimeoutError"))
             try:
                 for future in done:
                     if future in scheduler.active:

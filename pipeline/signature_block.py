@@ -45,6 +45,7 @@ class BlockSettings:
     area_margin: float
     max_distance: float
     owner_ratio: float
+    text_below_words: int
 
 
 @cache
@@ -57,7 +58,7 @@ def block_settings() -> BlockSettings:
         tuple(data["closing_words"]), tuple(data["label_words"]), float(data["word_match"]),
         int(data["max_words"]), int(data["max_block_words"]),
         float(data["column_gap"]), float(data["paragraph_gap"]), float(data["area_margin"]),
-        float(data["max_distance"]), float(data["owner_ratio"]))
+        float(data["max_distance"]), float(data["owner_ratio"]), int(data["text_below_words"]))
 
 
 @dataclass(frozen=True)
@@ -344,6 +345,14 @@ def _is_block(p: Paragraph) -> bool:
             and sum(len(seg.words) for seg in p.segments) <= s.max_block_words)
 
 
+def _text_below(block: Paragraph, paras: list[Paragraph], s: BlockSettings) -> bool:
+    """Running text below a party's name: the parties sign after the agreement's text, so a name with
+    articles running under it is a letterhead or a title ('gemeente Nijmegen' over the first article)."""
+    words = sum(len(seg.words) for p in paras if p.box[1] >= block.box[3] and not _is_block(p)
+                for seg in p.segments)
+    return words > s.text_below_words
+
+
 def find_signature_page(pages: tuple[Page, ...], marks: Marks) -> SignaturePage | None:
     """The page with the most signature-block lines; on a tie the later page (agreements end with it)."""
     s = block_settings()
@@ -352,7 +361,8 @@ def find_signature_page(pages: tuple[Page, ...], marks: Marks) -> SignaturePage 
         if not page.words or page.width <= 0:
             continue
         paras = paragraphs(segments(page, marks, s), print_height(page), s)
-        blocks = [p for p in paras if p.role in (MUNICIPALITY, PLATFORM31) and _is_block(p)]
+        blocks = [p for p in paras if p.role in (MUNICIPALITY, PLATFORM31) and _is_block(p)
+                  and not _text_below(p, paras, s)]
         if not blocks:
             continue
         both = {p.role for p in blocks} == {MUNICIPALITY, PLATFORM31}

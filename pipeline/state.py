@@ -81,16 +81,23 @@ class StateStore:
 
     def __init__(self, path: Path, wait_seconds: float = 0.0) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock_file: IO[str] | None = _acquire_lock(path.with_name(path.name + ".lock"), wait_seconds)
-        self.db = sqlite3.connect(path, timeout=30)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(_SCHEMA)
-        for table, column, kind in sorted(_ADDED_COLUMNS):
-            if column not in {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}:
-                self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
-        self.db.commit()
+        self._lock_file: IO[str] | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._lock_file = _acquire_lock(path.with_name(path.name + ".lock"), wait_seconds)
+            self.db = sqlite3.connect(path, timeout=30)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(_SCHEMA)
+            for table, column, kind in sorted(_ADDED_COLUMNS):
+                if column not in {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}:
+                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+            self.db.commit()
+        except (sqlite3.Error, OSError) as exc:
+            self.close()
+            raise ConfigError(f"de database met resultaten {path} is niet te openen of te schrijven ({exc}); "
+                              "geef een andere met --state, of verwijder deze (alles wordt dan opnieuw gelezen, "
+                              "beslissingen gaan verloren)") from exc
 
     def get(self, source: SourceFile, version: str) -> FileResult | None:
         row = self.db.execute("SELECT result FROM results WHERE sha256 = ? AND version = ?",
@@ -99,7 +106,8 @@ class StateStore:
             return None
         try:
             stored = state_codec.loads(row[0])
-        except (ValueError, KeyError, TypeError) as exc:  # another version's row, or no result: read again
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:  # another version's
+            # row, a row edited by hand, or no result at all: the file is read again
             log.info("%s: opgeslagen resultaat onbruikbaar (%s), opnieuw lezen", source.path, exc)
             return None
         return _as_file(stored, source)
@@ -157,7 +165,9 @@ class StateStore:
         return [Finding(Severity(r[0]), *r[1:]) for r in rows]
 
     def close(self) -> None:
-        self.db.close()
+        if getattr(self, "db", None) is not None:
+            self.db.close()
+            self.db = None  # type: ignore[assignment]
         if self._lock_file is not None:
             fcntl.flock(self._lock_file, fcntl.LOCK_UN)
             with suppress(ValueError):

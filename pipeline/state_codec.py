@@ -78,6 +78,30 @@ def dumps(result: FileResult) -> str:
 def loads(text: str | bytes) -> FileResult:
     """A stored result; ValueError/KeyError/TypeError when the row is not one this version can rebuild."""
     result = _decode(json.loads(text))
-    if not isinstance(result, FileResult):
-        raise ValueError("opgeslagen resultaat is geen FileResult")
+    _check(result)
     return result
+
+
+def _check(result: object) -> None:
+    """The shape the pipeline relies on, checked before a stored row is trusted (a row edited by hand is
+    refused, never half used)."""
+    def need(ok: bool, what: str) -> None:
+        if not ok:
+            raise ValueError(f"opgeslagen resultaat ongeldig: {what}")
+
+    need(isinstance(result, FileResult), "geen FileResult")
+    assert isinstance(result, FileResult)
+    need(isinstance(result.source, SourceFile) and isinstance(result.extractions, tuple), "bestand of documenten")
+    need(isinstance(result.pages, tuple) and isinstance(result.crash, str), "pagina's")
+    for e in result.extractions:
+        need(isinstance(e, Extraction) and isinstance(e.file, SourceFile) and isinstance(e.pages, str), "document")
+        need(isinstance(e.doc_type, DocType) and (e.error is None or isinstance(e.error, FileError)), "soort")
+        need(isinstance(e.fields, dict) and all(isinstance(k, str) and isinstance(v, Field)
+                                                 for k, v in e.fields.items()), "velden")
+        need(isinstance(e.crops, dict) and all(isinstance(v, bytes) for v in e.crops.values()), "uitsneden")
+        need(isinstance(e.digital, tuple) and all(isinstance(d, DigitalSignature) for d in e.digital), "handtekeningen")
+        need(e.signed is None or isinstance(e.signed, bool), "ondertekend")
+        need(isinstance(e.confidence, int | float), "zekerheid")
+        for f in e.fields.values():
+            need(isinstance(f.confidence, int | float) and (f.evidence is None or isinstance(f.evidence, Evidence)),
+                 "veld")

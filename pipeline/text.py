@@ -195,6 +195,12 @@ def inspect_file(path: Path, source: SourceFile, settings: TextSettings) -> list
         image = _open_image(path)
         frames = min(getattr(image, "n_frames", 1), MAX_PAGES)
         return [PagePlan(i, None, "afbeelding") for i in range(1, frames + 1)]
+    if source.kind == "eml_deep":
+        raise InputFileError(FileError.UNSUPPORTED, "doorgestuurd bericht te diep genest (meer dan 5 keer "
+                                                    "doorgestuurd): sla de bijlage los op in de inbox")
+    if source.kind == "denied":
+        raise InputFileError(FileError.UNREADABLE, "bestand niet te openen (geen leesrechten of verdwenen tijdens "
+                                                   "het lezen): geef het leesrechten en lees opnieuw")
     if source.kind == "eml":
         raise InputFileError(FileError.UNSUPPORTED, "e-mail zonder bijlage die gelezen kan worden (PDF, JPG, PNG, "
                                                     "TIFF): sla de bijlage los op in de inbox")

@@ -190,3 +190,21 @@ Directeur-Bestuurder stichting Platform31 burgemeester gemeente Almelo
 def test_an_initial_read_with_an_accent_is_still_an_initial(g40_reference):
     # 'A.' read as 'Á.' under the mayor's signature: the name is still the mayor's, spelled as the reference
     assert _values(ALMELO_BLOCKS, g40_reference)["signatory"] == "A. Gerritsen"
+
+
+WRAPPED_TOTAL = """SAMENWERKINGSOVEREENKOMST
+De gemeente Haarlemmermeer en Stichting Platform31 komen het volgende overeen.
+Artikel 3 Vergoeding
+1. Voor de dienstverlening is de gemeente aan Platform31 een
+vaste jaarlijkse vergoeding verschuldigd van 23.900,40 euro excl. BTW.
+2. Over de gehele looptijd van vijf jaar bedraagt de bijdrage daarmee
+119.502,00 euro.
+"""
+
+
+@pytest.mark.parametrize("text", [WRAPPED_TOTAL, WRAPPED_TOTAL.replace(
+    "vijf jaar bedraagt de bijdrage daarmee\n119.502,00", "vijf\njaar bedraagt de bijdrage daarmee 119.502,00")])
+def test_a_term_total_wrapped_onto_its_own_line_is_no_rival(text, g40_reference):
+    fields = extract_fields(_doc(text), g40_reference)
+    assert fields["amount"].value == Decimal("23900.40")
+    assert fields["amount"].confidence >= 0.6  # the five-year total is known for what it is, not a close rival

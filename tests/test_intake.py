@@ -104,6 +104,21 @@ def intake(tmp_path_factory):
     outer.set_content("Ter verwerking.")
     outer.add_attachment(forwarded)
     (inbox / "doorgestuurd als bijlage.eml").write_bytes(bytes(outer))
+    # Apple Mail: the attachment inside multipart/alternative > multipart/mixed, named with a '#'
+    from email.mime.application import MIMEApplication
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    apple = MIMEMultipart("alternative")
+    apple["From"], apple["Subject"] = "griffie@leiden.nl", "Overeenkomst"
+    mixed = MIMEMultipart("mixed")
+    mixed.attach(MIMEText("<p>Bijgaand</p>", "html"))
+    mixed.attach(MIMEApplication((SAMPLES / "inbox" / "leiden_overeenkomst.pdf").read_bytes(), "pdf",
+                                 Name="overeenkomst #2.pdf"))
+    mixed.get_payload()[1]["Content-Disposition"] = 'attachment; filename="overeenkomst #2.pdf"'
+    apple.attach(MIMEText("Bijgaand", "plain"))
+    apple.attach(mixed)
+    (inbox / "apple mail.eml").write_bytes(apple.as_bytes())
     # a root the user trusts (as PKIoverheid would be), passed with --trust-roots
     ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     ca = (_certificate("Test Staat der Nederlanden Root CA", ca_key, ca=True), ca_key)
@@ -217,3 +232,9 @@ def test_a_forwarded_message_is_unpacked_and_its_agreement_read(intake):
     assert got["file"].endswith("#Overeenkomst Breda.pdf") and got["file"].count("#") == 3  # two forwards deep
     assert (got["doc_type"], got["municipality"], got["error"]) == ("agreement", "Breda", "")
     assert got["sender"] == "secretariaat@breda.nl"  # the municipality, not the colleagues who forwarded it
+
+
+def test_an_attachment_inside_nested_multiparts_is_read_and_a_hash_in_its_name_is_no_separator(intake):
+    rows = [r for r in intake["rows"] if r["file"].startswith("apple mail.eml#")]
+    assert [r["file"] for r in rows] == ["apple mail.eml#overeenkomst _2.pdf"]
+    assert (rows[0]["doc_type"], rows[0]["municipality"]) == ("agreement", "Leiden")

@@ -191,22 +191,30 @@ def test_a_decision_on_a_draft_never_lands_on_its_signed_copy(setup):
 
 def test_review_import_checks_every_row_before_storing_any(setup, tmp_path):
     inbox, out = setup
+    import sqlite3
+
     unsigned = finding(out, "Almere", "unsigned")["id"]
     mismatch = finding(out, "Breda", "amount_mismatch")["id"]
+    with sqlite3.connect(out / "state.sqlite") as db:
+        document = dict(db.execute("SELECT id, doc_hash FROM findings").fetchall())
     good = {"finding_id": unsigned, "action": "accept", "reason": "gezien", "by": "A. Punte",
-            "at": "2026-12-02T10:00:00+01:00"}
-    bad = [{**good, "finding_id": mismatch, "action": "correct", "field": "amount", "value": "veel"},
+            "at": "2026-12-02T10:00:00+01:00", "doc_hash": document[unsigned]}
+    bad = [{**good, "finding_id": mismatch, "doc_hash": document[mismatch], "action": "correct", "field": "amount",
+            "value": "veel"},
            {**good, "finding_id": "0123456789"},  # no such finding
            {**good, "by": ""},
-           {**good, "action": "wegdoen"}]
+           {**good, "action": "wegdoen"},
+           {**good, "action": "correct", "field": "amount", "value": "1,00",
+            "doc_hash": document[mismatch]}]  # a finding on Almere, pointed at Breda's document
     source = tmp_path / "beslissingen.csv"
     with source.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=["finding_id", "action", "reason", "by", "at", "field", "value"])
+        writer = csv.DictWriter(fh, fieldnames=["finding_id", "action", "reason", "by", "at", "doc_hash", "field",
+                                                "value"])
         writer.writeheader()
         writer.writerows([good, *bad])
     result = cli("review", "import", str(source), "--out", str(out))
     assert result.exit_code == 2
-    for line in (3, 4, 5, 6):
+    for line in (3, 4, 5, 6, 7):
         assert f"regel {line}:" in result.output
     assert "'veel'" in result.output and "Traceback" not in result.output
     listing = cli("review", "list", "--out", str(out)).output

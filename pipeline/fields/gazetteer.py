@@ -77,7 +77,7 @@ class Gazetteer:
             name = base if base_names.count(base) == 1 else cbs_name
             place = Place(name, code, False)
             self.places[name] = place
-            for alias in [name, base, *extra.get("other_municipalities", {}).get(name, [])]:
+            for alias in [name, base, *extra["other_municipalities"].get(name, [])]:
                 keys.setdefault(name_key(alias), place)
         for entry in reference.entries:
             place = Place(entry.municipality, entry.cbs_code, True)

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..normalize import format_amount
 from ..reconcile import Reconciliation
 from ..schema import DocType, Extraction
-from .safe_text import no_formula
+from .safe_text import csv_cell
 
 DOCUMENT_COLUMNS = ["file", "pages", "doc_type", "municipality", "signatory", "date", "amount", "inhabitants",
                     "signed", "confidence", "error"]
@@ -35,7 +35,7 @@ def _csv_bytes(columns: list[str], rows: list[list[str]]) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows([no_formula(c) for c in row] for row in rows)  # a name like '=HYPERLINK(...)' stays text
+    writer.writerows([csv_cell(c) for c in row] for row in rows)  # a name like '=HYPERLINK(...)' stays text
     return buf.getvalue().encode("utf-8")
 
 

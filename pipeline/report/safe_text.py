@@ -29,3 +29,14 @@ def visible(value: str) -> str:
 def safe_cell(value: object) -> object:
     """A workbook or CSV value: text visible and never a formula; numbers and dates as they are."""
     return no_formula(visible(value)) if isinstance(value, str) else value
+
+
+_AFTER_SEPARATOR = re.compile(r"([;,\t])(?=[=+\-@])")
+
+
+def csv_cell(value: str) -> str:
+    """A CSV cell no spreadsheet runs: no formula at its start, none after a ';', ',' or tab (Excel in Dutch
+    splits on ';', and a list of file names is joined with it), and no bare carriage return (which a reader
+    takes for the end of the row)."""
+    value = value.replace("\r", "⟨U+000D⟩")
+    return no_formula(_AFTER_SEPARATOR.sub(r"\1'", value))

@@ -202,6 +202,17 @@ def review() -> None:
     """
 
 
+def _finding_command(name: str, *extra: Callable) -> Callable:
+    """A review command on one finding: its ID, a reason and a reviewer (and `extra` options), errors as a
+    message and exit 2."""
+    def build(fn: Callable) -> Callable:
+        for option in reversed((review.command(name), _review_errors, click.argument("finding_id"), *extra, WHY, WHO,
+                                OUT_OPTION, STATE_OPTION)):
+            fn = option(fn)
+        return fn
+    return build
+
+
 @review.command("list")
 @_review_errors
 @OUT_OPTION
@@ -244,13 +255,7 @@ def _decide(out: Path, state_path: Path | None, finding_id: str, action: str, re
     click.echo(f"voer 'convenant run INBOX --out {out}' opnieuw uit om de status bij te werken")
 
 
-@review.command("accept")
-@_review_errors
-@click.argument("finding_id")
-@WHY
-@WHO
-@OUT_OPTION
-@STATE_OPTION
+@_finding_command("accept")
 def review_accept(finding_id: str, reason: str, by: str, out: Path, state_path: Path | None) -> None:
     """Accepteer een bevinding (met reden), bijvoorbeeld: de burgemeester machtigde een wethouder.
 
@@ -259,15 +264,8 @@ def review_accept(finding_id: str, reason: str, by: str, out: Path, state_path: 
     _decide(out, state_path, finding_id, "accept", reason, by)
 
 
-@review.command("correct")
-@_review_errors
-@click.argument("finding_id")
-@click.option("--veld", "field", required=True, type=click.Choice(CORRECTABLE))
-@click.option("--waarde", "value", required=True, help="de waarde zoals u die op de scan leest")
-@WHY
-@WHO
-@OUT_OPTION
-@STATE_OPTION
+@_finding_command("correct", click.option("--veld", "field", required=True, type=click.Choice(CORRECTABLE)),
+                  click.option("--waarde", "value", required=True, help="de waarde zoals u die op de scan leest"))
 def review_correct(finding_id: str, field: str, value: str, reason: str, by: str, out: Path,
                    state_path: Path | None) -> None:
     """Corrigeer een gelezen waarde van het document van een bevinding.
@@ -277,13 +275,7 @@ def review_correct(finding_id: str, field: str, value: str, reason: str, by: str
     _decide(out, state_path, finding_id, "correct", reason, by, field, value)
 
 
-@review.command("reject")
-@_review_errors
-@click.argument("finding_id")
-@WHY
-@WHO
-@OUT_OPTION
-@STATE_OPTION
+@_finding_command("reject")
 def review_reject(finding_id: str, reason: str, by: str, out: Path, state_path: Path | None) -> None:
     """Wijs het document van een bevinding af: het telt niet meer mee.
 
@@ -326,13 +318,7 @@ def review_import(source: Path, out: Path, state_path: Path | None) -> None:
     click.echo(f"{len(new)} beslissingen toegevoegd ({len(decisions) - len(new)} waren er al)")
 
 
-@review.command("withdraw")
-@_review_errors
-@click.argument("finding_id")
-@WHY
-@WHO
-@OUT_OPTION
-@STATE_OPTION
+@_finding_command("withdraw")
 def review_withdraw(finding_id: str, reason: str, by: str, out: Path, state_path: Path | None) -> None:
     """Trek de beslissingen over een bevinding in (ze blijven bewaard, gemarkeerd als ingetrokken).
 

@@ -257,6 +257,13 @@ def paragraphs(segs: list[Segment], line_height: float, s: BlockSettings | None 
             i = parent[i]
         return i
 
+    text_width = (max(x.box[2] for x in segs) - min(x.box[0] for x in segs)) if segs else 0.0
+
+    def is_running(seg: Segment) -> bool:
+        """A line of running text: more words than a block line, or wider than half the text (two blocks
+        side by side each take less)."""
+        return len(seg.words) > s.max_words or seg.box[2] - seg.box[0] > 0.5 * text_width
+
     ordered = sorted(range(len(segs)), key=lambda i: segs[i].box[1])
     for n, i in enumerate(ordered):
         a = segs[i]
@@ -266,8 +273,12 @@ def paragraphs(segs: list[Segment], line_height: float, s: BlockSettings | None 
                 break
             narrow = min(a.box[2] - a.box[0], b.box[2] - b.box[0])
             ri, rj = find(i), find(j)
+            # a line of running text and a short line under it ('Namens de gemeente X,' under the last line of an
+            # article) are no paragraph: blocks are made of short lines
+            running = is_running(a) != is_running(b)
             # never join the two parties' lines, not even through a line without a role
-            if ri != rj and _overlap_x(a.box, b.box) >= 0.3 * narrow and len(roles[ri] | roles[rj]) <= 1:
+            if ri != rj and not running and _overlap_x(a.box, b.box) >= 0.3 * narrow \
+                    and len(roles[ri] | roles[rj]) <= 1:
                 parent[rj] = ri
                 roles[ri] |= roles[rj]
     groups: dict[int, list[Segment]] = {}

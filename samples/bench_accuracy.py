@@ -32,7 +32,7 @@ FAMILIES = ("template", "house")
 HOUSE_LEVELS = ("office", "poor")
 # never used while developing the rules; earlier benchmark pairs (7411/7412 ... 10611/10612)
 # were measured once each and then retired; development used seeds 1-11 and the tests seed 31
-HOUSE_SEEDS = {"office": 10711, "poor": 10712}
+HOUSE_SEEDS = {"office": 10811, "poor": 10812}
 HOUSE_TARGETS = {"office": 0.99, "poor": 0.97}
 HOUSE_REFERENCE = G40_REFERENCE
 MAX_REVIEWER_LOAD = 1.5

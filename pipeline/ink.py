@@ -220,7 +220,12 @@ def _is_ring(comp: np.ndarray, ppi: float, s: InkSettings) -> bool:
     outer = (radius >= 0.82) & (radius <= 1.2)
     if outer.mean() < 0.2:
         return False
-    angles = (np.degrees(np.arctan2(ys[outer] - cy, xs[outer] - cx)) + 180) // 10
+    return _all_round(xs[outer], ys[outer], cx, cy)
+
+
+def _all_round(xs: np.ndarray, ys: np.ndarray, cx: float, cy: float) -> bool:
+    """Ink in three quarters of the 10-degree sectors around (cx, cy): a ring, however broken."""
+    angles = (np.degrees(np.arctan2(ys - cy, xs - cx)) + 180) // 10
     return len(np.unique(angles)) >= 0.75 * 36
 
 
@@ -242,8 +247,7 @@ def _is_fitted_ring(mark: np.ndarray, ppi: float, s: InkSettings) -> bool:
     if radius < s.frame_min_size * ppi:
         return False
     on = off <= max(0.08 * radius, 0.02 * ppi)
-    angles = (np.degrees(np.arctan2(y[on] - cy, x[on] - cx)) + 180) // 10
-    return bool(on.mean() >= 0.4) and len(np.unique(angles)) >= 0.75 * 36
+    return bool(on.mean() >= 0.4) and _all_round(x[on], y[on], cx, cy)
 
 
 def _is_emblem(comp: np.ndarray, ppi: float, s: InkSettings) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -51,6 +52,7 @@ class _Findings:
     def __init__(self) -> None:
         self.rules = load_yaml("reconcile.yaml")
         self.items: list[Finding] = []
+        self._kinds: Counter[str] = Counter()  # findings so far per first-occurrence ID
 
     def add(self, code: FindingCode, municipality: str, file: str, message: str, severity: Severity | None = None,
             about: Extraction | None = None, field: str = "") -> None:
@@ -58,8 +60,8 @@ class _Findings:
         sev = severity or Severity(self.rules["severity"][code])
         finding = Finding(sev, code, municipality, file, message, about.pages if about else "", field,
                           about.key if about else "")
-        same = sum(1 for x in self.items if replace(x, occurrence=0).id == finding.id)
-        self.items.append(replace(finding, occurrence=same))  # a second finding of its kind gets its own ID
+        self.items.append(replace(finding, occurrence=self._kinds[finding.id]))  # a second of its kind: own ID
+        self._kinds[finding.id] += 1
 
     def excuse(self, ex: Extraction, code: FindingCode, field: str) -> None:
         """Make the error `code` about `field` of `ex` a warning: what it reports is explained elsewhere."""

@@ -15,14 +15,13 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 from .errors import ConfigError
 from .fields.gazetteer import cbs_code, cbs_names
 from .normalize import name_key
 from .reconcile import count, euro
-from .reference import Reference, default_reference_path, load_reference
+from .reference import Reference, default_reference_path, expected_amount, load_reference
 
 CBS_TABLE = "37259ned"  # Bevolkingsontwikkeling; levend geborenen, overledenen en migratie per regio
 CBS_URL = f"https://opendata.cbs.nl/ODataApi/odata/{CBS_TABLE}/TypedDataSet"
@@ -43,7 +42,7 @@ def _amount_change(name: str, old: int | None, new: int | None, ref: Reference) 
     def shown(n: int | None) -> str:
         if n is None:
             return "geen inwonertal (bedrag onbekend)"
-        return f"{count(n)} inwoners, {euro((ref.rate * n).quantize(Decimal('0.01')))}"
+        return f"{count(n)} inwoners, {euro(expected_amount(n, ref.rate))}"
     return f"{name}: {shown(old)} -> {shown(new)}"
 
 
@@ -68,9 +67,8 @@ def compare(new: Reference, old: Reference) -> Comparison:
         if code:
             if not re.fullmatch(r"GM\d{4}", code):
                 result.problems.append(f"{entry.municipality}: CBS-code {code!r} heeft niet de vorm GM0000")
-            elif cbs_code(entry.municipality) and cbs_code(entry.municipality) != code:
-                result.problems.append(f"{entry.municipality}: CBS-code {code}, volgens CBS "
-                                       f"{cbs_code(entry.municipality)}")
+            elif (known := cbs_code(entry.municipality)) and known != code:
+                result.problems.append(f"{entry.municipality}: CBS-code {code}, volgens CBS {known}")
             if code in codes:
                 result.problems.append(f"CBS-code {code} staat twee keer in de lijst ({codes[code]}, "
                                        f"{entry.municipality})")

@@ -70,12 +70,13 @@ def _unknown_weights() -> None:
 def _severities() -> None:
     """Every finding code has a severity, and each is one the reports know."""
     rules = load_yaml("reconcile.yaml")
+    known = [s.value for s in Severity]
     for code in FindingCode:
         value = rules["severity"][code.value]
-        if value not in {s.value for s in Severity}:
+        if value not in known:
             raise ConfigError(f"regelbestand reconcile.yaml: 'severity.{code.value}' is {value!r}; kies uit "
-                              f"{', '.join(s.value for s in Severity)}")
-    if rules["memo_severity"] not in {s.value for s in Severity}:
+                              f"{', '.join(known)}")
+    if rules["memo_severity"] not in known:
         raise ConfigError(f"regelbestand reconcile.yaml: 'memo_severity' is {rules['memo_severity']!r}")
 
 

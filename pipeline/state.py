@@ -119,10 +119,7 @@ class StateStore:
         self.db.commit()
 
     def add_decision(self, decision: Decision) -> None:
-        values = asdict(decision)
-        self.db.execute(f"INSERT INTO decisions ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
-                        list(values.values()))
-        self.db.commit()
+        self.add_decisions([decision])
 
     def decisions(self) -> list[Decision]:
         """All decisions in force, oldest first (a later decision on a finding comes after an earlier one)."""

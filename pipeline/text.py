@@ -15,6 +15,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
+from .email_intake import MAX_DEPTH
 from .errors import InputFileError
 from .ingest import describe_unknown
 from .ocr import HEAD_DPI, HEAD_SHARE, OcrCache, OcrSettings, head_image, ocr_heads, ocr_image, rotate
@@ -196,8 +197,8 @@ def inspect_file(path: Path, source: SourceFile, settings: TextSettings) -> list
         frames = min(getattr(image, "n_frames", 1), MAX_PAGES)
         return [PagePlan(i, None, "afbeelding") for i in range(1, frames + 1)]
     if source.kind == "eml_deep":
-        raise InputFileError(FileError.UNSUPPORTED, "doorgestuurd bericht te diep genest (meer dan 5 keer "
-                                                    "doorgestuurd): sla de bijlage los op in de inbox")
+        raise InputFileError(FileError.UNSUPPORTED, f"doorgestuurd bericht te diep genest (meer dan {MAX_DEPTH} "
+                                                    "keer doorgestuurd): sla de bijlage los op in de inbox")
     if source.kind == "denied":
         raise InputFileError(FileError.UNREADABLE, "bestand niet te openen (geen leesrechten of verdwenen tijdens "
                                                    "het lezen): geef het leesrechten en lees opnieuw")

@@ -91,6 +91,22 @@ def _rows(db: Path) -> int:
         return 0
 
 
+def _start_run(inbox: Path, out: Path, cache: Path, workers: int, **popen) -> subprocess.Popen:
+    """A run in a process of its own (and session, so the test can end all of it), OCR not cached."""
+    popen = popen or {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    return subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(inbox), "--out", str(out),
+                             "--reference", str(SAMPLES / "reference.csv"), "--workers", str(workers),
+                             "--cache", str(cache)], start_new_session=True, **popen)
+
+
+def _until_stored(proc: subprocess.Popen, out: Path, files: int) -> None:
+    """Wait until the run has stored `files` results; it must still be running then."""
+    deadline = time.monotonic() + 120
+    while _rows(out / "state.sqlite") < files and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert proc.poll() is None, "the run ended before it could be killed"
+
+
 @pytest.mark.parametrize("kill_after", [1, 2])
 def test_a_killed_run_loses_nothing_and_the_next_run_resumes(tmp_path, kill_after):
     reference_run = tmp_path / "reference"
@@ -98,14 +114,8 @@ def test_a_killed_run_loses_nothing_and_the_next_run_resumes(tmp_path, kill_afte
     inbox = make_inbox(tmp_path / "killed")
     out = tmp_path / "killed" / "out"
     # a real process, OCR not cached, one worker: slow enough to be killed after its first file
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(inbox), "--out", str(out),
-                             "--reference", str(SAMPLES / "reference.csv"), "--workers", "1",
-                             "--cache", str(tmp_path / "fresh-cache")],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 120
-    while _rows(out / "state.sqlite") < kill_after and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert proc.poll() is None, "the run ended before it could be killed"
+    proc = _start_run(inbox, out, tmp_path / "fresh-cache", 1)
+    _until_stored(proc, out, kill_after)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     stored = _rows(out / "state.sqlite")
@@ -124,15 +134,9 @@ def test_a_run_whose_main_process_alone_is_killed_frees_the_state_at_once(tmp_pa
     run(make_inbox(reference_run), reference_run / "out")
     inbox = make_inbox(tmp_path / "killed")
     out = tmp_path / "killed" / "out"
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(inbox), "--out", str(out),
-                             "--reference", str(SAMPLES / "reference.csv"), "--workers", "2",
-                             "--cache", str(tmp_path / "fresh-cache")],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = _start_run(inbox, out, tmp_path / "fresh-cache", 2)
     try:
-        deadline = time.monotonic() + 120
-        while _rows(out / "state.sqlite") < 1 and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert proc.poll() is None, "the run ended before it could be killed"
+        _until_stored(proc, out, 1)
         workers = psutil.Process(proc.pid).children(recursive=True)
         assert workers, "the run had no worker processes to orphan"
         os.kill(proc.pid, signal.SIGKILL)  # the main process only
@@ -171,10 +175,8 @@ def test_a_worker_killed_mid_file_takes_only_its_file_down(tmp_path):
     `unreadable` row naming the failure, every other file is read, outputs are written, exit code 3."""
     inbox = make_inbox(tmp_path)
     out = tmp_path / "out"
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(inbox), "--out", str(out),
-                             "--reference", str(SAMPLES / "reference.csv"), "--workers", "2",
-                             "--cache", str(tmp_path / "fresh-cache")],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    proc = _start_run(inbox, out, tmp_path / "fresh-cache", 2, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                      text=True)
     try:
         deadline = time.monotonic() + 120
         first: set = set()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -53,12 +54,18 @@ def cbs_names() -> dict[str, str]:
 
 
 @cache
+def _cbs_codes() -> dict[str, str]:
+    """Name key -> CBS code: each CBS name, and its base name where only one municipality has it (not 'Bergen')."""
+    keys = [(name_key(_SUFFIX.sub("", n)), c) for c, n in _cbs_rows()]
+    bases = Counter(key for key, _c in keys)
+    codes = {key: c for key, c in keys if bases[key] == 1}
+    codes.update({name_key(n): c for c, n in _cbs_rows()})
+    return codes
+
+
 def cbs_code(name: str) -> str:
     """The CBS code (GMxxxx) of a municipality of 2022 by its name ('' when no municipality has that name)."""
-    bases = [name_key(_SUFFIX.sub("", n)) for _c, n in _cbs_rows()]
-    codes = {b: c for b, (c, _n) in zip(bases, _cbs_rows(), strict=True) if bases.count(b) == 1}  # not 'Bergen'
-    codes.update({name_key(n): c for c, n in _cbs_rows()})
-    return codes.get(name_key(name), "")
+    return _cbs_codes().get(name_key(name), "")
 
 
 class Gazetteer:

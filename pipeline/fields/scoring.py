@@ -154,8 +154,11 @@ def amount_features(st: Structure, c: Candidate) -> None:
     f["rate_label"] = float(st.right_before(c.start, "per_inhabitant", 25))
     f["change"] = float(st.right_before(c.start, "change", 40))
     f["with_vat"] = float(st.right_before(c.start, "with_vat", 50) or st.after(c.end, "with_vat", 20))
-    f["earlier"] = float(st.right_before(c.start, "earlier", 45, wrap=True))
-    f["whole_term"] = float(st.right_before(c.start, "whole_term", 60, wrap=True) or st.after(c.end, "whole_term", 40))
+    # what sets an amount apart may stand before it in its sentence, on the line above ('over de gehele
+    # looptijd van vijf jaar bedraagt de bijdrage daarmee' over '119.502,00 euro')
+    f["earlier"] = float(st.in_sentence(c.start, c.end, "earlier", 45, right=False))
+    f["whole_term"] = float(st.in_sentence(c.start, c.end, "whole_term", 60, right=False)
+                            or st.after(c.end, "whole_term", 40))
     line = st.dt.line_at(c.start)
     rest = st.dt.text[c.end:line.end]
     # a table row: a short line that names the contribution and ends with the amount

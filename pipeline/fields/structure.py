@@ -84,16 +84,10 @@ class Structure:
             return bool(lexicon(name).search(self.dt.folded, max(above.start, above.end - chars), above.end))
         return False
 
-    def right_before(self, start: int, name: str, chars: int = 28, wrap: bool = False) -> bool:
-        """A cue of `name` just before the span (the label or words that introduce it); with `wrap`, the
-        `chars` may reach back over a line break into the same sentence ('over de gehele looptijd van vijf'
-        over 'jaar bedraagt de bijdrage 119.502,00')."""
+    def right_before(self, start: int, name: str, chars: int = 28) -> bool:
+        """A cue of `name` just before the span (the label or words that introduce it)."""
         line = self.dt.line_at(start)
         left = max(line.start, start - chars)
-        if wrap:
-            left = max(0, start - chars)
-            ends = [m.end() for m in _SENTENCE_END.finditer(self.dt.folded, left, max(left, start - 1))]
-            left = ends[-1] if ends else left
         return bool(lexicon(name).search(self.dt.folded, left, start))
 
     def in_clause_before(self, start: int, name: str, chars: int = 30) -> bool:

@@ -27,7 +27,7 @@ def visible(value: str) -> str:
 
 
 def safe_cell(value: object) -> object:
-    """A workbook or CSV value: text visible and never a formula; numbers and dates as they are."""
+    """A workbook value: text visible and never a formula; numbers and dates as they are (CSV: csv_cell)."""
     return no_formula(visible(value)) if isinstance(value, str) else value
 
 

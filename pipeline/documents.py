@@ -106,7 +106,7 @@ def title_types(text: str) -> list[DocType]:
         # a title starts with a capital, unless it opens the page ('samenwerkingsovereenkomst gemeente X')
         capital = bool(letters) and (letters[0].isupper() or (i == 0 and len(words) <= 10))
         if (len(words) > rules.max_words or rules.not_before.search(line) or line.endswith((".", ",", ";"))
-                or not capital or re.match(r"^\W{0,3}[A-Za-z]\W\s", line)):
+                or not capital or re.match(r"^[\W_]{0,3}[A-Za-z][\W_]\s", line)):
             continue  # running text, a list item or a label, not a title
         # the kind is named from one of the first words on ('Voorstel aan het college' names a memo)
         opening = len(" ".join(words[:rules.within_words]))

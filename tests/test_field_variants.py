@@ -111,6 +111,25 @@ def test_signing_lines_in_many_forms(g40_reference, line):
     assert got["municipality"] == "Helmond"
 
 
+@pytest.mark.parametrize("signing", [
+    "Aldus in tweevoud opgemaakt:\nDen Haag: na. Amstelveen, 26 jan. 2023",
+    "Aldus overeengekomen en ondertekend,\nDen Haag, ..........          Amstelveen, 26-01-2023",
+    "Voor akkoord getekend\nAmstelveen, donderdag 26 januari 2023",
+])
+def test_a_signing_line_under_its_formula_outranks_the_decision_it_names(g40_reference, signing):
+    """A garbled blank for Platform31's date ('na.') is no period cue, and the formula on the line above
+    ('Aldus ... opgemaakt:') makes 'Amstelveen, <date>' the signing line, which beats the named decision."""
+    text = ("Uitvoeringsovereenkomst G40 - Platform31\n2. de gemeente Amstelveen, zetelend ten stadhuize te "
+            "Amstelveen, ten deze vertegenwoordigd door haar burgemeester, T. Poppens, conform het "
+            "collegebesluit\nd.d. 17 jan. 2023, verder te noemen de gemeente,\nArtikel 3 Kosten\n"
+            "Platform31 brengt de gemeente jaarlijks € 13849,65 in rekening (92.331 inwoners x 0,15 euro).\n"
+            "\f" + signing + "\nNamens Stichting Platform31, Namens de gemeente Amstelveen,\n"
+            "de directeur, de burgemeester,\n")
+    got = _values(text, g40_reference)
+    assert got["municipality"] == "Amstelveen"
+    assert got["date"] == date(2023, 1, 26)
+
+
 def test_a_member_is_not_mistaken_for_the_seat_of_platform31(g40_reference):
     text = ("Overeenkomst\nStichting Platform31, Koningin Julianaplein 10, 2595 AA Den Haag,\n"
             "en de gemeente Leiden.\nDe rechtbank Den Haag is bevoegd.\nDen Haag, 1 februari 2023\n")

@@ -60,7 +60,6 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
                                          or st.in_sentence(c.start, c.end, "decision", 90, right=False)))
     f["closing"] = float(st.in_closing(line))
     f["header"] = float(st.in_header(line))
-    f["period"] = float(st.right_before(c.start, "period", 22))
     f["reference_day"] = float(st.before(c.start, "reference_day", 40) or st.after(c.end, "reference_day", 25))
     f["other_event"] = float(st.right_before(c.start, "other_event", 45))
     f["range"] = float(bool(_RANGE_AFTER.match(st.dt.text[c.end:c.end + 20])))
@@ -72,6 +71,11 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
                   and _PLACE_TO_DATE.fullmatch(st.dt.folded[m.end:c.start])), None)
     place = place or _place_label_above(st, c, places)
     f["place_before"] = float(place is not None)
+    # a cue before the place belongs to something else ('Den Haag: na. Amstelveen, 26 jan. 2023')
+    left = max(line.start, c.start - 22, place.end if place is not None and place.end <= c.start else 0)
+    f["period"] = float(bool(lexicon("period").search(st.dt.folded, left, c.start)))
+    if place is not None and not f["signing"] and not label and _formula_above(st, line):
+        f["signing"] = 1.0  # 'Aldus in tweevoud opgemaakt:' over 'Amstelveen, 26 jan. 2023'
     f["own_place"] = float(place is not None and place.place.name == municipality)
     f["other_place"] = float(place is not None and municipality is not None and place.place.name != municipality)
     closing = st.in_closing(line)  # columns are signature blocks; elsewhere the lines around are one paragraph
@@ -82,6 +86,14 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
 
 
 _WEEKDAY = r"(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag[\W_]*)?"
+
+
+def _formula_above(st: Structure, line: Line, chars: int = 45) -> bool:
+    """The end of the line above names the signing ('Aldus overeengekomen en ondertekend,')."""
+    if not line.index or st.dt.lines[line.index - 1].page != line.page:
+        return False
+    above = st.dt.lines[line.index - 1]
+    return bool(lexicon("signing").search(st.dt.folded, max(above.start, above.end - chars), above.end))
 
 
 def _form_label(st: Structure, line: Line, start: int) -> bool:

@@ -1,0 +1,48 @@
+"""Splitting on page texts as OCR gives them: variants a title rule must survive (plain text, no word boxes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.documents import split_documents, title_types
+from pipeline.page_text import page_from_text
+from pipeline.schema import DocType, SourceFile
+
+COVENANT_1 = """Convenant Stedennetwerk G40 en Platform31
+'Samenwerken aan aantrekkelijke en krachtige steden', 2023 t/m 2027
+Stichting Platform31, gevestigd aan het Koningin Julianaplein 10 te Den Haag, in deze rechtsgeldig
+vertegenwoordigd door haar directeur, de heer V. Everhardt, hierna te noemen: Platform31
+Partijen komen daarom het volgende overeen
+1. Opgaven van de steden zijn uitgangspunt"""
+
+# the second page of the covenant as a scan gave it: its list letters read as '_', '.', '•' or lost
+COVENANT_2 = """5
+b.
+Het dagelijks bestuur van de G40 kan een bestuurder voordragen voor de Programmaraad van
+Platform31.
+6. Duur en financiering van het convenant
+a. Dit convenant kent een looptijd tot 1 januari 2028.
+{bullet} De steden van de G40 betalen in deze periode een gefixeerde bijdrage van €0,15 per inwoner
+(bron: CBS, peildatum 1 januari 2022) en sluiten hiertoe ieder een afzonderlijke overeenkomst met
+Platform31.
+{bullet} De overeenkomst kan tussentijds schriftelijk worden opgezegd voor 1 september van het lopende
+kalenderjaar voor beëindiging op 1 januari van het daaropvolgende kalenderjaar.
+Aldus opgemaakt in tweevoud te Den Haag op 19 december 2022,
+De heer V. Everhardt De heer P. Depla
+directeur Platform31 voorzitter Stedennetwerk G40"""
+
+
+@pytest.mark.parametrize("bullet", ["_", "—", "•", ".", "b.", "_ c."])
+def test_a_list_item_of_the_covenant_is_no_title_of_an_agreement(bullet):
+    second = COVENANT_2.format(bullet=bullet)
+    assert DocType.AGREEMENT not in title_types(second)
+    pages = [page_from_text(1, COVENANT_1), page_from_text(2, second)]
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
+    assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.COVENANT, "1-2")]
+
+
+@pytest.mark.parametrize("title", ["_ Samenwerkingsovereenkomst G40 - Platform31", "SAMENWERKINGSOVEREENKOMST",
+                                   "Uitvoeringsovereenkomst 2023-2027 gemeente Ede"])
+def test_an_agreement_title_under_a_speck_still_starts_an_agreement(title):
+    """The other side: a title that a speck of dirt precedes is still a title."""
+    assert title_types(f"{title}\nDe ondergetekenden:\n1. Stichting Platform31") == [DocType.AGREEMENT]

@@ -130,6 +130,51 @@ def test_a_signing_line_under_its_formula_outranks_the_decision_it_names(g40_ref
     assert got["date"] == date(2023, 1, 26)
 
 
+PHOTO_OF_SIGNATURES = """Aldus in tweevoud opgemaakt.
+Stichting Platform31
+{name}
+V. Everhardt Burgemeester van Maastricht
+Directeur-bestuurder stichting Platform31 Datum ondertekening: 13-2-2023
+"""
+
+
+@pytest.mark.parametrize("name", ["Penn-te Strake", "Penn-te Strake.", "PENN-TE STRAKE", "Penn -te Strake"])
+def test_a_mayor_whose_initials_a_photo_lost_is_still_the_signatory(g40_reference, name):
+    """The reference mayor's surname standing alone in the signature block is the signatory, spelled as the
+    reference spells them."""
+    got = _values(PHOTO_OF_SIGNATURES.format(name=name), g40_reference)
+    assert got["municipality"] == "Maastricht"
+    assert got["signatory"] == "A. Penn-te Strake"
+
+
+@pytest.mark.parametrize("mayor", ["Penn-te Strake", "A. Penn-te Strake", "mevrouw A. Penn-te Strake"])
+def test_a_mayor_named_in_the_party_clause_does_not_take_the_deputys_signature(g40_reference, mayor):
+    """A deputy signs by mandate: the name in the signature block, not the reference mayor the clause names."""
+    text = ("Overeenkomst\nDe gemeente Maastricht, namens de burgemeester {mayor} ten deze "
+            "vertegenwoordigd door wethouder Chr. Janssen, en Stichting Platform31 te Den Haag.\n"
+            "De gemeente betaalt jaarlijks € 18.040,50.\nAldus getekend te Maastricht op 2 maart 2023\n"
+            "Chr. Janssen\nwethouder van Maastricht\n")
+    assert _values(text, g40_reference)["signatory"] == "Chr. Janssen"
+
+
+@pytest.mark.parametrize("written", ["EURO: 1375995", "€ 1375995", "EUR 1375995,-"])
+def test_an_amount_whose_separators_the_scan_lost_is_read_by_the_count_it_makes(g40_reference, written):
+    """'13.759,95' read as '1375995': the digits of rate x the stated count, with its separators lost."""
+    text = ("Overeenkomst inzake samenwerking\nHet college van de gemeente Hilversum, vertegenwoordigd door de "
+            "burgemeester, ir. G.M. van den Top\nArtikel 3 Prijs\nBerekening Bedrag\n"
+            "Aantal inwoners (CBS, 1 januari 2022) 91.733\nTarief per inwoner per jaar € 0,15\n"
+            f"Bijdrage per jaar {written}\nVoor akkoord getekend te Hilversum op 23 feb. 2023\n")
+    got = _values(text, g40_reference)
+    assert got["amount"] == Decimal("13759.95")
+    assert got["inhabitants"] == 91733
+
+
+def test_a_large_amount_without_separators_is_not_shrunk_without_a_count_to_match(g40_reference):
+    text = ("Overeenkomst\nDe gemeente Hilversum, vertegenwoordigd door de burgemeester G.M. van den Top.\n"
+            "Bijdrage per jaar € 1375995\nVoor akkoord getekend te Hilversum op 23 feb. 2023\n")
+    assert _values(text, g40_reference).get("amount") != Decimal("13759.95")
+
+
 def test_a_member_is_not_mistaken_for_the_seat_of_platform31(g40_reference):
     text = ("Overeenkomst\nStichting Platform31, Koningin Julianaplein 10, 2595 AA Den Haag,\n"
             "en de gemeente Leiden.\nDe rechtbank Den Haag is bevoegd.\nDen Haag, 1 februari 2023\n")

@@ -11,7 +11,7 @@ from functools import cache
 
 from ..normalize import parse_amount, parse_date, parse_integer
 from ..rules import load_yaml
-from .doctext import DocText
+from .doctext import DocText, fold
 from .gazetteer import Mention
 
 
@@ -89,6 +89,20 @@ def amounts(dt: DocText) -> list[Candidate]:
     return out
 
 
+def amount_variants(amounts: list[Candidate]) -> list[Candidate]:
+    """An amount of five or more digits written without any separator ('1375995' for '13.759,95': the scan
+    lost its dot and comma) as cents: a lookalike that wins only where rate x a stated count matches it."""
+    out = []
+    for c in amounts:
+        digits = re.search(r"\d[\d\s]*\d", c.raw)
+        if digits is None or re.search(r"\d[.,]\d", c.raw) or len(re.sub(r"\D", "", digits.group(0))) < 5:
+            continue
+        value = as_decimal(c.value) / 100
+        out.append(Candidate(c.kind, value.quantize(Decimal("0.01")), c.raw, c.start, c.end,
+                             {**c.features, "lookalike": 1.0}))
+    return out
+
+
 # a whole number of 4 to 7 digits, grouped or not, that is no part of a longer number, date or postcode
 _COUNT = re.compile(r"(?<![\d.,/:-])(\d{1,3}(?:[.,]\d{3})+|\d{4,7})(?![\d]|[.,]\d|-\d|/\d|\s?[A-Z]{2}\b)")
 
@@ -155,6 +169,22 @@ def people(dt: DocText) -> list[Candidate]:
         cand = Candidate("signatory", normal_person(m.group("given"), surname), m.group(0), m.start(), m.end())
         cand.features["initials"] = 1.0 if "." in m.group("given") else 0.0
         out.append(cand)
+    return out
+
+
+def surnames_alone(dt: DocText, surnames: list[str], taken: list[Candidate]) -> list[Candidate]:
+    """A known person's surname standing without initials ('Penn-te Strake' under a signature whose initials a
+    photo lost): a candidate of that surname alone, where no name found with initials covers it."""
+    out = []
+    for surname in surnames:
+        parts = [re.escape(p) for p in re.split(r"[\s-]+", fold(surname)) if p]
+        if sum(len(p) for p in parts) < 4:
+            continue
+        pattern = re.compile(r"(?<![a-z0-9])" + r"\s*-?\s*".join(parts) + r"(?![a-z0-9])")
+        for m in pattern.finditer(dt.folded):
+            if not any(c.start < m.end() and m.start() < c.end for c in taken):
+                out.append(Candidate("signatory", surname, dt.text[m.start():m.end()], m.start(), m.end(),
+                                     {"initials": 0.0}))
     return out
 
 

@@ -18,7 +18,7 @@ from . import candidates as find
 from .candidates import Candidate
 from .doctext import DocText
 from .gazetteer import Mention, gazetteer_for
-from .people import correct_signatory
+from .people import correct_signatory, reference_people, resembles_reference
 from .scoring import (
     amount_features,
     apply,
@@ -131,6 +131,9 @@ def money_fields(st: Structure, rate: Decimal) -> tuple[Field | None, Field | No
         inhabitant_features(st, c)
     low, high = int(i_set["min_value"]), int(i_set["max_value"])
     counts += [v for c in counts for v in find.count_variants(c, low, high)]
+    amounts += find.amount_variants(amounts)
+    for c in amounts:  # more than the most inhabitants could owe: a misread, never the contribution
+        c.features["implausible"] = float(find.as_decimal(c.value) > rate * high)
     cross_check(amounts, counts, rate)
     apply(amounts, a_set)
     apply(counts, i_set)
@@ -143,6 +146,10 @@ def signatory_field(st: Structure, municipality: str | None, reference: Referenc
     cutoff = float(config["surname_match"])
     entry = reference.get(municipality) if municipality else None
     cands = find.people(st.dt)
+    if entry and entry.mayor:
+        # a surname alone is a printed name in a signature block or on a line of names, not in a sentence
+        alone = find.surnames_alone(st.dt, [surname for _, surname in reference_people(entry.mayor)], cands)
+        cands += [c for c in alone if st.in_closing(st.dt.line_at(c.start)) or st.among_names(c.start, c.end)]
     for c in cands:
         match = 0.0
         if entry and entry.mayor:
@@ -160,6 +167,14 @@ def signatory_field(st: Structure, municipality: str | None, reference: Referenc
     for c in cands:
         if c.value in theirs and not c.features.get("reference_person"):
             c.features["other_office"] = 1.0
+    # a deputy who signs by mandate: a person of the municipality in the signature block who is plainly not
+    # the reference mayor; the mayor named in the party clause is then not the one who signed
+    deputies = {c.value for c in cands if c.features.get("closing") and c.features.get("municipal_office")
+                and not c.features.get("other_office") and c.features.get("initials")
+                and not c.features.get("reference_person") and entry and entry.mayor
+                and not resembles_reference(str(c.value), entry.mayor, float(config["deputy_below"]))}
+    for c in cands:
+        c.features["signed_by_deputy"] = float(bool(deputies) and c.value not in deputies)
     apply(cands, config)
     # a name broken off at a line end ('M. van Bij') is the same person as the whole name read elsewhere
     by_score = sorted(cands, key=lambda o: -o.score)

@@ -49,3 +49,9 @@ def correct_signatory(read: str, mayor: str, cutoff: float) -> tuple[str, float]
             initials = ref_initials
         return f"{initials or ref_initials} {best[2]}".strip(), best[0] / 100.0
     return read, 0.0
+
+
+def resembles_reference(read: str, mayor: str, below: float) -> bool:
+    """Whether a name as read could be a reference person misread: its surname at least `below` like theirs."""
+    _, surname = split_person(read)
+    return any(fuzz.ratio(name_key(surname), name_key(ref)) >= below for _, ref in reference_people(mayor))

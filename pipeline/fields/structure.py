@@ -118,6 +118,14 @@ class Structure:
             return bool(lexicon(name).search(self.dt.folded, below.start, min(below.end, below.start + left)))
         return False
 
+    def among_names(self, start: int, end: int) -> bool:
+        """Whether the span's line holds names and titles only, no sentence ('V. Everhardt   Penn-te Strake'):
+        every other word on it starts with a capital, a particle aside."""
+        line = self.dt.line_at(start)
+        rest = self.dt.text[line.start:start] + " " + self.dt.text[end:line.end]
+        particles = set(load_yaml("lexicon.yaml")["names"]["particles"])
+        return not any(w[:1].islower() and w not in particles for w in re.findall(r"[^\W\d_][\w'’-]*", rest))
+
     def on_line(self, pos: int, name: str) -> bool:
         line = self.dt.line_at(pos)
         return bool(lexicon(name).search(self.dt.folded, line.start, line.end))

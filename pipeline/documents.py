@@ -6,6 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from rapidfuzz import fuzz
+
+from .normalize import strip_accents
 from .rules import load_yaml
 from .schema import DocType, Document, Page, SourceFile
 
@@ -88,14 +91,33 @@ def page_marker(text: str) -> tuple[int, int | None] | None:
     return None
 
 
-def title_types(text: str) -> list[DocType]:
-    """The kinds of document the title lines at the top of a page name (see `titles` in doc_types.yaml)."""
+def _letters(line: str) -> str:
+    return re.sub(r"[^a-z]", "", strip_accents(line).lower())
+
+
+def _feet(text: str, lines: int = 3) -> list[str]:
+    """The last lines of a page, as letters only: where a running footer stands."""
+    return [k for k in (_letters(ln) for ln in text.splitlines() if ln.strip())][-lines:]
+
+
+def _repeats_foot(line: str, feet: list[str]) -> bool:
+    """A line that repeats a footer of the page before ('Advies aan B&W - gemeente Hoorn | CS/8713' whose
+    page number was lost) is that footer again, whatever words it has."""
+    key = _letters(line)
+    return len(key) >= 10 and any(fuzz.ratio(key, foot) >= 85 for foot in feet)
+
+
+def title_types(text: str, before: str = "") -> list[DocType]:
+    """The kinds of document the title lines at the top of a page name (see `titles` in doc_types.yaml);
+    `before` is the text of the page before it in the file, whose footer is not a title here."""
     rules = _title_rules()
     found: list[DocType] = []
     every = [ln.strip() for ln in text.splitlines() if ln.strip()]
     lines = every[:rules.head_lines]
+    feet = _feet(before) if before else []
     for i, line in enumerate(lines):
-        if _page_marker().search(line) or (i and rules.label_line.search(lines[i - 1])):
+        if _page_marker().search(line) or (i and rules.label_line.search(lines[i - 1])) \
+                or _repeats_foot(line, feet):
             continue  # a running header or footer, or the value of a label ('Onderwerp' over it)
         if i == len(every) - 1 and len(every) >= 3:
             continue  # the foot of a short page ('Collegevoorstel - gemeente X | INT-23-84053')
@@ -119,11 +141,12 @@ def title_types(text: str) -> list[DocType]:
     return found
 
 
-def classify_page(text: str) -> PageClass:
+def classify_page(text: str, before: str = "") -> PageClass:
+    """A page's scores per type and what it starts or continues; `before` is the page before it in the file."""
     head_lines, min_score, types = _rules()
     head = _head(text, head_lines)
     scores: dict[DocType, float] = {}
-    starting: list[DocType] = list(dict.fromkeys(title_types(text)))
+    starting: list[DocType] = list(dict.fromkeys(title_types(text, before)))
     continues = None
     for rules in types:
         scores[rules.doc_type] = sum(w * min(len(p.findall(text)), 3) for p, w in rules.keywords)
@@ -190,8 +213,8 @@ def pages_needing_full_text(pages: list[Page]) -> set[int]:
     """
     needed: set[int] = set()
     current: DocType | None = None
-    for page in pages:
-        pc = classify_page(page.text)
+    for i, page in enumerate(pages):
+        pc = classify_page(page.text, pages[i - 1].text if i else "")
         best_type, best_score = pc.best
         if pc.starts is not None:
             current = pc.starts
@@ -233,8 +256,8 @@ def split_documents(source: SourceFile, pages: list[Page]) -> list[Document]:
     """Group pages into documents: a page that starts a type opens one; others continue the current one."""
     _, min_score, _ = _rules()
     groups: list[tuple[DocType, bool, list[Page], list[PageClass]]] = []
-    for page in pages:
-        pc = classify_page(page.text)
+    for i, page in enumerate(pages):
+        pc = classify_page(page.text, pages[i - 1].text if i else "")
         best_type, best_score = pc.best
         current = groups[-1] if groups else None
         ended = current is not None and current[3][-1].last and not pc.sequel  # 'pagina 3 van 3' before

@@ -22,6 +22,7 @@ from PIL import Image, ImageFilter, ImageOps
 
 from .dropped_lines import with_dropped_lines
 from .errors import ConfigError
+from .lighting import uneven
 from .page_text import assemble
 from .schema import Word
 from .table_cells import lines_of, reread_tables
@@ -30,7 +31,7 @@ log = logging.getLogger(__name__)
 
 A4_WIDTH_INCH, A4_HEIGHT_INCH = 8.27, 11.69  # a page's resolution when the caller does not know it
 
-OCR_VERSION = "11"  # bump when the way pages are OCR'd changes, to invalidate caches (11: lines run into by a stamp)
+OCR_VERSION = "12"  # bump when the way pages are OCR'd changes, to invalidate caches (12: uneven light by parts)
 
 # One tesseract per core: its own OpenMP threading is several times slower on small machines.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -172,12 +173,14 @@ def _enlargement(image: Image.Image) -> float:
     return min(2.0, OCR_DPI / implied) if 0 < implied < MIN_PAGE_DPI else 1.0
 
 
-def _run_tesseract(image: Image.Image, settings: OcrSettings) -> OcrResult:
+def _run_tesseract(image: Image.Image, settings: OcrSettings, by_parts: bool = False) -> OcrResult:
+    """`by_parts`: threshold each part of the page by its surroundings (Sauvola), for unevenly lit pages."""
     scale = _enlargement(image)
     if scale > 1.0:
         image = image.resize((round(image.width * scale), round(image.height * scale)), Image.LANCZOS)
+    config = f"--psm {settings.psm}" + (" -c thresholding_method=2" if by_parts else "")
     with _bmp_file(image) as name:
-        data = pytesseract.image_to_data(name, lang=settings.lang, config=f"--psm {settings.psm}",
+        data = pytesseract.image_to_data(name, lang=settings.lang, config=config,
                                          output_type=pytesseract.Output.DICT, timeout=settings.timeout)
     result = _split_tsv_pages(data, 1)[0]
     if scale == 1.0:
@@ -191,12 +194,14 @@ def _with_image(result: OcrResult, image: Image.Image, dpi: float) -> OcrResult:
     return OcrResult(result.text, result.words, result.spans, result.rotation, image.size, dpi)
 
 
+def _good_words(result: OcrResult, settings: OcrSettings) -> int:
+    """Words that tesseract read with confidence and that look like words."""
+    return sum(1 for w in result.words if w.conf >= settings.good_word_conf and re.search(r"[A-Za-z]{2}", w.text))
+
+
 def _quality(result: OcrResult, settings: OcrSettings) -> float:
     """Share of words that tesseract read with confidence and that look like words."""
-    if not result.words:
-        return 0.0
-    good = sum(1 for w in result.words if w.conf >= settings.good_word_conf and re.search(r"[A-Za-z]{2}", w.text))
-    return good / max(len(result.words), 8)
+    return _good_words(result, settings) / max(len(result.words), 8) if result.words else 0.0
 
 
 def _vertical_share(result: OcrResult) -> float:
@@ -296,13 +301,20 @@ def ocr_image(image: Image.Image, settings: OcrSettings, cache_: OcrCache, key: 
     if cached is not None:
         return cached
     result = _with_image(_run_tesseract(image, settings), image, dpi)
+    by_parts = False
+    if uneven(image):
+        # a photo on a desk, a shadow: one threshold for the whole page can lose paragraphs, thresholds by
+        # parts can lose a word elsewhere; the reading with more good words is kept
+        parts = _with_image(_run_tesseract(image, settings, by_parts=True), image, dpi)
+        by_parts = _good_words(parts, settings) > _good_words(result, settings)
+        result = parts if by_parts else result
     quality = _quality(result, settings)
     sideways = _vertical_share(result) >= 0.6
     if quality < 0.55 and not sideways:
         # scanner noise on grey paper can leave tesseract's layout analysis with nothing it takes for text
         # (a signature page read as no words at all): the page read again with the speckles filtered out
         clean = image.filter(ImageFilter.MedianFilter(3))
-        cleaned = _run_tesseract(clean, settings)
+        cleaned = _run_tesseract(clean, settings, by_parts)
         cleaned_quality = _quality(cleaned, settings)
         if cleaned_quality > quality + 0.1:
             image, result, quality = clean, _with_image(cleaned, clean, dpi), cleaned_quality
@@ -310,7 +322,7 @@ def ocr_image(image: Image.Image, settings: OcrSettings, cache_: OcrCache, key: 
         osd = _osd_rotation(image)
         candidates = [osd, 90, 270] if sideways else [osd, 180]
         for degrees in dict.fromkeys(d for d in candidates if d):
-            turned = _run_tesseract(rotate(image, degrees), settings)
+            turned = _run_tesseract(rotate(image, degrees), settings, by_parts)
             turned_quality = _quality(turned, settings)
             upright = turned_quality >= 0.55 and _vertical_share(turned) < 0.6
             if turned_quality > quality + 0.1 or (sideways and upright):

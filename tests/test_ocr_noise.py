@@ -44,3 +44,27 @@ def test_a_coarse_photo_of_a_page_is_read_enlarged() -> None:
     assert "Scholten" in result.text and "Venlo" in result.text
     scholten = next(w for w in result.words if "Scholten" in w.text)
     assert scholten.box[0] < photo.width and scholten.box[3] < photo.height  # boxes in the photo's own pixels
+
+
+def _in_shadow(depth: float = 0.5) -> Image.Image:
+    """The signature page with the soft shadow of a hand and phone over its upper left: paper lit at `depth`."""
+    from PIL import ImageFilter
+
+    page = np.asarray(_signature_page(paper=240, noise=3.0), dtype=np.float32)
+    h, w = page.shape
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    edge = 1 / (1 + np.exp(-((xx / w + yy / h) - 0.75) * 25))
+    light = depth + (1 - depth) * edge
+    return Image.fromarray((page * light).clip(0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.7))
+
+
+def test_a_page_in_shadow_is_read_by_parts() -> None:
+    """One threshold for a page half in shadow loses the shadowed half; thresholds by parts read it."""
+    from pipeline.lighting import uneven
+
+    page = _in_shadow()
+    plain = pytesseract.image_to_string(page, lang="nld")
+    assert "Scholten" not in plain and "Getekend te Venlo" not in plain  # the trouble this guards against
+    assert uneven(page) and not uneven(_signature_page(paper=240, noise=3.0))
+    text = ocr_image(page, OcrSettings(), OcrCache(None), dpi=300).text
+    assert "A.S. Scholten" in text and "burgemeester gemeente Venlo" in text and "Getekend te Venlo" in text

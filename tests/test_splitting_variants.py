@@ -46,3 +46,38 @@ def test_a_list_item_of_the_covenant_is_no_title_of_an_agreement(bullet):
 def test_an_agreement_title_under_a_speck_still_starts_an_agreement(title):
     """The other side: a title that a speck of dirt precedes is still a title."""
     assert title_types(f"{title}\nDe ondergetekenden:\n1. Stichting Platform31") == [DocType.AGREEMENT]
+
+
+MEMO_1 = """Gemeente {town}
+ADVIES B&W
+Onderwerp: Samenwerkingsovereenkomst G40 - Platform31
+Datum nota: 18-1-2023
+Besluit
+1. akkoord te gaan met de samenwerkingsovereenkomst met Platform31;
+Financiën
+De jaarlijkse bijdrage van € 11.144,70 past binnen het bestaande budget.
+Advies aan B&W — gemeente {town} | CS/8713/2023 {marker}"""
+
+MEMO_2 = """Besloten in de collegevergadering van 24-1-2023: conform voorstel.
+{stamp}Advies aan B&W — gemeente {town} | CS/8713/2023
+DIE,"""
+
+
+@pytest.mark.parametrize("marker", ["blz 1/2", "biA A2", ""])
+@pytest.mark.parametrize("stamp", ["", "AKKOORD\n31 JAN. 2023\ncollege van B&W\n"])
+def test_a_running_footer_whose_page_number_was_lost_is_no_title(marker, stamp):
+    """A memo's second page repeats the footer of the first ('Advies aan B&W - gemeente Hoorn'): a running
+    footer, not the title of a new memo, even when its page number was not read."""
+    pages = [page_from_text(1, MEMO_1.format(town="Hoorn", marker=marker)),
+             page_from_text(2, MEMO_2.format(town="Hoorn", stamp=stamp))]
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
+    assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.DECISION_MEMO, "1-2")]
+
+
+def test_a_memo_of_another_house_after_a_memo_still_starts_one():
+    """The other side: the next memo's own title is no footer of the page before it."""
+    second = "COLLEGEVOORSTEL\nOnderwerp: Platform31\nHet college van Ede besluit in te stemmen met de overeenkomst."
+    pages = [page_from_text(1, MEMO_1.format(town="Hoorn", marker="")), page_from_text(2, second)]
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
+    assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.DECISION_MEMO, "1"),
+                                                          (DocType.DECISION_MEMO, "2")]

@@ -175,6 +175,55 @@ def test_a_large_amount_without_separators_is_not_shrunk_without_a_count_to_matc
     assert _values(text, g40_reference).get("amount") != Decimal("13759.95")
 
 
+@pytest.mark.parametrize("names", ["P. Snijders Victor Everhardt", "P. Snijders V. Everhardt",
+                                   "mr. P. Snijders Victor Everhardt MBA"])
+def test_two_names_side_by_side_are_two_people(g40_reference, names):
+    """Two signature columns read as one line: the municipality's name ends where the next name begins."""
+    text = ("Samenwerkingsovereenkomst\nDe gemeente Zwolle en Stichting Platform31 komen overeen.\n"
+            "De gemeente betaalt jaarlijks € 19.600,20.\nAldus overeengekomen en in tweevoud ondertekend,\n"
+            "Plaats: Zwolle Plaats: Den Haag\nVoor de gemeente Zwolle Voor Platform31\n"
+            f"{names}\nburgemeester gemeente Zwolle Directeur-bestuurder stichting Platform31\n")
+    assert _values(text, g40_reference)["signatory"] == "P. Snijders"
+
+
+@pytest.mark.parametrize("name", ["drs. H. van\nMidden", "drs. H.\nvan Midden", "H. van\n   Midden"])
+def test_a_name_wrapped_after_its_particle_is_one_name(g40_reference, name):
+    text = ("Overeenkomst\nDe gemeente Roosendaal, zetelend ten stadhuize te Roosendaal, ten deze krachtens\n"
+            f"artikel 171 van de Gemeentewet vertegenwoordigd door burgemeester {name}, verder te noemen "
+            "'de gemeente'\nDe gemeente betaalt jaarlijks € 11.586,60.\nAldus in tweevoud opgemaakt\n"
+            "Datum: 06/02/2023\nNamens de gemeente Roosendaal,\nde burgemeester,\n")
+    assert _values(text, g40_reference)["signatory"] == "H. van Midden"
+
+
+@pytest.mark.parametrize("header", ["Inwoners (CBS 1-1-2022)", "Aantal inwoners", "Inw. per 1-1-2022"])
+def test_a_count_under_its_column_header_is_the_inhabitants(g40_reference, header):
+    """A calculation table with its labels in a header row: the count stands under 'Inwoners', not after it."""
+    rows = [("Gemeente", header, "Tarief per inwoner", "Bijdrage per jaar"),
+            ("Hilversum", "91.373", "€ 0,15", "€ 13.759,95")]
+    table = "\n".join("".join(cell.ljust(26) for cell in row).rstrip().ljust(104) for row in rows)
+    text = ("Uitvoeringsovereenkomst\nDe gemeente Hilversum, vertegenwoordigd door de burgemeester, en "
+            "Platform31 te Den Haag.\nArtikel 4 Bijdrage\n4.2 De Bijdrage wordt als volgt berekend:\n"
+            f"{table}\nAldus getekend te Hilversum op 6 maart 2023\n")
+    got = _values(text, g40_reference)
+    assert got["inhabitants"] == 91373  # a stated count that is not the reference's: it must be read
+    assert got["amount"] == Decimal("13759.95")
+
+
+@pytest.mark.parametrize("term", ["2023 t/m 2027", "Looptijd", "Totaal 5 jaar"])
+def test_a_column_for_the_whole_term_is_not_the_yearly_amount(g40_reference, term):
+    """A memo's table whose last column holds the total over the term: the 'Per jaar' column is the amount."""
+    rows = [("", "Per jaar", term), ("Nieuwe bijdrage (€ 0,15 x 224.459 inwoners)", "€ 33.669", "€ 168.345"),
+            ("Huidige bijdrage (€ 0,13 per inwoner)", "€ 28.445", ""), ("Verschil per jaar", "€ 5.224", "")]
+    table = "\n".join("".join(cell.ljust(48 if i == 0 else 16) for i, cell in enumerate(row)).ljust(80)
+                      for row in rows)
+    text = ("Collegebesluit\nHet college van burgemeester en wethouders van Tilburg besluit de "
+            "samenwerkingsovereenkomst met Platform31 aan te gaan.\nFinanciële gevolgen\n" + table +
+            "\nInwonertal: CBS, peildatum 1 januari 2022.\n")
+    got = _values(text, g40_reference, DocType.DECISION_MEMO)
+    assert got["amount"] == Decimal("33669.00")
+    assert got["inhabitants"] == 224459
+
+
 def test_a_member_is_not_mistaken_for_the_seat_of_platform31(g40_reference):
     text = ("Overeenkomst\nStichting Platform31, Koningin Julianaplein 10, 2595 AA Den Haag,\n"
             "en de gemeente Leiden.\nDe rechtbank Den Haag is bevoegd.\nDen Haag, 1 februari 2023\n")

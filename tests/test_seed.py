@@ -65,6 +65,9 @@ def test_cover_letter_and_covenant_carry_no_fields(by_type, g40_reference):
     ("W.H.J.M. van der Loo", "Ank Bijleveld (waarnemend); W.H.J.M. van der Loo (from 08-03-2023)",
      "W.H.J.M. van der Loo"),
     ("P. Jansen", "R.C. König", "P. Jansen"),                           # someone else: kept as read
+    ("Th. Weterings", "Theo Weterings", "Th. Weterings"),               # the reference gives a first name
+    ("Chr. Schouten", "Christiaan Schouten", "Chr. Schouten"),
+    ("Weterings", "Theo Weterings", "T. Weterings"),                    # initials lost: the first name's
 ])
 def test_signatory_spelled_as_the_reference_mayor(read, mayor, expected):
     from pipeline.fields import correct_signatory

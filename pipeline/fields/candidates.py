@@ -135,11 +135,14 @@ def _person_pattern() -> re.Pattern[str]:
     # a double name may carry particles after its hyphen: 'Blanksma-van den Heuvel'
     # (a surname has three letters at least: 'J.Th' read without its last dot is no 'J. Th')
     surname = rf"[A-ZÀ-Þ][a-zà-ÿĳ'’]{{2,}}(?:-(?:(?:{particles})\s+)*[A-ZÀ-Þa-z][a-zà-ÿĳ'’]+)*"
+    # a second surname word is taken unless a capital follows it: 'P. Snijders Victor Everhardt' is two
+    # columns' names read as one line
     # given names and surname may be split over two lines ('Ank\nBijleveld'), never over more
     pattern = (
         rf"(?:(?:{honorific})\s+)?(?:(?:{titles})\.?\s+){{0,3}}"
         rf"(?P<given>(?:{initial}[ \t]?){{1,6}}|[A-Z][a-zà-ÿ]{{2,12}}[ \t]*\n?[ \t]*(?=[A-Zà-ÿa-z]))[ \t]*\n?[ \t]*"
-        rf"(?P<surname>(?:(?:{particles})[ \t]+){{0,3}}{surname}(?:[ \t]+{surname}(?![.\w]))?)"
+        rf"(?P<surname>(?:(?:{particles})(?:[ \t]+|[ \t]*\n[ \t]*)){{0,3}}{surname}"
+        rf"(?:[ \t]+{surname}(?![.\w])(?![ \t]+[A-ZÀ-Þ]))?)"
         rf"(?:,?[ \t]+(?:{post})\b)?"
     )
     return re.compile(pattern)

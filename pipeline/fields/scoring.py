@@ -171,6 +171,10 @@ def amount_features(st: Structure, c: Candidate) -> None:
     f["earlier"] = float(st.in_sentence(c.start, c.end, "earlier", 45, right=False))
     f["whole_term"] = float(st.in_sentence(c.start, c.end, "whole_term", 60, right=False)
                             or st.after(c.end, "whole_term", 40))
+    # a table's column headers say what the amounts under them are ('Per jaar', '2023 t/m 2027', '2022')
+    f["whole_term_column"] = float(st.column_header(c.start, c.end, "whole_term_header"))
+    f["per_year_column"] = float(st.column_header(c.start, c.end, "per_year"))
+    f["earlier_column"] = float(st.column_header(c.start, c.end, "earlier"))
     line = st.dt.line_at(c.start)
     rest = st.dt.text[c.end:line.end]
     # a table row: a short line that names the contribution and ends with the amount
@@ -184,6 +188,7 @@ def inhabitant_features(st: Structure, c: Candidate) -> None:
     f["inhabitants_after"] = float(bool(re.match(r"\s*(?:inwoners?|ingezetenen)\b", st.dt.folded[c.end:c.end + 20])))
     f["inhabitants_before"] = float(st.before(c.start, "inhabitants", 70))
     f["inhabitants_line"] = float(st.on_line(c.start, "inhabitants"))
+    f["inhabitants_column"] = float(st.column_header(c.start, c.end, "inhabitants"))  # under 'Inwoners'
     f["grouped"] = float(bool(re.search(r"[.,]", c.raw)))
     f["not_inhabitants"] = float(st.right_before(c.start, "not_inhabitants", 25))
 

@@ -14,6 +14,7 @@ from ..rules import load_yaml
 from .doctext import DocText, Line, fold
 
 HEADER_ROWS = 14  # lines at the top of a document's first page that count as its header
+_WRAPPED = re.compile(r"\b(?:van|de|het|een|op|in|voor|met|te|aan|is|bedraagt|tot|en|of|dat)\s*$")
 _SENTENCE_END = re.compile(r"[.;:!?](?=\s)|\n\s*\n")
 
 
@@ -74,7 +75,7 @@ class Structure:
         """A cue of `name` on the span's line before it, or at the end of the line above when the span
         opens its line."""
         line = self.dt.line_at(start)
-        left = max(line.start, start - chars)
+        left = self._back(line, start, chars)
         if lexicon(name).search(self.dt.folded, left, start):
             return True
         lead = self.dt.folded[line.start:start]
@@ -87,13 +88,13 @@ class Structure:
     def right_before(self, start: int, name: str, chars: int = 28) -> bool:
         """A cue of `name` just before the span (the label or words that introduce it)."""
         line = self.dt.line_at(start)
-        left = max(line.start, start - chars)
+        left = self._back(line, start, chars)
         return bool(lexicon(name).search(self.dt.folded, left, start))
 
     def in_clause_before(self, start: int, name: str, chars: int = 30) -> bool:
         """A cue of `name` just before the span and in its sentence (no full stop in between)."""
         line = self.dt.line_at(start)
-        left = max(line.start, start - chars)
+        left = self._back(line, start, chars)
         ends = [m.end() for m in _SENTENCE_END.finditer(self.dt.folded, left, start)]
         return bool(lexicon(name).search(self.dt.folded, ends[-1] if ends else left, start))
 
@@ -117,6 +118,16 @@ class Structure:
             below = self.dt.lines[line.index + 1]
             return bool(lexicon(name).search(self.dt.folded, below.start, min(below.end, below.start + left)))
         return False
+
+    def _back(self, line: Line, start: int, chars: int) -> int:
+        """Where `chars` characters before `start` begin on its line, a run of spaces counted as one (a text
+        layer keeps a table's cells apart by many)."""
+        text, pos, count = self.dt.text, start, 0
+        while pos > line.start and count < chars:
+            pos -= 1
+            if not (text[pos].isspace() and pos > line.start and text[pos - 1].isspace()):
+                count += 1
+        return pos
 
     def among_names(self, start: int, end: int) -> bool:
         """Whether the span's line holds names and titles only, no sentence ('V. Everhardt   Penn-te Strake'):
@@ -171,6 +182,24 @@ class Structure:
                 break
             for m in pattern.finditer(self.dt.folded, other.start, other.end):
                 if _overlap(own, self._extent(m.start(), m.end(), other)):
+                    return True
+        return False
+
+    def column_header(self, start: int, end: int, name: str, rows: int = 3) -> bool:
+        """A cue of `name` in a table's header above the span, overlapping its column: the lines above up to
+        `rows`, as long as each is a row of cells (a few words, no sentence), not running text."""
+        line = self.dt.line_at(start)
+        own = self._extent(start, end, line)
+        pattern = lexicon(name)
+        for i in range(line.index - 1, max(-1, line.index - 1 - rows), -1):
+            other = self.dt.lines[i]
+            row = self.dt.text[other.start:other.end].rstrip()
+            if other.page != line.page or len(row.split()) > 10 or row.endswith(".") \
+                    or _WRAPPED.search(self.dt.folded, other.start, other.end):
+                return False  # running text, or a sentence that goes on in the span's line
+            for m in pattern.finditer(self.dt.folded, other.start, other.end):
+                cue = self._extent(m.start(), m.end(), other)
+                if cue[0] < own[1] and own[0] < cue[1]:
                     return True
         return False
 

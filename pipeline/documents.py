@@ -148,12 +148,17 @@ def classify_page(text: str, before: str = "") -> PageClass:
     scores: dict[DocType, float] = {}
     starting: list[DocType] = list(dict.fromkeys(title_types(text, before)))
     continues = None
+    opened: list[DocType] = []
     for rules in types:
         scores[rules.doc_type] = sum(w * min(len(p.findall(text)), 3) for p, w in rules.keywords)
         if any(p.search(head) for p in rules.start) and rules.doc_type not in starting:
-            starting.append(rules.doc_type)
+            opened.append(rules.doc_type)
         if continues is None and any(p.search(head) for p in rules.cont):
             continues = rules.doc_type
+    # an opening line ('Aan') on a page none of whose words is of that type, while they are plainly of another,
+    # is something else read so (a scribble over a signature line read as 'AAN')
+    top = max(scores.values(), default=0.0)
+    starting += [t for t in opened if scores[t] > 0 or top < min_score]
     marker = page_marker(text)
     sequel = marker is not None and marker[0] > 1
     last = marker is not None and marker[0] == marker[1]

@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 A4_WIDTH_INCH, A4_HEIGHT_INCH = 8.27, 11.69  # a page's resolution when the caller does not know it
 
-OCR_VERSION = "12"  # bump when the way pages are OCR'd changes, to invalidate caches (12: uneven light by parts)
+OCR_VERSION = "13"  # bump when the way pages are OCR'd changes, to invalidate caches (13: by parts, when uneven or bad)
 
 # One tesseract per core: its own OpenMP threading is several times slower on small machines.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -302,9 +302,10 @@ def ocr_image(image: Image.Image, settings: OcrSettings, cache_: OcrCache, key: 
         return cached
     result = _with_image(_run_tesseract(image, settings), image, dpi)
     by_parts = False
-    if uneven(image):
-        # a photo on a desk, a shadow: one threshold for the whole page can lose paragraphs, thresholds by
-        # parts can lose a word elsewhere; the reading with more good words is kept
+    if uneven(image) or _quality(result, settings) < 0.55:
+        # a photo on a desk, a shadow, faded print on grey paper: one threshold for the whole page can lose
+        # paragraphs (or all of it), thresholds by parts can lose a word elsewhere; the reading with more good
+        # words is kept
         parts = _with_image(_run_tesseract(image, settings, by_parts=True), image, dpi)
         by_parts = _good_words(parts, settings) > _good_words(result, settings)
         result = parts if by_parts else result

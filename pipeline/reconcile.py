@@ -104,8 +104,9 @@ def _document_findings(ex: Extraction, reference: Reference, f: _Findings) -> No
     for name in NEEDED_FIELDS[ex.doc_type]:
         field = ex.fields.get(name)
         if field is None:  # not one of the members': the one error is that it came in at all
+            doubt_only = name in rules["doubt_is_warning"] or outsider
             f.for_doc(ex, FindingCode.MISSING_FIELD, municipality, f"{FIELD_NAMES_NL[name]} niet gevonden", name,
-                      Severity.WARNING if outsider else None)
+                      Severity.WARNING if doubt_only else None)
         elif field.confidence < low:
             doubt_only = name in rules["doubt_is_warning"] or outsider
             f.for_doc(ex, FindingCode.LOW_CONFIDENCE, municipality,

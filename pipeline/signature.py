@@ -9,7 +9,7 @@ handwriting is about as close to Platform31's lines as to the municipality's, th
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from PIL import Image
@@ -122,4 +122,13 @@ def check_signature(pages: tuple[Page, ...], marks: Marks, render: Callable[[Pag
     if sp is None:
         return SignatureResult(None, 0.0, None, None, "geen ondertekeningsblok gevonden")
     analysis = find_handwriting(render(sp.page), sp.page, sp.area, list(sp.paraaf_zones))
-    return judge(sp, analysis)
+    result = judge(sp, analysis)
+    # a later page with no text at all may be the real signature page that could not be read: what was
+    # found on an earlier one (a table's lines, a letterhead) is then no proof of a signature
+    unread = [p.number for p in pages if p.number > sp.page.number and not p.text.strip()]
+    if result.signed and unread:
+        c = confidence_settings()
+        return replace(result, confidence=min(result.confidence, c["unread_after"]),
+                       reason=result.reason + f"; pagina {', '.join(map(str, unread))} daarna onleesbaar, dus "
+                       "niet vastgesteld")
+    return result

@@ -97,6 +97,8 @@ def test_a_memo_dated_by_its_decision_not_by_its_own_date(g40_reference):
 
 @pytest.mark.parametrize("line", [
     "Getekend te Helmond op 10 jan. 2023",
+    "Getekend te Helmond op 10 ja nuari 202 3",  # a handwritten date OCR broke apart
+    "Helmond, 10 januari 20 23",
     "Helmond, 10-1-2023",
     "Plaats: Helmond    Datum: 10/01/2023",
     "Datum ondertekening: 10.01.2023",

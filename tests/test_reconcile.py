@@ -114,6 +114,15 @@ def test_missing_amount_blocks_complete(ref):
     assert status_of(rec, "Deventer").status is Status.EXCEPTION
 
 
+def test_a_missing_date_is_a_warning_to_check_not_a_block(ref):
+    """Completeness is decided by signature and amount: a date not read (a handwritten '3-4-2023' read as
+    '34/2023') is shown to check, as a doubtful date is; the missing amount above still blocks."""
+    rec = reconcile([doc(when=None)], ref)
+    finding = next(f for f in rec.findings if f.code.value == "missing_field")
+    assert finding.field == "date" and finding.severity.value == "warning"
+    assert status_of(rec, "Deventer").status is Status.COMPLETE
+
+
 def test_date_outside_the_covenant_period(ref):
     rec = reconcile([doc(when=date(2018, 3, 1))], ref)
     assert "date_out_of_range" in codes(rec, "Deventer")

@@ -23,7 +23,7 @@ from pipeline.documents import split_documents
 from pipeline.errors import ConfigError
 from pipeline.page_text import page_from_text
 from pipeline.reconcile import reconcile
-from pipeline.schema import DocType, Evidence, Extraction, Field, SourceFile, Status
+from pipeline.schema import DocType, Evidence, Extraction, Field, Page, SourceFile, Status
 from pipeline.signature import check_signature
 from pipeline.signature_block import marks_for
 
@@ -125,6 +125,17 @@ def test_a_pen_signature_in_the_municipality_block_counts(variant):
     result = judge(sp)
     assert result.signed is True, result.reason
     assert result.confidence >= 0.6
+
+
+def test_ink_before_an_unreadable_last_page_proves_nothing():
+    """The last page read as no text at all (a faded scan): what looks like a signature on the page before it
+    is not taken as one with confidence, the agreement goes to the reviewer."""
+    sp = SyntheticPage()
+    _signed_with()(sp)
+    blank = Page(3, "", [], "ocr", "synthetic", float(sp.image.width), float(sp.image.height), 300.0, 0, [])
+    result = check_signature((sp.page(), blank), MARKS, lambda _p: sp.image)
+    assert result.signed is True and result.confidence < 0.6 and "onleesbaar" in result.reason
+    assert judge(sp).confidence >= 0.6  # the same page as the last one counts
 
 
 def test_the_block_is_found_without_the_signatory_name():

@@ -81,3 +81,40 @@ def test_a_memo_of_another_house_after_a_memo_still_starts_one():
     docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
     assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.DECISION_MEMO, "1"),
                                                           (DocType.DECISION_MEMO, "2")]
+
+
+SIGNING_PAGE = """Aldus overeengekomen en in tweevoud ondertekend.
+Gemeente Deventer
+AAN
+R.C. König
+burgemeester
+Stichting Platform31
+V. Everhardt
+directeur-bestuurder"""
+
+
+def test_a_scribble_read_as_a_letters_opening_does_not_split_an_agreement():
+    """A signature read by OCR as 'AAN' stands where a letter's 'Aan' would: the page is the agreement's."""
+    first = ("Samenwerkingsovereenkomst gemeente Deventer - Platform31\nDe ondergetekenden:\nde gemeente Deventer, "
+             "vertegenwoordigd door burgemeester R.C. König,\nArtikel 3. Bijdrage\nDe jaarlijkse bijdrage bedraagt "
+             "€ 15.216,90.")
+    pages = [page_from_text(1, first), page_from_text(2, SIGNING_PAGE)]
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
+    assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.AGREEMENT, "1-2")]
+
+
+def test_a_letter_that_opens_with_aan_still_starts_one():
+    letter = ("Aan\nde leden van het Algemeen Bestuur van de G40\nOnderwerp: convenant\nBeste leden,\n"
+              "Met vriendelijke groet")
+    pages = [page_from_text(1, SIGNING_PAGE), page_from_text(2, letter)]
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
+    assert [d.doc_type for d in docs][-1] is DocType.COVER_LETTER and docs[-1].page_range == "2"
+
+
+@pytest.mark.parametrize("title", ["NOTA AAN HET COLLEGE", "Advies voor het college", "Voorstel aan het college",
+                                   "Collegenota", "ADVIES B&W"])
+def test_memo_titles_of_many_houses(title):
+    page = (f"GEMEENTE 'S-HERTOGENBOSCH\n{title}\nvan: ir. S. Ouwerkerk\nBetreft: uitvoeringsovereenkomst "
+            "Platform31 2023-2027\nVOORGESTELD BESLUIT\n1. De uitvoeringsovereenkomst met Platform31 aangaan.")
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), [page_from_text(1, page)])
+    assert [d.doc_type for d in docs] == [DocType.DECISION_MEMO]

@@ -32,6 +32,12 @@ class Candidate:
         return f"{self.kind}: " + ", ".join(shown)
 
 
+# a written-out date whose words OCR broke apart (a handwritten '28 februari 2023' read as '28 fe ebruari 202 3'):
+# a fragment of at most three letters before the month word, a year with spaces in it
+_BROKEN_DATE = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+((?:[a-z]{1,3}\s)?[a-z]{2,10})\.?\s+(2\s?0\s?[12]\s?\d)(?!\d)",
+                          re.IGNORECASE)
+
+
 def dates(dt: DocText) -> list[Candidate]:
     out = []
     for text, start, end, label in dt.entities:
@@ -40,6 +46,12 @@ def dates(dt: DocText) -> list[Candidate]:
         value = parse_date(text)
         if isinstance(value, date):
             out.append(Candidate("date", value, text, start, end))
+    for m in _BROKEN_DATE.finditer(dt.text):
+        if any(c.start < m.end() and m.start() < c.end for c in out):
+            continue
+        value = parse_date(f"{m.group(1)} {m.group(2).replace(' ', '')} {m.group(3).replace(' ', '')}")
+        if isinstance(value, date):
+            out.append(Candidate("date", value, m.group(0), m.start(), m.end()))
     return out
 
 

@@ -226,6 +226,34 @@ def test_a_column_for_the_whole_term_is_not_the_yearly_amount(g40_reference, ter
     assert got["inhabitants"] == 224459
 
 
+NOTA = """GEMEENTE 'S-HERTOGENBOSCH
+NOTA AAN HET COLLEGE
+van: ir. S. Ouwerkerk
+Aan: het college van burgemeester en wethouders
+Datum: 2-1-2023
+Betreft: uitvoeringsovereenkomst Platform31 2023-2027
+KOSTEN
+Omschrijving Inwoners Tarief Bedrag
+Bijdrage per jaar 2023-2027 156.538 € 0,15 € 23.480,70
+Huidige bijdrage (2022) 154.205 € 0,13 € 20.046,65
+Totaal over vijf jaar € 117.403,50
+VOORGESTELD BESLUIT
+1. De uitvoeringsovereenkomst met Platform31 aangaan.
+BESLOTEN CONFORM
+college van B&W
+17 JAN 2023
+"""
+
+
+def test_a_memo_addressed_to_the_college_is_dated_by_its_decision_stamp(g40_reference):
+    """'Aan: het college ...' over 'Datum: 2-1-2023' is the memo's own date; the stamp holds the decision's.
+    The row of 2023-2027 is the yearly contribution; the current one and the five-year total are not."""
+    got = _values(NOTA, g40_reference, DocType.DECISION_MEMO)
+    assert got["date"] == date(2023, 1, 17)
+    assert got["amount"] == Decimal("23480.70")
+    assert got["inhabitants"] == 156538
+
+
 def test_a_member_is_not_mistaken_for_the_seat_of_platform31(g40_reference):
     text = ("Overeenkomst\nStichting Platform31, Koningin Julianaplein 10, 2595 AA Den Haag,\n"
             "en de gemeente Leiden.\nDe rechtbank Den Haag is bevoegd.\nDen Haag, 1 februari 2023\n")
@@ -323,3 +351,15 @@ def test_a_term_total_wrapped_onto_its_own_line_is_no_rival(text, g40_reference)
     fields = extract_fields(_doc(text), g40_reference)
     assert fields["amount"].value == Decimal("23900.40")
     assert fields["amount"].confidence >= 0.6  # the five-year total is known for what it is, not a close rival
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("Inwoners per 1-1-2022 101.446", "Inwoners per 1-1-2022 101.446"),    # a date's year, then the count
+    ("Bijdrage 2023-2027 101.446", "Bijdrage 2023-2027 101.446"),          # a period, then the count
+    ("inwonertal 101 446 volgens het CBS", "inwonertal 101446 volgens het CBS"),  # one number OCR split
+    ("totaalbedrag van € 15.216, 90", "totaalbedrag van € 15.216,90"),
+])
+def test_spaces_inside_a_number_go_but_not_between_a_year_and_a_number(written, expected):
+    from pipeline.fields import squeeze_number_spaces
+
+    assert squeeze_number_spaces(written)[0] == expected

@@ -17,9 +17,18 @@ _NUMBER_SPACES = re.compile(r"(?<=\d) (?=\d)|(?<=\d) (?=[.,/„‚-]\d)|(?<=\d[.
 _LOW_QUOTE_IN_NUMBER = re.compile(r"(?<=\d)[„‚](?=\d)")
 
 
+_YEAR_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d$")
+_NUMBER_AFTER = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?![\d,])|\d{3,}")
+
+
+def _two_numbers(text: str, space: int) -> bool:
+    """A year and a number side by side ('2023-2027 156.538' in a table row): two numbers, not one split."""
+    return bool(_YEAR_BEFORE.search(text, max(0, space - 5), space) and _NUMBER_AFTER.match(text, space + 1))
+
+
 def squeeze_number_spaces(text: str) -> tuple[str, tuple[int, ...]]:
     """Text without the spaces OCR puts inside numbers, and for each kept character its original index."""
-    drop = {m.start() for m in _NUMBER_SPACES.finditer(text)}
+    drop = {m.start() for m in _NUMBER_SPACES.finditer(text) if not _two_numbers(text, m.start())}
     index = tuple(i for i in range(len(text)) if i not in drop)
     return _LOW_QUOTE_IN_NUMBER.sub(".", "".join(text[i] for i in index)), index
 

@@ -50,8 +50,11 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
     row = st.row_left(c.start, c.end)
     f["signing"] = float(st.before(c.start, "signing", 45) or bool(lexicon("signing").search(row))
                          or _form_label(st, line, c.start))
-    # a label naming the decision: before the date on its line, above it, or wrapped onto a short line below
-    label = (st.before(c.start, "decision", 40) or _wrapped_label_below(st, line, "decision")
+    # a label naming the decision: before the date on its line, above it, or wrapped onto a short line below;
+    # a one-word label of the date's own ('Datum: 2-1-2023') is its label, whatever the line above says
+    own_label = re.fullmatch(r"[\W_]*[a-z]{3,12}\s*:\s*", st.dt.folded[line.start:c.start]) is not None
+    label = (lexicon("decision").search(st.dt.folded, line.start, c.start) is not None if own_label else
+             st.before(c.start, "decision", 40) or _wrapped_label_below(st, line, "decision")
              or bool(lexicon("decision").search(row)) or _decision_named_before(st, c.start))
     f["decision_label"] = float(label)
     if label:

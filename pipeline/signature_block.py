@@ -365,7 +365,8 @@ def _text_below(block: Paragraph, paras: list[Paragraph], s: BlockSettings) -> b
 
 
 def find_signature_page(pages: tuple[Page, ...], marks: Marks) -> SignaturePage | None:
-    """The page with the most signature-block lines; on a tie the later page (agreements end with it)."""
+    """The page with the strongest signature block of each party; on a tie the later page (agreements end with
+    it)."""
     s = block_settings()
     best: tuple[tuple[float, int], SignaturePage] | None = None
     for page in pages:
@@ -377,8 +378,11 @@ def find_signature_page(pages: tuple[Page, ...], marks: Marks) -> SignaturePage 
         if not blocks:
             continue
         both = {p.role for p in blocks} == {MUNICIPALITY, PLATFORM31}
-        weight = sum(min(4.0, max(seg.weight for seg in p.segments)) for p in blocks)
-        score = (min(weight, 12.0) + 3.0 * both, page.number)
+        # each party's strongest block counts, not how many: a page of running text holds many weak 'blocks'
+        # (every sentence naming the municipality), a signature page one strong one per party
+        weight = sum(max((min(4.0, max(seg.weight for seg in p.segments)) for p in blocks if p.role == role),
+                         default=0.0) for role in (MUNICIPALITY, PLATFORM31))
+        score = (weight + 3.0 * both, page.number)
         if best is None or score > best[0]:
             margin = s.area_margin * page.dpi
             top = max(0.0, min(p.box[1] for p in blocks) - margin)

@@ -358,6 +358,9 @@ def test_a_term_total_wrapped_onto_its_own_line_is_no_rival(text, g40_reference)
     ("Bijdrage 2023-2027 101.446", "Bijdrage 2023-2027 101.446"),          # a period, then the count
     ("inwonertal 101 446 volgens het CBS", "inwonertal 101446 volgens het CBS"),  # one number OCR split
     ("totaalbedrag van € 15.216, 90", "totaalbedrag van € 15.216,90"),
+    ("bedraagt €15: 216, 90 exclusief btw", "bedraagt €15:216,90 exclusief btw"),  # a dot read as a colon
+    ("bedraagt € 15; 216,90", "bedraagt € 15;216,90"),
+    ("Artikel 3: 216 gemeenten", "Artikel 3: 216 gemeenten"),
 ])
 def test_spaces_inside_a_number_go_but_not_between_a_year_and_a_number(written, expected):
     from pipeline.fields import squeeze_number_spaces

@@ -11,8 +11,9 @@ from ..nlp import get_nlp
 from ..page_text import union_box, words_in_span
 from ..schema import BBox, Document, Evidence
 
-# spaces OCR puts inside numbers: '101 446', '142.1 19', '15.216, 90', '01 -02-2023', '18.01 „2023'
-_NUMBER_SPACES = re.compile(r"(?<=\d) (?=\d)|(?<=\d) (?=[.,/„‚-]\d)|(?<=\d[.,/-]) (?=\d)")
+# spaces OCR puts inside numbers: '101 446', '142.1 19', '15.216, 90', '01 -02-2023', '18.01 „2023', '€15: 216'
+_NUMBER_SPACES = re.compile(r"(?<=\d) (?=\d)|(?<=\d) (?=[.,/„‚-]\d)|(?<=\d[.,/-]) (?=\d)"
+                            r"|(?<=\d[:;]) (?=\d{3}[.,] ?\d\d(?!\d))")
 # a low quote between digits is a dot a poor scan smudged ('18.01„2023')
 _LOW_QUOTE_IN_NUMBER = re.compile(r"(?<=\d)[„‚](?=\d)")
 

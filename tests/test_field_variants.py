@@ -366,3 +366,17 @@ def test_spaces_inside_a_number_go_but_not_between_a_year_and_a_number(written, 
     from pipeline.fields import squeeze_number_spaces
 
     assert squeeze_number_spaces(written)[0] == expected
+
+
+@pytest.mark.parametrize("stop", [".", ":", ";"])
+def test_the_next_sentences_total_does_not_taint_the_yearly_amount(g40_reference, stop):
+    """'... dat is EUR 33.668,85 per jaar (exclusief btw). Over de gehele looptijd ...': the whole term is the
+    next sentence's, not this amount's (OCR may read the full stop as a colon)."""
+    text = ("Samenwerkingsovereenkomst Platform31 - gemeente Tilburg\nGemeente Tilburg, gevestigd te Tilburg, "
+            "rechtsgeldig vertegenwoordigd door Th. Weterings, burgemeester.\nBijdrage. De gemeente betaalt "
+            "EUR 0,15 per inwoner, dat is EUR\n33.668,85 per jaar (exclusief btw)" + stop + " Over de gehele "
+            "looptijd komt dit neer op EUR 168.344,25.\nHet aantal inwoners bedroeg op 1 januari 2022 volgens het "
+            "CBS 224:459.\nAldus getekend te Tilburg op 28.02.2023\n")
+    got = _values(text, g40_reference)
+    assert got["amount"] == Decimal("33668.85")
+    assert got["inhabitants"] == 224459  # its dot read as a colon

@@ -116,7 +116,9 @@ def amount_variants(amounts: list[Candidate]) -> list[Candidate]:
 
 
 # a whole number of 4 to 7 digits, grouped or not, that is no part of a longer number, date or postcode
-_COUNT = re.compile(r"(?<![\d.,/:-])(\d{1,3}(?:[.,]\d{3})+|\d{4,7})(?![\d]|[.,]\d|-\d|/\d|\s?[A-Z]{2}\b)")
+# ('224:459': a poor scan's dot read as a colon)
+_COUNT = re.compile(r"(?<![\d.,/:-])(\d{1,3}(?:[.,]\d{3})+|\d{3}:\d{3}(?!:?\d)|\d{4,7})"
+                    r"(?![\d]|[.,]\d|-\d|/\d|\s?[A-Z]{2}\b)")
 
 
 def counts(dt: DocText, low: int, high: int) -> list[Candidate]:

@@ -173,7 +173,7 @@ def amount_features(st: Structure, c: Candidate) -> None:
     # looptijd van vijf jaar bedraagt de bijdrage daarmee' over '119.502,00 euro')
     f["earlier"] = float(st.in_sentence(c.start, c.end, "earlier", 45, right=False))
     f["whole_term"] = float(st.in_sentence(c.start, c.end, "whole_term", 60, right=False)
-                            or st.after(c.end, "whole_term", 40))
+                            or st.after(c.end, "whole_term", 40, sentence=True))
     # a table's column headers say what the amounts under them are ('Per jaar', '2023 t/m 2027', '2022')
     f["whole_term_column"] = float(st.column_header(c.start, c.end, "whole_term_header"))
     f["per_year_column"] = float(st.column_header(c.start, c.end, "per_year"))

@@ -105,12 +105,16 @@ class Structure:
         pattern = lexicon(name)
         return bool(pattern.search(self.dt.folded, top, start) or pattern.search(self.dt.folded, end, line.end))
 
-    def after(self, end: int, name: str, chars: int = 40, wrap: bool = False) -> bool:
+    def after(self, end: int, name: str, chars: int = 40, wrap: bool = False, sentence: bool = False) -> bool:
         """A cue of `name` on the span's line after it; with `wrap`, the `chars` may run on to the next line
         when no sentence ends first ('door de heer V. Everhardt,' or 'door X in de hoedanigheid van' over
-        'directeur-bestuurder')."""
+        'directeur-bestuurder'); with `sentence`, only up to the end of the span's sentence."""
         line = self.dt.line_at(max(0, end - 1))
-        if lexicon(name).search(self.dt.folded, end, min(line.end, end + chars)):
+        right = min(line.end, end + chars)
+        if sentence:
+            stop = _SENTENCE_END.search(self.dt.folded, end, right)
+            right = stop.start() if stop else right
+        if lexicon(name).search(self.dt.folded, end, right):
             return True
         left = chars - (line.end - end)
         if wrap and left > 0 and line.index + 1 < len(self.dt.lines) \

@@ -380,3 +380,11 @@ def test_the_next_sentences_total_does_not_taint_the_yearly_amount(g40_reference
     got = _values(text, g40_reference)
     assert got["amount"] == Decimal("33668.85")
     assert got["inhabitants"] == 224459  # its dot read as a colon
+
+
+@pytest.mark.parametrize("total", ["Totaal 2023-2027", "Totaal over 2023 t/m 2027", "Totaal periode 2023 - 2027"])
+def test_a_row_of_the_total_over_the_years_is_not_the_yearly_amount(g40_reference, total):
+    text = ("Uitvoeringsovereenkomst\nDe gemeente Lelystad, vertegenwoordigd door de burgemeester M. Baltus.\n"
+            "3.2 De gemeente is per jaar verschuldigd:\nJaar Bijdrage\n2023 € 12.182,10\n2024 € 12.182,10\n"
+            f"{total} € 60.910,50\nAldus getekend te Lelystad op 23 januari 2023\n")
+    assert _values(text, g40_reference)["amount"] == Decimal("12182.10")

@@ -388,3 +388,19 @@ def test_a_row_of_the_total_over_the_years_is_not_the_yearly_amount(g40_referenc
             "3.2 De gemeente is per jaar verschuldigd:\nJaar Bijdrage\n2023 € 12.182,10\n2024 € 12.182,10\n"
             f"{total} € 60.910,50\nAldus getekend te Lelystad op 23 januari 2023\n")
     assert _values(text, g40_reference)["amount"] == Decimal("12182.10")
+
+
+@pytest.mark.parametrize("clause", [
+    "de wethouder Economie en Werk van Tilburg, drs. ing. J.A.W. van\nden Berg, handelend namens de burgemeester",
+    "de wethouder Zorg van Tilburg, drs. ing. J.A.W. van den Berg, handelend namens de burgemeester",
+])
+def test_a_portfolio_of_the_town_is_no_person_named_after_it(g40_reference, clause):
+    """'... Werk van Tilburg' reads like a first name, a particle and a surname, but the surname is the town."""
+    text = ("Uitvoeringsovereenkomst G40 - Platform31\nDe gemeente Tilburg, zetelend ten stadhuize te Tilburg, "
+            f"ten deze vertegenwoordigd door {clause}, verder te noemen de gemeente.\nArtikel 1 Looptijd\n"
+            "Deze overeenkomst loopt van 1 maart 2023 tot en met 31 december 2027.\nArtikel 2 Inhoud\n"
+            "Platform31 ondersteunt de gemeente met kennis en netwerk.\nArtikel 3 Prijs\nDe gemeente betaalt "
+            "jaarlijks € 33.668,85.\nArtikel 4 Slotbepaling\nOp deze overeenkomst is Nederlands recht van "
+            "toepassing.\nZo overeengekomen te Tilburg op 16 feb. 2023\nNamens de gemeente Tilburg,\n"
+            "de burgemeester,\nnamens deze,\nde wethouder van Economie en Werk,\n. van den Berg\n")
+    assert _values(text, g40_reference)["signatory"] == "J.A.W. van den Berg"

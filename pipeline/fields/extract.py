@@ -141,7 +141,8 @@ def money_fields(st: Structure, rate: Decimal) -> tuple[Field | None, Field | No
             _field(st.dt, FieldName.INHABITANTS, counts, float(i_set["min_score"])))
 
 
-def signatory_field(st: Structure, municipality: str | None, reference: Reference) -> Field | None:
+def signatory_field(st: Structure, municipality: str | None, reference: Reference,
+                    mentions: list[Mention] = ()) -> Field | None:  # type: ignore[assignment]
     config = settings("signatory")
     cutoff = float(config["surname_match"])
     entry = reference.get(municipality) if municipality else None
@@ -157,6 +158,9 @@ def signatory_field(st: Structure, municipality: str | None, reference: Referenc
             if match:
                 c.value = corrected
         person_features(st, c, match)
+        # 'Werk van Tilburg': a surname that is a place the gazetteer knows, right where the name ends, is the
+        # town a portfolio or an office is 'of', not a person (unless the reference names them so)
+        c.features["place_name"] = float(not match and any(m.end == c.end and m.start > c.start for m in mentions))
     # one person, one party: a name the text places with Platform31 anywhere is Platform31's everywhere
     # the party clause, running text, is where a person's party is plainest; a signature block's columns less so
     def said(c: Candidate, feature: str) -> bool:
@@ -203,6 +207,6 @@ def extract_fields(document: Document, reference: Reference) -> dict[str, Field]
     found["date"] = date_field(st, document.doc_type, mentions, name)
     found["amount"], found["inhabitants"] = money_fields(st, reference.rate)
     if document.doc_type is DocType.AGREEMENT:
-        found["signatory"] = signatory_field(st, name, reference)
+        found["signatory"] = signatory_field(st, name, reference, mentions)
     return {k: v for k, v in found.items() if v is not None}
 

@@ -15,7 +15,12 @@ from .doctext import DocText, Line, fold
 
 HEADER_ROWS = 14  # lines at the top of a document's first page that count as its header
 _WRAPPED = re.compile(r"\b(?:van|de|het|een|op|in|voor|met|te|aan|is|bedraagt|tot|en|of|dat)\s*$")
-_SENTENCE_END = re.compile(r"[.;:!?](?=\s)|\n\s*\n")
+# a full stop after a title, an abbreviation or an initial ('drs. ing. J.A.W. van den Berg', 'd.d. 17 jan. 2023')
+# ends no sentence (the text is folded to lower case where this is used)
+_NO_END = "".join(rf"(?<!\b{a})" for a in ("drs", "ing", "mr", "dr", "ir", "prof", "bc", "mevr", "dhr", "mw", "nr",
+                                           "art", "blz", "ca", "d.d", "jan", "feb", "mrt", "apr", "jun", "jul",
+                                           "aug", "sep", "sept", "okt", "nov", "dec", "excl", "incl", "o.a"))
+_SENTENCE_END = re.compile(rf"(?:{_NO_END}(?<![\s.(][a-z])\.|[;:!?])(?=\s)|\n\s*\n")
 
 
 @cache

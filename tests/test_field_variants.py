@@ -404,3 +404,38 @@ def test_a_portfolio_of_the_town_is_no_person_named_after_it(g40_reference, clau
             "toepassing.\nZo overeengekomen te Tilburg op 16 feb. 2023\nNamens de gemeente Tilburg,\n"
             "de burgemeester,\nnamens deze,\nde wethouder van Economie en Werk,\n. van den Berg\n")
     assert _values(text, g40_reference)["signatory"] == "J.A.W. van den Berg"
+
+
+def test_the_covenants_date_in_a_key_data_table_is_not_the_agreements(g40_reference):
+    """'Convenant Stedennetwerk G40 en Platform31 d.d. 19 december 2022': a date label, but of the covenant;
+    with the signing date unreadable the agreement has no date rather than that one."""
+    text = ("Overeenkomst\nKerngegevens\nGemeente Leeuwarden\nGrondslag\n"
+            "Convenant Stedennetwerk G40 en Platform31 d.d. 19 december 2022\n1 maart 2023 t/m 31 december 2027\n"
+            "€ 0,15 per inwoner; jaarlijkse bijdrage € 18.825,60\nDe gemeente Leeuwarden, vertegenwoordigd door de "
+            "burgemeester, S. van Haersma Buma.\nAldus getekend\nDatum: ~~ ..\n")
+    assert _values(text, g40_reference).get("date") != date(2022, 12, 19)
+
+
+def test_an_initial_i_read_as_a_bar_and_section_headings_that_look_like_names(g40_reference):
+    """'|. Bakker' is I. Bakker; 'A. Kerngegevens' and 'B. Bepalingen' are the headings of sections A and B."""
+    text = ("Overeenkomst deelname G40-convenant 2023-2027\nA. Kerngegevens\nOpdrachtgever Gemeente Lelystad, "
+            "Postbus 200, 5177 AJ Lelystad\nVertegenwoordigd door |. Bakker, burgemeester, op grond van het "
+            "collegebesluit van 31 januari 2023\nJaarlijkse bijdrage EUR 12.182,10 excl. btw\nB. Bepalingen\n"
+            "B.1 Op deze overeenkomst is Nederlands recht van toepassing.\nC. Ondertekening\n"
+            "Voor de gemeente Lelystad:\n|. Bakker, burgemeester\nDatum: 20/02/2023\n")
+    assert _values(text, g40_reference)["signatory"] == "I. Bakker"
+
+
+@pytest.mark.parametrize("sentence", [
+    "De gemeente betaalt over elk jaar van de looptijd EUR 0,15 per inwoner, dat is EUR\n19.600,20 per jaar "
+    "(exclusief btw).",
+    "Jaarlijks gedurende de looptijd is het tarief € 0,15 per inwoner = € 19.600,20.",
+])
+def test_a_sum_after_the_rate_and_each_year_of_the_term(g40_reference, sentence):
+    """'per inwoner, dat is EUR 19.600,20': the rate's label stops at 'dat is'; 'elk jaar van de looptijd' is
+    a year of the term, not all of it."""
+    text = ("Samenwerkingsovereenkomst Platform31 - gemeente Zwolle\n2. Gemeente Zwolle, rechtsgeldig "
+            "vertegenwoordigd door P. Snijders, burgemeester.\n3. Bijdrage. Het aantal inwoners bedroeg op "
+            f"1 januari 2022 volgens het CBS 130.668. {sentence} Over de gehele looptijd komt dit neer op "
+            "EUR 98.001,00.\nOndertekening\nDatum 19.01.2023\n")
+    assert _values(text, g40_reference)["amount"] == Decimal("19600.20")

@@ -145,7 +145,8 @@ def _person_pattern() -> re.Pattern[str]:
     titles = "|".join(names["titles"])
     post = "|".join(names["post_titles"])
     particles = "|".join(names["particles"])
-    initial = r"(?:IJ|Chr|Th|Ph|[A-ZÀ-Þ][a-z]?)\."  # an accent OCR put on a capital: 'Á.'
+    # an accent OCR put on a capital: 'Á.'; an I read as a bar: '|. Bakker'
+    initial = r"(?:IJ|Chr|Th|Ph|[A-ZÀ-Þ][a-z]?|\|)\."
     # a double name may carry particles after its hyphen: 'Blanksma-van den Heuvel'
     # (a surname has three letters at least: 'J.Th' read without its last dot is no 'J. Th')
     surname = rf"[A-ZÀ-Þ][a-zà-ÿĳ'’]{{2,}}(?:-(?:(?:{particles})\s+)*[A-ZÀ-Þa-z][a-zà-ÿĳ'’]+)*"
@@ -169,7 +170,7 @@ def _not_names() -> frozenset[str]:
 
 def normal_person(given: str, surname: str) -> str:
     """'R. C. ' + 'Kdnig' -> 'R.C. Kdnig'; a first name becomes its initial ('Ank' -> 'A.')."""
-    given = given.strip()
+    given = given.strip().replace("|", "I")
     initials = given.replace(" ", "").replace("\t", "") if "." in given else given[:1] + "."
     return f"{initials} {' '.join(surname.split())}"
 

@@ -64,7 +64,7 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
     f["closing"] = float(st.in_closing(line))
     f["header"] = float(st.in_header(line))
     f["reference_day"] = float(st.before(c.start, "reference_day", 40) or st.after(c.end, "reference_day", 25))
-    f["other_event"] = float(st.right_before(c.start, "other_event", 45))
+    f["other_event"] = float(st.right_before(c.start, "other_event", 60))
     f["range"] = float(bool(_RANGE_AFTER.match(st.dt.text[c.end:c.end + 20])))
     value = c.value
     assert isinstance(value, date)
@@ -160,19 +160,31 @@ _PER_YEAR = re.compile(r"\W{0,3}(?:(?:ex\S*|zonder)\s+(?:b\.?t\.?w\.?|omzetbelas
                        r"(?:per\s+(?:kalender|boek)?jaar|jaarlijks|/\s*jaar|bij\b)")
 
 
+# what turns a label into a sum: '€ 0,15 per inwoner, dat is € 19.600,20', 'tarief x inwoners = € ...'
+_RESULT = re.compile(r"(?<![a-z])(?:dat|dit|het|wat)\s+is\b|=|(?<![a-z])(?:bedraagt|komt|maakt|totaal|samen)\b")
+
+
+def _label_not_result(st: Structure, start: int, name: str, chars: int) -> bool:
+    """A cue of `name` just before the span on its line, with no result word between them."""
+    line = st.dt.line_at(start)
+    cues = list(lexicon(name).finditer(st.dt.folded, max(line.start, start - chars), start))
+    return bool(cues) and not _RESULT.search(st.dt.folded, cues[-1].end(), start)
+
+
 def amount_features(st: Structure, c: Candidate) -> None:
     f = c.features
     f["contribution_before"] = float(st.before(c.start, "contribution", 60))
     f["contribution_sentence"] = float(st.in_sentence(c.start, c.end, "contribution", 140))
     f["contribution_after"] = float(bool(_PER_YEAR.match(st.dt.folded[c.end:c.end + 30])))
     f["per_inhabitant"] = float(st.after(c.end, "per_inhabitant", 28))
-    f["rate_label"] = float(st.right_before(c.start, "per_inhabitant", 25))
+    f["rate_label"] = float(_label_not_result(st, c.start, "per_inhabitant", 25))
     f["change"] = float(st.right_before(c.start, "change", 40))
     f["with_vat"] = float(st.right_before(c.start, "with_vat", 50) or st.after(c.end, "with_vat", 20))
     # what sets an amount apart may stand before it in its sentence, on the line above ('over de gehele
     # looptijd van vijf jaar bedraagt de bijdrage daarmee' over '119.502,00 euro')
     f["earlier"] = float(st.in_sentence(c.start, c.end, "earlier", 45, right=False))
-    f["whole_term"] = float(st.in_sentence(c.start, c.end, "whole_term", 60, right=False)
+    f["whole_term"] = float((st.in_sentence(c.start, c.end, "whole_term", 60, right=False)
+                             and not st.in_sentence(c.start, c.end, "each_year", 60, right=False))
                             or st.after(c.end, "whole_term", 40, sentence=True))
     # a table's column headers say what the amounts under them are ('Per jaar', '2023 t/m 2027', '2022')
     f["whole_term_column"] = float(st.column_header(c.start, c.end, "whole_term_header"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 from pathlib import Path
 
@@ -16,6 +17,19 @@ DATA = Path(__file__).resolve().parent / "data"
 SAMPLES = ROOT / "samples"
 # OCR results by image content: the OCR itself is tested on its own, other tests may reuse them.
 OCR_CACHE = ROOT / ".cache" / "test-ocr"
+
+
+def csv_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a CSV the pipeline or a generator wrote."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def document_row(out: Path, truth: dict[str, str]) -> dict[str, str]:
+    """The row of documents.csv in `out` for the document a truth row names (its file and pages)."""
+    found = [r for r in csv_rows(out / "documents.csv") if (r["file"], r["pages"]) == (truth["file"], truth["pages"])]
+    assert found, f"{truth['file']} p{truth['pages']} was not split out as one document"
+    return found[0]
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,6 @@ born-digital files and the phone photos of one test seed, read from generated fi
 
 from __future__ import annotations
 
-import csv
 import shutil
 from pathlib import Path
 
@@ -15,15 +14,10 @@ from pipeline.reference import default_reference_path, load_reference
 from pipeline.run import RunOptions, run_batch
 from samples.desk_corpus import build_desk_corpus
 
-from .conftest import OCR_CACHE
+from .conftest import OCR_CACHE, csv_rows, document_row
 
 pytestmark = pytest.mark.ocr
 SEED = 31  # a test seed: not the development seed (1) nor the benchmark's (501, 502)
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
 
 
 def _born_digital(path: Path) -> bool:
@@ -36,7 +30,7 @@ def desk(tmp_path_factory):
     """The seed's corpus, of which the batch scan, the born-digital PDFs and the photos are read."""
     root = tmp_path_factory.mktemp("desk")
     build_desk_corpus(root / "all", root / "truth", "office", SEED, default_reference_path())
-    truth = _rows(root / "truth" / "truth_documents.csv")
+    truth = csv_rows(root / "truth" / "truth_documents.csv")
     agreements: dict[str, int] = {}
     for row in truth:
         agreements[row["file"]] = agreements.get(row["file"], 0) + (row["doc_type"] == "agreement")
@@ -51,9 +45,7 @@ def desk(tmp_path_factory):
 
 
 def _read(root: Path, row: dict[str, str]) -> dict[str, str]:
-    found = [r for r in _rows(root / "out" / "documents.csv") if (r["file"], r["pages"]) == (row["file"], row["pages"])]
-    assert found, f"{row['file']} p{row['pages']} was not split out as one document"
-    return found[0]
+    return document_row(root / "out", row)
 
 
 def test_the_corpus_has_what_these_tests_read(desk):
@@ -93,7 +85,7 @@ def test_a_photo_of_a_page_is_read_for_its_municipality_and_signature(desk):
 def test_no_document_of_these_files_is_shown_complete_wrongly(desk):
     root, truth, picked = desk
     read = {name for names in picked.values() for name in names}
-    status = {r["municipality"]: r for r in _rows(root / "out" / "status.csv")}
+    status = {r["municipality"]: r for r in csv_rows(root / "out" / "status.csv")}
     for row in truth:
         if row["file"] in read and row["doc_type"] == "agreement" and row["signed"] == "no":
             assert status[row["municipality"]]["status"] != "complete", row

@@ -15,16 +15,11 @@ from pipeline.report.csv_files import DOCUMENT_COLUMNS, EXCEPTION_COLUMNS, STATU
 from samples.corpus import build
 from samples.generator import DAMAGE
 
-from .conftest import OCR_CACHE, SAMPLES, tree_hashes
+from .conftest import OCR_CACHE, SAMPLES, csv_rows, tree_hashes
 
 pytestmark = pytest.mark.ocr
 
 TRUTH = SAMPLES / "truth"
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
 
 
 def _header(path: Path) -> list[str]:
@@ -64,9 +59,9 @@ def test_output_contract_columns(demo):
 
 
 def test_every_inbox_file_has_a_row_bad_ones_included(demo):
-    files = {r["file"] for r in _rows(demo["out"] / "documents.csv")}
+    files = {r["file"] for r in csv_rows(demo["out"] / "documents.csv")}
     assert files == set(demo["before"])
-    errors = {r["file"]: r["error"] for r in _rows(demo["out"] / "documents.csv") if r["error"]}
+    errors = {r["file"]: r["error"] for r in csv_rows(demo["out"] / "documents.csv") if r["error"]}
     assert errors == {"leeg.pdf": "empty", "afgebroken.pdf": "unreadable", "beveiligd.pdf": "encrypted",
                       "webpagina.pdf": "unsupported", "notitie.docx": "unsupported"}
 
@@ -75,17 +70,17 @@ def test_inbox_is_never_changed(demo):
     assert tree_hashes(demo["inbox"]) == demo["before"]
 
 
-@pytest.mark.parametrize("truth", _rows(TRUTH / "truth_documents.csv"), ids=lambda r: f"{r['file']}:{r['pages']}")
+@pytest.mark.parametrize("truth", csv_rows(TRUTH / "truth_documents.csv"), ids=lambda r: f"{r['file']}:{r['pages']}")
 def test_demo_document_fields(demo, truth):
-    got = [r for r in _rows(demo["out"] / "documents.csv") if (r["file"], r["pages"]) == (truth["file"],
+    got = [r for r in csv_rows(demo["out"] / "documents.csv") if (r["file"], r["pages"]) == (truth["file"],
                                                                                            truth["pages"])]
     assert len(got) == 1, f"no single row for {truth['file']} pages {truth['pages']}"
     assert {k: got[0][k] for k in FIELDS} == {k: truth[k] for k in FIELDS}
 
 
-@pytest.mark.parametrize("truth", _rows(TRUTH / "truth_status.csv"), ids=lambda r: r["municipality"])
+@pytest.mark.parametrize("truth", csv_rows(TRUTH / "truth_status.csv"), ids=lambda r: r["municipality"])
 def test_demo_statuses(demo, truth):
-    status = {r["municipality"]: r for r in _rows(demo["out"] / "status.csv")}
+    status = {r["municipality"]: r for r in csv_rows(demo["out"] / "status.csv")}
     row = status[truth["municipality"]]
     assert row["status"] == truth["status"]
     assert set(filter(None, truth["issues"].split(";"))) <= set(row["issues"].split(";"))
@@ -93,7 +88,7 @@ def test_demo_statuses(demo, truth):
 
 
 def test_status_has_all_41_sorted_and_expected_amounts(demo):
-    rows = _rows(demo["out"] / "status.csv")
+    rows = csv_rows(demo["out"] / "status.csv")
     assert len(rows) == 41
     assert [r["municipality"] for r in rows] == sorted(r["municipality"] for r in rows)
     deventer = next(r for r in rows if r["municipality"] == "Deventer")
@@ -104,7 +99,7 @@ def test_findings_use_only_contract_codes(demo):
     codes = {"amount_mismatch", "inhabitants_mismatch", "unknown_municipality", "unsigned", "unreadable",
              "unclassified", "duplicate", "no_agreement", "no_reference", "conflicting_documents",
              "low_confidence", "missing_field", "date_out_of_range"}
-    rows = _rows(demo["out"] / "exceptions.csv")
+    rows = csv_rows(demo["out"] / "exceptions.csv")
     assert {r["code"] for r in rows} <= codes
     assert {r["severity"] for r in rows} <= {"error", "warning"}
     assert ("unknown_municipality", "Utrecht") in {(r["code"], r["municipality"]) for r in rows}

@@ -3,7 +3,6 @@ a batch scan of several agreements, a born-digital agreement, a bundle of four d
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from pipeline.reference import default_reference_path, load_reference
 from pipeline.run import RunOptions, run_batch
 from samples.house_corpus import build_house_corpus
 
-from .conftest import OCR_CACHE
+from .conftest import OCR_CACHE, csv_rows, document_row
 
 pytestmark = pytest.mark.ocr
 SEED = 31  # a test seed: neither the development seeds (1-3) nor the benchmark's
@@ -28,24 +27,16 @@ def house(tmp_path_factory):
     return root
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
-
-
 def _truth(house: Path, **match: str) -> list[dict[str, str]]:
-    return [r for r in _rows(house / "truth" / "truth_documents.csv") if all(r[k] == v for k, v in match.items())]
+    return [r for r in csv_rows(house / "truth" / "truth_documents.csv") if all(r[k] == v for k, v in match.items())]
 
 
 def _read(house: Path, row: dict[str, str]) -> dict[str, str]:
-    key = (row["file"], row["pages"])
-    found = [r for r in _rows(house / "out" / "documents.csv") if (r["file"], r["pages"]) == key]
-    assert found, f"{row['file']} p{row['pages']} was not split out as one document"
-    return found[0]
+    return document_row(house / "out", row)
 
 
 def test_a_batch_scan_gives_one_document_per_agreement_with_its_own_fields(house):
-    batch_files = {r["documents"] for r in _rows(house / "truth" / "truth_status.csv") if r["scenario"] == "batch"}
+    batch_files = {r["documents"] for r in csv_rows(house / "truth" / "truth_status.csv") if r["scenario"] == "batch"}
     assert len(batch_files) == 1
     rows = _truth(house, file=batch_files.pop())
     assert len(rows) >= 3 and len({r["municipality"] for r in rows}) == len(rows)
@@ -56,7 +47,7 @@ def test_a_batch_scan_gives_one_document_per_agreement_with_its_own_fields(house
 
 
 def test_a_born_digital_agreement_is_read_from_its_text_layer(house):
-    names = {r["documents"] for r in _rows(house / "truth" / "truth_status.csv") if r["scenario"] == "digital"}
+    names = {r["documents"] for r in csv_rows(house / "truth" / "truth_status.csv") if r["scenario"] == "digital"}
     for name in names:
         row = _truth(house, file=name, doc_type="agreement")[0]
         got = _read(house, row)
@@ -65,7 +56,7 @@ def test_a_born_digital_agreement_is_read_from_its_text_layer(house):
 
 
 def test_a_bundle_splits_where_each_document_starts(house):
-    for status in _rows(house / "truth" / "truth_status.csv"):
+    for status in csv_rows(house / "truth" / "truth_status.csv"):
         if status["scenario"] == "full_bundle":
             for row in _truth(house, file=status["documents"].split(";")[0]):
                 assert _read(house, row)["doc_type"] == row["doc_type"]

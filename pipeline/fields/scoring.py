@@ -52,8 +52,8 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
                          or _form_label(st, line, c.start))
     # a label naming the decision: before the date on its line, above it, or wrapped onto a short line below;
     # a one-word label of the date's own ('Datum: 2-1-2023') is its label, whatever the line above says
-    own_label = re.fullmatch(r"[\W_]*[a-z]{3,12}\s*:\s*", st.dt.folded[line.start:c.start]) is not None
-    label = (lexicon("decision").search(st.dt.folded, line.start, c.start) is not None if own_label else
+    label = (lexicon("decision").search(st.dt.folded, line.start, c.start) is not None
+             if _own_label(st, line, c.start) else
              st.before(c.start, "decision", 40) or _wrapped_label_below(st, line, "decision")
              or bool(lexicon("decision").search(row)) or _decision_named_before(st, c.start))
     f["decision_label"] = float(label)
@@ -99,9 +99,14 @@ def _formula_above(st: Structure, line: Line, chars: int = 45) -> bool:
     return bool(lexicon("signing").search(st.dt.folded, max(above.start, above.end - chars), above.end))
 
 
+def _own_label(st: Structure, line: Line, start: int) -> bool:
+    """Only a one-word label stands before the date on its line ('Datum: 2-1-2023', 'patum:')."""
+    return re.fullmatch(r"[\W_]*[a-z]{3,12}\s*:\s*", st.dt.folded[line.start:start]) is not None
+
+
 def _form_label(st: Structure, line: Line, start: int) -> bool:
     """A date under a one-word label of its own in the signing part ('Datum:' read as 'patum:')."""
-    return st.in_closing(line) and re.fullmatch(r"[\W_]*[a-z]{3,12}\s*:\s*", st.dt.folded[line.start:start]) is not None
+    return st.in_closing(line) and _own_label(st, line, start)
 
 
 def _place_label_above(st: Structure, c: Candidate, places: list[Mention]) -> Mention | None:

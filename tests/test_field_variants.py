@@ -361,6 +361,12 @@ def test_a_term_total_wrapped_onto_its_own_line_is_no_rival(text, g40_reference)
     ("bedraagt €15: 216, 90 exclusief btw", "bedraagt €15:216,90 exclusief btw"),  # a dot read as a colon
     ("bedraagt € 15; 216,90", "bedraagt € 15;216,90"),
     ("Artikel 3: 216 gemeenten", "Artikel 3: 216 gemeenten"),
+    ("Nieuwe bijdrage 0,15 162.898 inwoners", "Nieuwe bijdrage 0,15 162.898 inwoners"),  # cents end a number
+    ("tarief € 0,15 101446 inwoners", "tarief € 0,15 101446 inwoners"),
+    # a decimal comma lost as a space, where a currency says it is money
+    ("verschuldigd van 23.921 40 euro excl. BTW", "verschuldigd van 23.921,40 euro excl. BTW"),
+    ("bedraagt € 23.921 40 per jaar", "bedraagt € 23.921,40 per jaar"),
+    ("EUR 1.921 40.", "EUR 1.921,40."),
 ])
 def test_spaces_inside_a_number_go_but_not_between_a_year_and_a_number(written, expected):
     from pipeline.fields import squeeze_number_spaces
@@ -439,3 +445,113 @@ def test_a_sum_after_the_rate_and_each_year_of_the_term(g40_reference, sentence)
             f"1 januari 2022 volgens het CBS 130.668. {sentence} Over de gehele looptijd komt dit neer op "
             "EUR 98.001,00.\nOndertekening\nDatum 19.01.2023\n")
     assert _values(text, g40_reference)["amount"] == Decimal("19600.20")
+
+
+@pytest.mark.parametrize("year", ["20237", "20231", "2023;", "2023,"])
+def test_a_year_that_ocr_glued_to_its_comma_is_no_count_of_inhabitants(g40_reference, year):
+    """'24 jan. 20237': a poor scan read the comma after the year as a digit. The number is the date's year,
+    not a count of inhabitants, and the date is still the decision the agreement names."""
+    text = ("Samenwerkingsovereenkomst Platform31 - gemeente Leeuwarden\n1. de gemeente Leeuwarden, zetelend "
+            "ten stadhuize te Leeuwarden, ten deze vertegenwoordigd door de heer S. van Haersma Buma,\n"
+            f"burgemeester op basis van het collegebesluit van 24 jan. {year} verder te noemen 'de gemeente'.\n"
+            "Artikel 3 Bijdrage\nDe gemeente draagt per kalenderjaar €18.825,60 bij, gebaseerd op €0,15 per "
+            "inwoner (peildatum 1 januari 2022).\nS. van Haersma Buma\nBurgemeester van Leeuwarden\n")
+    got = _values(text, g40_reference)
+    assert "inhabitants" not in got
+    assert got["date"] == date(2023, 1, 24)
+    assert got["amount"] == Decimal("18825.60")
+
+
+@pytest.mark.parametrize("values", ["119.537\nEUR 0,15\nEUR 17.930,55", "119.537 EUR 0,15 EUR 17.930,55",
+                                    "119.537\n€ 0,15\n€ 17.930,55"])
+def test_a_table_read_column_by_column_keeps_each_currency_with_its_own_number(g40_reference, values):
+    """A table whose values OCR read before their labels: 'EUR' opens the rate, it does not close the count
+    above it, and the count is the inhabitants the amount is made of."""
+    text = ("Uitvoeringsovereenkomst Platform31 - gemeente Dordrecht\nDe gemeente Dordrecht, vertegenwoordigd door "
+            "A.W. Kolff, burgemeester.\nArtikel 3 Financiële bijdrage\nDe gemeente betaalt Platform31 jaarlijks "
+            f"de volgende bijdrage (exclusief btw):\n\n{values}\nAantal inwoners (CBS, 1 januari 2022)\n"
+            "Tarief per inwoner per jaar\nBijdrage per jaar\nVermeerderd met 21% btw komt dit op € 21.695,97 "
+            "per jaar.\n")
+    got = _values(text, g40_reference)
+    assert got["amount"] == Decimal("17930.55")
+    assert got["inhabitants"] == 119537
+
+
+@pytest.mark.parametrize("gap", ["\n", " "])
+def test_an_amount_with_its_currency_word_after_it_on_the_next_line(g40_reference, gap):
+    text = ("Samenwerkingsovereenkomst Platform31 - gemeente Deventer\nDe gemeente Deventer, vertegenwoordigd door "
+            "R.C. König, burgemeester.\nArtikel 3\nDe gemeente betaalt jaarlijks een bijdrage van 15.216,90"
+            f"{gap}euro per jaar.\n")
+    assert _values(text, g40_reference)["amount"] == Decimal("15216.90")
+
+
+STACKED = """Samenwerkingsovereenkomst Platform31 - gemeente Zaanstad
+De gemeente Zaanstad en Stichting Platform31 komen het volgende overeen.
+Artikel 3 Bijdrage
+De gemeente betaalt jaarlijks € 23.262,75.
+\f
+Aldus overeengekomen en in tweevoud ondertekend:
+{first}
+{second}
+Pagina 3 van 3
+"""
+_TOWN = "Zaandam, 09/03/2023\nNamens de gemeente Zaanstad,\nde waarnemend burgemeester,\n{mark}I. Bakker"
+_P31 = "Den Haag, ........\nNamens Stichting Platform31,\nde directeur-bestuurder,\n{mark}de heer V. Everhardt"
+
+
+@pytest.mark.parametrize("mark", ["", "celle\n", "Scldlelr\n"])
+@pytest.mark.parametrize("town_first", [True, False])
+def test_stacked_signature_blocks_each_name_belongs_to_the_block_above_it(g40_reference, mark, town_first):
+    """Two blocks one under the other: a name's party is the block it stands in, opened by 'Namens ...' above
+    it, not the next block's header below it; a signature read as a word of its own ('celle') between the
+    office and the name changes nothing."""
+    town, p31 = _TOWN.format(mark=mark), _P31.format(mark=mark)
+    first, second = (town, p31) if town_first else (p31, town)
+    got = _values(STACKED.format(first=first, second=second), g40_reference)
+    assert got["signatory"] == "I. Bakker"  # an acting mayor, not the reference one
+
+
+@pytest.mark.parametrize("rows", [
+    "€0,15: 32.674,20\n€ 27.503,71\n€ 163.371,00\nBijdrage per jaar 2023-2027\nHuidige bijdrage (2022)\n"
+    "Totaal over vijf jaar",
+    "€ 27.503,71 € 32.674,20 € 163.371,00\nBijdrage 2022, bijdrage per jaar en totaal",
+    "EUR 27.503,71\nEUR 32.674,20\nEUR 163.371,00",
+])
+def test_the_yearly_amount_is_the_one_the_term_total_is_five_times_of(g40_reference, rows):
+    """Values whose labels OCR read apart from them: of the amounts, the yearly one is the amount that five
+    years make the stated total of (2023-2027), not the other year's amount beside it."""
+    text = ("Collegevoorstel\ngemeente Almere\nOnderwerp Samenwerkingsovereenkomst Platform31\nFinanciën\n"
+            "De bijdrage is in het convenant vastgesteld op € 0,15 per inwoner per jaar.\nInwoners Tarief\n"
+            f"{rows}\nBesluit\nHet college heeft in zijn vergadering van 7 maart 2023 besloten conform het voorstel.\n")
+    got = _values(text, g40_reference, DocType.DECISION_MEMO)
+    assert got["amount"] == Decimal("32674.20")
+
+
+@pytest.mark.parametrize("other", ["V. Everhardt", "drs. V. Everhardt", "de heer V. Everhardt"])
+def test_a_two_word_surname_beside_the_other_columns_name_is_kept_whole(g40_reference, other):
+    """'E. Nijenhuis-Oude Groeniger V. Everhardt': the second column's name starts with initials, so the
+    word before them is still the first name's."""
+    text = ("Uitvoeringsovereenkomst\nDe gemeente Assen en Stichting Platform31 komen overeen.\n"
+            "De gemeente betaalt jaarlijks € 10.346,85.\nAldus opgemaakt en ondertekend in tweevoud,\n"
+            + "\n".join(f"{left:<40}{right}" for left, right in [
+                ("Gemeente Assen", "Stichting Platform31"), ("Plaats: Assen", "Plaats: Den Haag"),
+                ("E. Nijenhuis-Oude Groeniger", other), ("wethouder Sociaal Domein", "directeur-bestuurder")]))
+    assert _values(text, g40_reference)["signatory"] == "E. Nijenhuis-Oude Groeniger"
+
+
+@pytest.mark.parametrize("letterhead", ["gemeente zaanstad", "gemeente\tzaanstad", "GEMEENTE ZAANSTAD"])
+def test_a_letterhead_in_lower_case_names_the_municipality(g40_reference, letterhead):
+    """A house style that writes its name in small letters ('gemeente zaanstad'): after its cue word the name
+    counts, spelled exactly; lower case elsewhere is no mention ('de zaanstreek', 'www.zaanstad.nl')."""
+    text = (f"{letterhead}\nPostbus 10000 · 4008 BK Zaandam | www.zaanstad.nl\nAdvies aan B&W\nONDERWERP\n"
+            "Verlenging samenwerking met Platform31 via de G40\nFINANCIËN\nDe bijdrage is € 0,15 per inwoner. "
+            "Met 157.166 inwoners komt de jaarlijkse bijdrage uit op € 23.575,-.\nBesluit B&W conform advies\n"
+            "Datum vergadering 17-01-2023\n")
+    assert _values(text, g40_reference, DocType.DECISION_MEMO)["municipality"] == "Zaanstad"
+
+
+def test_a_place_in_lower_case_without_its_cue_is_no_mention(g40_reference):
+    from pipeline.fields.gazetteer import gazetteer_for
+
+    text = "de ede-wageningen lijn en www.zaanstad.nl en best practices, gemeente oss"
+    assert [m.place.name for m in gazetteer_for(g40_reference).mentions(text)] == ["Oss"]

@@ -36,6 +36,16 @@ class Candidate:
 # a fragment of at most three letters before the month word, a year with spaces in it
 _BROKEN_DATE = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+((?:[a-z]{1,3}\s)?[a-z]{2,10})\.?\s+(2\s?0\s?[12]\s?\d)(?!\d)",
                           re.IGNORECASE)
+# a written date whose year a poor scan glued to the comma after it ('24 jan. 20237'): the fifth digit is no
+# part of the year, and the number is no count
+_GLUED_YEAR = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+([a-z]{3,10})\.?\s+((?:19|20)\d\d)\d(?![\d.,]\d)", re.IGNORECASE)
+
+
+def _glued_year_dates(text: str) -> Iterator[tuple[re.Match[str], date]]:
+    for m in _GLUED_YEAR.finditer(text):
+        value = parse_date(f"{m.group(1)} {m.group(2)} {m.group(3)}")
+        if isinstance(value, date):
+            yield m, value
 
 
 def dates(dt: DocText) -> list[Candidate]:
@@ -51,6 +61,9 @@ def dates(dt: DocText) -> list[Candidate]:
             continue
         value = parse_date(f"{m.group(1)} {m.group(2).replace(' ', '')} {m.group(3).replace(' ', '')}")
         if isinstance(value, date):
+            out.append(Candidate("date", value, m.group(0), m.start(), m.end()))
+    for m, value in _glued_year_dates(dt.text):
+        if not any(c.start < m.end() and m.start() < c.end for c in out):
             out.append(Candidate("date", value, m.group(0), m.start(), m.end()))
     return out
 
@@ -124,6 +137,7 @@ _COUNT = re.compile(r"(?<![\d.,/:-])(\d{1,3}(?:[.,]\d{3})+|\d{3}:\d{3}(?!:?\d)|\
 def counts(dt: DocText, low: int, high: int) -> list[Candidate]:
     """Whole numbers in the range of a municipality's inhabitants, outside amounts and dates."""
     taken = [(s, e) for _t, s, e, label in dt.entities if label in ("MONEY", "MONEY_BARE", "DATE")]
+    taken += [m.span(3) for m, _value in _glued_year_dates(dt.text)]
     out = []
     for m in _COUNT.finditer(dt.text):
         if any(s <= m.start() < e for s, e in taken):
@@ -150,14 +164,14 @@ def _person_pattern() -> re.Pattern[str]:
     # a double name may carry particles after its hyphen: 'Blanksma-van den Heuvel'
     # (a surname has three letters at least: 'J.Th' read without its last dot is no 'J. Th')
     surname = rf"[A-ZÀ-Þ][a-zà-ÿĳ'’]{{2,}}(?:-(?:(?:{particles})\s+)*[A-ZÀ-Þa-z][a-zà-ÿĳ'’]+)*"
-    # a second surname word is taken unless a capital follows it: 'P. Snijders Victor Everhardt' is two
-    # columns' names read as one line
+    # a second surname word is taken unless a capital word follows it: 'P. Snijders Victor Everhardt' is two
+    # columns' names read as one line ('Nijenhuis-Oude Groeniger V. Everhardt': initials start the next name)
     # given names and surname may be split over two lines ('Ank\nBijleveld'), never over more
     pattern = (
         rf"(?:(?:{honorific})\s+)?(?:(?:{titles})\.?\s+){{0,3}}"
         rf"(?P<given>(?:{initial}[ \t]?){{1,6}}|[A-Z][a-zà-ÿ]{{2,12}}[ \t]*\n?[ \t]*(?=[A-Zà-ÿa-z]))[ \t]*\n?[ \t]*"
         rf"(?P<surname>(?:(?:{particles})(?:[ \t]+|[ \t]*\n[ \t]*)){{0,3}}{surname}"
-        rf"(?:[ \t]+{surname}(?![.\w])(?![ \t]+[A-ZÀ-Þ]))?)"
+        rf"(?:[ \t]+{surname}(?![.\w])(?![ \t]+[A-ZÀ-Þ](?![a-zJ]{{0,2}}\.)))?)"
         rf"(?:,?[ \t]+(?:{post})\b)?"
     )
     return re.compile(pattern)

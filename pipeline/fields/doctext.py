@@ -18,17 +18,50 @@ _NUMBER_SPACES = re.compile(r"(?<=\d) (?=\d)|(?<=\d) (?=[.,/„‚-]\d)|(?<=\d[.
 _LOW_QUOTE_IN_NUMBER = re.compile(r"(?<=\d)[„‚](?=\d)")
 
 
+# the gap between a number and a currency word that opens the next amount ('119.537\nEUR 0,15'): the word is
+# that amount's, not the number's before it
+_GAP_BEFORE_OPENING_CURRENCY = re.compile(r"(?<=\d)[ \t]*\n?[ \t]*(?=(?:€|(?:eur|euro)\b)\.?[ \t]*:?[ \t]*\d)",
+                                          re.IGNORECASE)
+
+
+def _part_currency_from_number_before(text: str) -> str:
+    """`text` with such gaps filled by a mark of the same length, so offsets stay valid."""
+    return _GAP_BEFORE_OPENING_CURRENCY.sub(lambda m: "…" * len(m.group(0)), text)  # its own token, no space
+
+
 _YEAR_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d$")
 _NUMBER_AFTER = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?![\d,])|\d{3,}")
 
 
+# a number with its cents is whole: what follows a space is another number ('0,15 162.898' in a table row)
+_CENTS_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d\d$")
+
+
 def _two_numbers(text: str, space: int) -> bool:
-    """A year and a number side by side ('2023-2027 156.538' in a table row): two numbers, not one split."""
-    return bool(_YEAR_BEFORE.search(text, max(0, space - 5), space) and _NUMBER_AFTER.match(text, space + 1))
+    """A year and a number side by side ('2023-2027 156.538' in a table row), or an amount with its cents and a
+    number ('0,15 162.898'): two numbers, not one split."""
+    after = _NUMBER_AFTER.match(text, space + 1)
+    return bool(after and (_YEAR_BEFORE.search(text, max(0, space - 5), space)
+                           or _CENTS_BEFORE.search(text, max(0, space - 16), space)))
+
+
+# a decimal comma a poor scan lost as a space, where a currency says the number is money: '23.921 40 euro',
+# '€ 23.921 40'
+_LOST_DECIMAL_COMMA = re.compile(
+    r"(?:(?<=€)|(?<=€ )|(?<=eur )|(?<=euro )|(?<=eur: ))\d{1,3}(?:\.\d{3})+( )\d\d(?![\d]|[.,]\d)"
+    r"|(?<![\d.,])\d{1,3}(?:\.\d{3})+( )\d\d(?=[ \t]?(?:euro|eur)\b)", re.IGNORECASE)
+
+
+def _mend_lost_decimal_comma(text: str) -> str:
+    spaces = [m.start(g) for m in _LOST_DECIMAL_COMMA.finditer(text) for g in (1, 2) if m.start(g) >= 0]
+    for i in spaces:
+        text = text[:i] + "," + text[i + 1:]
+    return text
 
 
 def squeeze_number_spaces(text: str) -> tuple[str, tuple[int, ...]]:
     """Text without the spaces OCR puts inside numbers, and for each kept character its original index."""
+    text = _mend_lost_decimal_comma(text)
     drop = {m.start() for m in _NUMBER_SPACES.finditer(text) if not _two_numbers(text, m.start())}
     index = tuple(i for i in range(len(text)) if i not in drop)
     return _LOW_QUOTE_IN_NUMBER.sub(".", "".join(text[i] for i in index)), index
@@ -86,7 +119,9 @@ class DocText:
     @cached_property
     def entities(self) -> tuple[tuple[str, int, int, str], ...]:
         """The entity ruler's candidates (text, start, end, label), found once per document."""
-        return tuple((e.text, e.start_char, e.end_char, e.label_) for e in get_nlp()(self.text).ents)
+        parted = _part_currency_from_number_before(self.text)
+        return tuple((self.text[e.start_char:e.end_char], e.start_char, e.end_char, e.label_)
+                     for e in get_nlp()(parted).ents)
 
     @cached_property
     def lines(self) -> tuple[Line, ...]:

@@ -134,7 +134,7 @@ def money_fields(st: Structure, rate: Decimal) -> tuple[Field | None, Field | No
     amounts += find.amount_variants(amounts)
     for c in amounts:  # more than the most inhabitants could owe: a misread, never the contribution
         c.features["implausible"] = float(find.as_decimal(c.value) > rate * high)
-    cross_check(amounts, counts, rate)
+    cross_check(amounts, counts, rate, int(a_set["term_years"]))
     apply(amounts, a_set)
     apply(counts, i_set)
     return (_field(st.dt, FieldName.AMOUNT, amounts, float(a_set["min_score"])),

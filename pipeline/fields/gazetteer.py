@@ -17,6 +17,8 @@ from ..rules import load_yaml, models_dir
 _SUFFIX = re.compile(r"\s*\((?:gemeente|[A-Z]{1,2}\.)\)\s*$")
 _APOSTROPHES = "'‘’`´"
 _TOKEN = re.compile(rf"[{_APOSTROPHES}]?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’]*(?:-[A-Za-zÀ-ÿ'’]+)*|/")
+# the cue word after which a name in small letters is a mention: 'gemeente zaanstad'
+_CUE_BEFORE_LOWER = re.compile(r"gemeente[ \t]+", re.IGNORECASE)
 MAX_WORDS = 5
 FUZZY_MIN_LENGTH = 6  # shorter names ('Ede', 'Oss', 'Best') only match exactly
 
@@ -117,8 +119,9 @@ class Gazetteer:
                     continue
                 token = tokens[i].group(0)
                 first = token.lstrip(_APOSTROPHES)
-                if not first[:1].isupper() and not (token[:1] in _APOSTROPHES and first[:1] in "st"):
-                    continue
+                lower = not first[:1].isupper() and not (token[:1] in _APOSTROPHES and first[:1] in "st")
+                if lower and not (i and _CUE_BEFORE_LOWER.fullmatch(text, tokens[i - 1].start(), tokens[i].start())):
+                    continue  # small letters count only right after 'gemeente' ('gemeente zaanstad', a logo)
                 if size > 1 and first.lower() in ("gemeente", "de"):
                     continue  # 'gemeente Deventer' is a mention of 'Deventer', after its cue word
                 start, end = tokens[i].start(), tokens[i + size - 1].end()
@@ -126,7 +129,7 @@ class Gazetteer:
                     continue
                 raw = text[start:end]
                 hit = self.lookup(raw)
-                if hit is None:
+                if hit is None or (lower and hit[1] < 1.0):
                     continue
                 place, quality = hit
                 if quality < 1.0 and size > 1:

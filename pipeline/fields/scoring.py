@@ -213,8 +213,10 @@ def inhabitant_features(st: Structure, c: Candidate) -> None:
     f["not_inhabitants"] = float(st.right_before(c.start, "not_inhabitants", 25))
 
 
-def cross_check(amounts: list[Candidate], counts: list[Candidate], rate: Decimal) -> None:
-    """An amount that is rate x a stated count, and that count, support each other."""
+def cross_check(amounts: list[Candidate], counts: list[Candidate], rate: Decimal, term_years: int = 5) -> None:
+    """An amount that is rate x a stated count, and that count, support each other; an amount of which another
+    is the total over the term's years is the yearly one, and that other is the total."""
+    _term_totals(amounts, term_years)
     exact = {(rate * int(str(c.value))).quantize(Decimal("0.01"), ROUND_HALF_UP): c for c in counts}
     # a count read with a digit otherwise supports only an exact amount, never a memo's rounded one
     rounded = {v.quantize(Decimal("1"), ROUND_HALF_UP): c for v, c in exact.items()
@@ -228,6 +230,25 @@ def cross_check(amounts: list[Candidate], counts: list[Candidate], rate: Decimal
         for c in (hit, near):
             if c is not None:
                 c.features["matches_amount"] = 1.0
+
+
+def _term_totals(amounts: list[Candidate], years: int) -> None:
+    """'€ 32.674,20 ... € 163.371,00': the second is five years of the first (to the cent, or within rounding
+    where both are whole euros), whatever the labels OCR read apart from them say."""
+    read = [a for a in amounts if not a.features.get("lookalike")]
+
+    def total_of(total: Decimal, yearly: Decimal) -> bool:
+        if yearly * years == total:
+            return True
+        whole = total == total.to_integral_value() and yearly == yearly.to_integral_value()
+        return whole and abs(yearly * years - total) <= Decimal(years) / 2
+
+    for a in amounts:
+        value = as_decimal(a.value)
+        others = [as_decimal(o.value) for o in read if o is not a and as_decimal(o.value) != value]
+        mine = a in read
+        a.features["term_yearly"] = float(mine and any(total_of(o, value) for o in others))
+        a.features["term_total"] = float(mine and any(total_of(value, o) for o in others))
 
 
 # -- people and places ---------------------------------------------------------------------------------------

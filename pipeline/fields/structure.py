@@ -177,21 +177,36 @@ class Structure:
 
     def column_cue(self, start: int, end: int, name: str, rows: int = 3, up: bool = False) -> bool:
         """A cue of `name` in the `rows` lines below (or above) the span, in the same column: overlapping it
-        horizontally where the words have boxes, else at about the same place along the line."""
+        horizontally where the words have boxes, else at about the same place along the line.
+
+        The look stays in the span's signature block: it stops at a line in its column that opens another
+        block ('Namens Stichting Platform31,' below a name), having read that line when looking up (the
+        block's own header). A line of one word that is no cue (a signature read as 'celle') is not counted."""
         line = self.dt.line_at(start)
-        pattern = lexicon(name)
+        pattern, opener = lexicon(name), lexicon("block_opener")
         own = self._extent(start, end, line)
         step = -1 if up else 1
-        for k in range(1, rows + 1):
-            i = line.index + step * k
+        i, counted, skipped = line.index, 0, 0
+        while counted < rows:
+            i += step
             if not 0 <= i < len(self.dt.lines):
                 break
             other = self.dt.lines[i]
             if other.page != line.page:
                 break
+            opens = any(_overlap(own, self._extent(m.start(), m.end(), other))
+                        for m in opener.finditer(self.dt.folded, other.start, other.end))
+            if opens and not up:
+                return False
             for m in pattern.finditer(self.dt.folded, other.start, other.end):
                 if _overlap(own, self._extent(m.start(), m.end(), other)):
                     return True
+            if opens:
+                return False
+            if skipped < 2 and len(self.dt.text[other.start:other.end].split()) == 1:
+                skipped += 1
+                continue
+            counted += 1
         return False
 
     def column_header(self, start: int, end: int, name: str, rows: int = 3) -> bool:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pandas as pd
@@ -181,8 +183,29 @@ def signature_confirmed(ex: Extraction, low: float) -> bool:
     return field.rule.startswith("review:") or field.confidence >= low
 
 
+# a file name that says it is a copy: 'Kopie van X.pdf', 'X (1).pdf', 'X - kopie.pdf', 'Copy of X.pdf'
+_COPY_NAME = re.compile(r"^(?:kopie van|copy of)\b|[\s_-](?:kopie|copy)$|\s\(\d{1,2}\)$", re.IGNORECASE)
+
+
+def _copy_named(path: str) -> bool:
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", path.rsplit("#", 1)[-1].rsplit("/", 1)[-1]).strip()
+    return bool(_COPY_NAME.search(stem))
+
+
+def _sent_at(a: Extraction) -> float:
+    """When the e-mail that carried it was sent (UTC seconds); files without a sending time come last."""
+    try:
+        sent = datetime.fromisoformat(a.file.sent)
+    except ValueError:
+        return math.inf
+    return (sent if sent.tzinfo else sent.replace(tzinfo=UTC)).timestamp()
+
+
 def _pick_agreement(agreements: list[Extraction]) -> Extraction:
-    return max(agreements, key=lambda a: (a.amount is not None, bool(a.signed), a.confidence))
+    """The agreement that counts: read with an amount, signed, with most confidence; of equals the original,
+    not a file named as a copy, and the one sent first."""
+    return min(agreements, key=lambda a: (a.amount is None, not a.signed, -a.confidence, _copy_named(a.file.path),
+                                          _sent_at(a)))
 
 
 def _signature_page(primary: Extraction, agreements: list[Extraction]) -> Extraction | None:

@@ -89,6 +89,24 @@ def test_same_agreement_twice_is_a_duplicate_warning(ref):
     assert status_of(rec, "Deventer").status is Status.COMPLETE
 
 
+@pytest.mark.parametrize("copy", ["Kopie van enschede.pdf", "enschede (1).pdf", "enschede - kopie.pdf",
+                                  "Copy of enschede.pdf", "enschede - Copy.pdf", "enschede_kopie.pdf"])
+@pytest.mark.parametrize("copy_first", [True, False])
+def test_the_duplicate_named_is_the_copy_not_the_original(ref, copy, copy_first):
+    """A file saved twice: the finding names the copy (its name says so), whichever sorts first."""
+    files = [copy, "enschede.pdf"] if copy_first else ["enschede.pdf", copy]
+    rec = reconcile([doc(name) for name in files], ref)
+    assert [f.file for f in rec.findings if f.code.value == "duplicate"] == [copy]
+
+
+def test_of_two_attachments_the_later_sent_is_the_duplicate(ref):
+    early, late = (replace(doc(name), file=SourceFile(name, name, 10, "pdf", sent=sent))
+                   for name, sent in (("mail2.eml#b.pdf", "2023-02-01T10:00:00+01:00"),
+                                      ("mail1.eml#a.pdf", "2023-02-03T09:00:00+01:00")))
+    rec = reconcile([late, early], ref)
+    assert [f.file for f in rec.findings if f.code.value == "duplicate"] == ["mail1.eml#a.pdf"]
+
+
 def test_two_different_agreements_conflict(ref):
     rec = reconcile([doc("a.pdf"), doc("b.pdf", amount="13187.98", content="h2", when=date(2023, 2, 1))], ref)
     assert "conflicting_documents" in codes(rec, "Deventer")

@@ -183,13 +183,17 @@ def signature_confirmed(ex: Extraction, low: float) -> bool:
     return field.rule.startswith("review:") or field.confidence >= low
 
 
-# a file name that says it is a copy: 'Kopie van X.pdf', 'X (1).pdf', 'X - kopie.pdf', 'Copy of X.pdf'
-_COPY_NAME = re.compile(r"^(?:kopie van|copy of)\b|[\s_-](?:kopie|copy)$|\s\(\d{1,2}\)$", re.IGNORECASE)
+# a file name that says it is a copy: 'Kopie van X.pdf', 'X - kopie.pdf', 'Copy of X.pdf'; or a number a
+# mail client or scanner counts up: 'X (1).pdf', 'Scanned from a Xerox Multifunction Printer (16).pdf'
+_COPY_NAME = re.compile(r"^(?:kopie van|copy of)\b|[\s_-](?:kopie|copy)$", re.IGNORECASE)
+_COUNTED_NAME = re.compile(r"\s?\((\d{1,4})\)$")
 
 
-def _copy_named(path: str) -> bool:
+def _copy_rank(path: str) -> tuple[bool, int]:
+    """How late a file's name says it came: named a copy, then by its counter (none counts as 0)."""
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", path.rsplit("#", 1)[-1].rsplit("/", 1)[-1]).strip()
-    return bool(_COPY_NAME.search(stem))
+    counted = _COUNTED_NAME.search(stem)
+    return bool(_COPY_NAME.search(stem)), int(counted.group(1)) if counted else 0
 
 
 def _sent_at(a: Extraction) -> float:
@@ -204,7 +208,7 @@ def _sent_at(a: Extraction) -> float:
 def _pick_agreement(agreements: list[Extraction]) -> Extraction:
     """The agreement that counts: read with an amount, signed, with most confidence; of equals the original,
     not a file named as a copy, and the one sent first."""
-    return min(agreements, key=lambda a: (a.amount is None, not a.signed, -a.confidence, _copy_named(a.file.path),
+    return min(agreements, key=lambda a: (a.amount is None, not a.signed, -a.confidence, _copy_rank(a.file.path),
                                           _sent_at(a)))
 
 

@@ -555,3 +555,26 @@ def test_a_place_in_lower_case_without_its_cue_is_no_mention(g40_reference):
 
     text = "de ede-wageningen lijn en www.zaanstad.nl en best practices, gemeente oss"
     assert [m.place.name for m in gazetteer_for(g40_reference).mentions(text)] == ["Oss"]
+
+
+@pytest.mark.parametrize("footer", ["Uitvoeringsovereenkomst G40/Platform31 | kenmerk Z/23/826612 pagina 2/2",
+                                    "Platform31 - gemeente Assen                    blz. 2 van 2"])
+def test_a_running_footer_under_a_signature_block_is_not_the_blocks_party(g40_reference, footer):
+    """The page's footer names Platform31 under the municipality's signature column: it is no office of the
+    name above it."""
+    text = ("Uitvoeringsovereenkomst\nDe gemeente Assen en Stichting Platform31 komen overeen.\n"
+            "De gemeente betaalt jaarlijks € 10.346,85.\n\fAldus opgemaakt en ondertekend in tweevoud,\n"
+            + "\n".join(f"{left:<40}{right}" for left, right in [
+                ("Gemeente Assen", "Stichting Platform31"), ("Plaats: Assen", "Plaats: Den Haag"),
+                ("E. Nijenhuis-Oude Groeniger", "V. Everhardt"), ("wethouder Sociaal Domein", "directeur-bestuurder")])
+            + f"\n{footer}\n")
+    assert _values(text, g40_reference)["signatory"] == "E. Nijenhuis-Oude Groeniger"
+
+
+def test_the_second_half_of_a_double_name_is_not_a_first_name(g40_reference):
+    """'mevrouw B\\nNijenhuis-Oude Groeniger' (the initial's dot lost): 'Oude' after the hyphen is part of
+    the surname, not a first name of a person 'Oude Groeniger'."""
+    from pipeline.fields.candidates import _person_pattern
+
+    found = [m.group(0) for m in _person_pattern().finditer("door mevrouw B\nNijenhuis-Oude Groeniger, wethouder")]
+    assert not any(name.startswith("Oude") for name in found)

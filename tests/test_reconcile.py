@@ -99,6 +99,13 @@ def test_the_duplicate_named_is_the_copy_not_the_original(ref, copy, copy_first)
     assert [f.file for f in rec.findings if f.code.value == "duplicate"] == [copy]
 
 
+def test_of_two_scans_numbered_by_the_scanner_the_later_number_is_the_duplicate(ref):
+    files = ["Scanned from a Xerox Multifunction Printer (16).pdf",
+             "Scanned from a Xerox Multifunction Printer (9).pdf"]
+    rec = reconcile([doc(name) for name in files], ref)
+    assert [f.file for f in rec.findings if f.code.value == "duplicate"] == [files[0]]
+
+
 def test_of_two_attachments_the_later_sent_is_the_duplicate(ref):
     early, late = (replace(doc(name), file=SourceFile(name, name, 10, "pdf", sent=sent))
                    for name, sent in (("mail2.eml#b.pdf", "2023-02-01T10:00:00+01:00"),

@@ -168,7 +168,7 @@ def _person_pattern() -> re.Pattern[str]:
     # columns' names read as one line ('Nijenhuis-Oude Groeniger V. Everhardt': initials start the next name)
     # given names and surname may be split over two lines ('Ank\nBijleveld'), never over more
     pattern = (
-        rf"(?:(?:{honorific})\s+)?(?:(?:{titles})\.?\s+){{0,3}}"
+        rf"(?<![\w-])(?:(?:{honorific})\s+)?(?:(?:{titles})\.?\s+){{0,3}}"
         rf"(?P<given>(?:{initial}[ \t]?){{1,6}}|[A-Z][a-zà-ÿ]{{2,12}}[ \t]*\n?[ \t]*(?=[A-Zà-ÿa-z]))[ \t]*\n?[ \t]*"
         rf"(?P<surname>(?:(?:{particles})(?:[ \t]+|[ \t]*\n[ \t]*)){{0,3}}{surname}"
         rf"(?:[ \t]+{surname}(?![.\w])(?![ \t]+[A-ZÀ-Þ](?![a-zJ]{{0,2}}\.)))?)"

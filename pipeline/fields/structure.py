@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 
+from ..documents import page_marker
 from ..rules import load_yaml
 from .doctext import DocText, Line, fold
 
@@ -181,7 +182,8 @@ class Structure:
 
         The look stays in the span's signature block: it stops at a line in its column that opens another
         block ('Namens Stichting Platform31,' below a name), having read that line when looking up (the
-        block's own header). A line of one word that is no cue (a signature read as 'celle') is not counted."""
+        block's own header), and at the page's footer. A line of one word that is no cue (a signature read as
+        'celle') is not counted."""
         line = self.dt.line_at(start)
         pattern, opener = lexicon(name), lexicon("block_opener")
         own = self._extent(start, end, line)
@@ -194,6 +196,8 @@ class Structure:
             other = self.dt.lines[i]
             if other.page != line.page:
                 break
+            if page_marker(self.dt.text[other.start:other.end]):
+                break  # the page's running footer or header ('... Platform31 | pagina 2/2'), no block's line
             opens = any(_overlap(own, self._extent(m.start(), m.end(), other))
                         for m in opener.finditer(self.dt.folded, other.start, other.end))
             if opens and not up:

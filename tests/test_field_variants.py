@@ -362,6 +362,10 @@ def test_a_term_total_wrapped_onto_its_own_line_is_no_rival(text, g40_reference)
     ("bedraagt € 15; 216,90", "bedraagt € 15;216,90"),
     ("Artikel 3: 216 gemeenten", "Artikel 3: 216 gemeenten"),
     ("Nieuwe bijdrage 0,15 162.898 inwoners", "Nieuwe bijdrage 0,15 162.898 inwoners"),  # cents end a number
+    # a grouped number after a space is whole: the digits before it are another number ('€141' an old amount
+    # OCR lost most of)
+    ("Bijdrage per jaar €141 17.930,55 euro", "Bijdrage per jaar €141 17.930,55 euro"),
+    ("Inwoners 2.119 119.537", "Inwoners 2.119 119.537"),
     ("tarief € 0,15 101446 inwoners", "tarief € 0,15 101446 inwoners"),
     # a decimal comma lost as a space, where a currency says it is money
     ("verschuldigd van 23.921 40 euro excl. BTW", "verschuldigd van 23.921,40 euro excl. BTW"),
@@ -454,6 +458,7 @@ def test_a_year_that_ocr_glued_to_its_comma_is_no_count_of_inhabitants(g40_refer
     text = ("Samenwerkingsovereenkomst Platform31 - gemeente Leeuwarden\n1. de gemeente Leeuwarden, zetelend "
             "ten stadhuize te Leeuwarden, ten deze vertegenwoordigd door de heer S. van Haersma Buma,\n"
             f"burgemeester op basis van het collegebesluit van 24 jan. {year} verder te noemen 'de gemeente'.\n"
+            "Overwegende dat de G40 en Platform31 samenwerken,\n"
             "Artikel 3 Bijdrage\nDe gemeente draagt per kalenderjaar €18.825,60 bij, gebaseerd op €0,15 per "
             "inwoner (peildatum 1 januari 2022).\nS. van Haersma Buma\nBurgemeester van Leeuwarden\n")
     got = _values(text, g40_reference)
@@ -578,3 +583,81 @@ def test_the_second_half_of_a_double_name_is_not_a_first_name(g40_reference):
 
     found = [m.group(0) for m in _person_pattern().finditer("door mevrouw B\nNijenhuis-Oude Groeniger, wethouder")]
     assert not any(name.startswith("Oude") for name in found)
+
+
+@pytest.mark.parametrize("footer", ["Uitvoeringsovereenkomst G40/Platform31 | kenmerk Z/23/113266 pagina 1/2", ""])
+def test_a_table_whose_header_row_ends_the_page_before(g40_reference, footer):
+    """The calculation table breaks over a page: its header row is the last line of page 1 (above the footer),
+    its row of figures the first of page 2. The count is still under 'Inwoners' (its amount, at the old rate,
+    does not confirm it), and the sentence under the table is no cell of it."""
+    header = ("Gemeente", "Inwoners (CBS 1-1-2022)", "Tarief per inwoner", "Bijdrage per jaar")
+    row = ("Hengelo", "81.476", "0,15", "10.591,88")
+    # text left in its cell, figures right (as a table is set)
+    line = lambda cells: "".join(c.rjust(24) + "  " if c[0].isdigit() else c.ljust(26) for c in cells)  # noqa: E731
+    text = ("Uitvoeringsovereenkomst\nDe Gemeente Hengelo, vertegenwoordigd door de burgemeester, en Platform31.\n"
+            "Artikel 4 Bijdrage\n4.2 De Bijdrage wordt als volgt berekend:\n"
+            f"{line(header)}\n{footer}\f{line(row)}\n4.3 Ter vergelijking: onder het vorige convenant bedroeg de "
+            "bijdrage € 0,13 per inwoner, voor de Gemeente € 9.884,42 per jaar.\n")
+    doc = _doc(text)
+    from pipeline.fields.doctext import DocText
+    from pipeline.fields.structure import Structure
+
+    st = Structure(DocText.of(doc))
+    under = st.dt.text.index("10.591,88")
+    below = st.dt.text.index("9.884,42")
+    assert st.column_header(under, under + 9, "per_year")
+    assert not st.column_header(below, below + 8, "per_year")
+    assert _values(text, g40_reference)["inhabitants"] == 81476
+
+
+def test_a_signing_place_that_is_the_town_hall_of_a_municipality_with_another_name(g40_reference):
+    """'Sittard, 07.02.2023' beside 'Den Haag, 13.02.2023': Sittard is where Sittard-Geleen signs."""
+    text = ("Overeenkomst\nDe gemeente Sittard-Geleen en Stichting Platform31 komen overeen.\n"
+            "De gemeente betaalt jaarlijks € 13.757,85.\nAldus opgemaakt en ondertekend:\n"
+            "Den Haag, 13.02.2023 Sittard, 07.02.2023\nStichting Platform31 Gemeente Sittard-Geleen\n"
+            "V. Everhardt J.Th.M.C. Verheijen\ndirecteur-bestuurder burgemeester van Sittard-Geleen\n")
+    assert _values(text, g40_reference)["date"] == date(2023, 2, 7)
+
+
+GRONINGEN = """Samenwerkingsovereenkomst
+Partijen: de gemeente Groningen, ten deze vertegenwoordigd door de burgemeester, handelend ter uitvoering van
+het besluit van het college van burgemeester en wethouders van 31-01-2023, en Stichting Platform31.
+Artikel 3 Bijdrage
+3.1 Voor de gehele looptijd draagt de gemeente jaarlijks € 35.242,50 bij aan Platform31 (tarief € 0,15 per
+inwoner, inwonertal volgens het CBS op 1 januari 2022). Genoemd bedrag is exclusief btw.
+3.2 In de vorige convenantsperiode bedroeg het tarief € 0,13 per inwoner; de verhoging bedraagt € 0,02 per
+inwoner, ofwel € 4.699,00 per jaar.
+Aldus overeengekomen en in tweevoud ondertekend,
+Plaats: Den Haag                          Plaats: Groningen
+Datum: 6 februari 2023                    Datum:
+Stichting Platform31                      Gemeente Groningen
+V. Everhardt                              K.F. Schuiling
+directeur-bestuurder                      burgemeester van Groningen
+"""
+
+
+def test_a_yearly_amount_for_the_whole_term_and_the_rate_labelled_after_it(g40_reference):
+    """'Voor de gehele looptijd draagt de gemeente jaarlijks € 35.242,50 bij ... (tarief € 0,15 per inwoner':
+    'jaarlijks' right before it makes it yearly, and 'tarief' labels the rate after it, not this amount."""
+    assert _values(GRONINGEN, g40_reference)["amount"] == Decimal("35242.50")
+
+
+def test_only_platform31_dated_its_signature_so_the_decision_dates_the_agreement(g40_reference):
+    """The municipality's 'Datum:' is left empty: Platform31's date in Den Haag is not the municipality's; the
+    agreement is dated by the college decision it names."""
+    assert _values(GRONINGEN, g40_reference)["date"] == date(2023, 1, 31)
+
+
+def test_a_date_in_platform31s_column_beside_an_empty_municipal_date(g40_reference):
+    """'Datum: 9 februari 2023   Datum: ......' under the two blocks: the date stands in Platform31's column;
+    the municipality left its own empty, so the decision the agreement names dates it."""
+    text = ("Samenwerkingsovereenkomst\nDe gemeente Hilversum, vertegenwoordigd door de heer G.M. van den Top op "
+            "basis van het\ncollegebesluit van 7 februari 2023, en Stichting Platform31.\nDe gemeente betaalt "
+            "jaarlijks € 13.759,95.\nOpgemaakt in tweevoud en ondertekend te Den Haag en Hilversum op de hieronder "
+            "vermelde\ndata.\n"
+            + "\n".join(f"{left:<40}{right}" for left, right in [
+                ("Stichting Platform31", "Gemeente Hilversum"), ("V. Everhardt", "G.M. van den Top"),
+                ("directeur-bestuurder", "burgemeester van Hilversum"),
+                ("Datum: 9 februari 2023", "Datum: ...................")])
+            + "\nPagina 2 van 2\n")
+    assert _values(text, g40_reference)["date"] == date(2023, 2, 7)

@@ -33,6 +33,8 @@ _YEAR_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d$")
 _NUMBER_AFTER = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?![\d,])|\d{3,}")
 
 
+_GROUPED_AFTER = re.compile(r"(\d{1,3})\.\d{3}(?![\d])")
+_DIGITS_BEFORE = re.compile(r"\d+$")
 # a number with its cents is whole: what follows a space is another number ('0,15 162.898' in a table row)
 _CENTS_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d\d$")
 
@@ -41,8 +43,14 @@ def _two_numbers(text: str, space: int) -> bool:
     """A year and a number side by side ('2023-2027 156.538' in a table row), or an amount with its cents and a
     number ('0,15 162.898'): two numbers, not one split."""
     after = _NUMBER_AFTER.match(text, space + 1)
-    return bool(after and (_YEAR_BEFORE.search(text, max(0, space - 5), space)
-                           or _CENTS_BEFORE.search(text, max(0, space - 16), space)))
+    if after and (_YEAR_BEFORE.search(text, max(0, space - 5), space)
+                  or _CENTS_BEFORE.search(text, max(0, space - 16), space)):
+        return True
+    # a grouped number after the space ('17.930,55') would have too many digits before its first dot if the
+    # digits before the space ('141') were its own
+    grouped = _GROUPED_AFTER.match(text, space + 1)
+    digits = _DIGITS_BEFORE.search(text, max(0, space - 8), space)
+    return bool(grouped and digits and len(digits.group(0)) + len(grouped.group(1)) > 3)
 
 
 # a decimal comma a poor scan lost as a space, where a currency says the number is money: '23.921 40 euro',

@@ -176,20 +176,39 @@ def _label_not_result(st: Structure, start: int, name: str, chars: int) -> bool:
     return bool(cues) and not _RESULT.search(st.dt.folded, cues[-1].end(), start)
 
 
+_MONEY_AHEAD = re.compile(r"(?:€|\beur(?:o)?\b)\s*:?\s*\d|\d,\d\d\b")
+
+
+def _own_cue_after(st: Structure, end: int, name: str, chars: int) -> bool:
+    """A cue of `name` after an amount on its line that is its own: not the label of the next amount
+    ('€ 35.242,50 bij aan Platform31 (tarief € 0,15 per inwoner': 'tarief' labels the rate), nor past it."""
+    line = st.dt.line_at(max(0, end - 1))
+    right = min(line.end, end + chars)
+    ahead = _MONEY_AHEAD.search(st.dt.folded, end, min(line.end, right + 12))
+    for m in lexicon(name).finditer(st.dt.folded, end, min(right, ahead.start()) if ahead else right):
+        if not (ahead and ahead.start() - m.end() <= 10):
+            return True
+    return False
+
+
 def amount_features(st: Structure, c: Candidate) -> None:
     f = c.features
     f["contribution_before"] = float(st.before(c.start, "contribution", 60))
     f["contribution_sentence"] = float(st.in_sentence(c.start, c.end, "contribution", 140))
     f["contribution_after"] = float(bool(_PER_YEAR.match(st.dt.folded[c.end:c.end + 30])))
-    f["per_inhabitant"] = float(st.after(c.end, "per_inhabitant", 28))
+    f["per_inhabitant"] = float(_own_cue_after(st, c.end, "per_inhabitant", 28))
     f["rate_label"] = float(_label_not_result(st, c.start, "per_inhabitant", 25))
     f["change"] = float(st.right_before(c.start, "change", 40))
     f["with_vat"] = float(st.right_before(c.start, "with_vat", 50) or st.after(c.end, "with_vat", 20))
     # what sets an amount apart may stand before it in its sentence, on the line above ('over de gehele
     # looptijd van vijf jaar bedraagt de bijdrage daarmee' over '119.502,00 euro')
     f["earlier"] = float(st.in_sentence(c.start, c.end, "earlier", 45, right=False))
+    # 'voor de gehele looptijd draagt de gemeente jaarlijks € X bij': a yearly cue right at the amount says
+    # what it is, whatever the sentence says before
+    yearly_here = st.right_before(c.start, "per_year", 12) or f["contribution_after"] > 0
     f["whole_term"] = float((st.in_sentence(c.start, c.end, "whole_term", 60, right=False)
-                             and not st.in_sentence(c.start, c.end, "each_year", 60, right=False))
+                             and not st.in_sentence(c.start, c.end, "each_year", 60, right=False)
+                             and not yearly_here)
                             or st.after(c.end, "whole_term", 40, sentence=True))
     # a table's column headers say what the amounts under them are ('Per jaar', '2023 t/m 2027', '2022')
     f["whole_term_column"] = float(st.column_header(c.start, c.end, "whole_term_header"))

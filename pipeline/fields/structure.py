@@ -38,12 +38,17 @@ class Structure:
     dt: DocText
 
     @cached_property
+    def _parties_end_cue(self) -> int | None:
+        """The first line that opens the considerations or articles ('Overwegende', 'Artikel 1'), if any."""
+        pattern = lexicon("parties_end")
+        return next((line.index for line in self.dt.lines if pattern.search(self.dt.folded, line.start, line.end)),
+                    None)
+
+    @cached_property
     def parties_end(self) -> int:
         """The first line of the considerations or articles; the parties come before it."""
-        pattern = lexicon("parties_end")
-        for line in self.dt.lines:
-            if pattern.search(self.dt.folded, line.start, line.end):
-                return line.index
+        if self._parties_end_cue is not None:
+            return self._parties_end_cue
         first_page = [ln for ln in self.dt.lines if ln.page == 0]
         return first_page[len(first_page) * 2 // 3].index if first_page else 0
 
@@ -70,7 +75,8 @@ class Structure:
         return line.index < self.parties_end
 
     def in_closing(self, line: Line) -> bool:
-        return line.index >= self.closing_start
+        """In the closing: never before the articles a cue opened (a short text has no closing in its parties)."""
+        return line.index >= max(self.closing_start, self._parties_end_cue or 0)
 
     def in_header(self, line: Line) -> bool:
         return line.page == 0 and line.row < HEADER_ROWS
@@ -215,21 +221,54 @@ class Structure:
 
     def column_header(self, start: int, end: int, name: str, rows: int = 3) -> bool:
         """A cue of `name` in a table's header above the span, overlapping its column: the lines above up to
-        `rows`, as long as each is a row of cells (a few words, no sentence), not running text."""
+        `rows`, as long as each is a row of cells (a few words, no sentence), not running text. A table that
+        breaks over a page has its header at the foot of the page before: the look goes on there, past the
+        page's running footer."""
         line = self.dt.line_at(start)
+        if _running_text(self.dt.text[line.start:line.end]):
+            return False  # a sentence under a table is no cell of it
         own = self._extent(start, end, line)
         pattern = lexicon(name)
-        for i in range(line.index - 1, max(-1, line.index - 1 - rows), -1):
+        i, seen = line.index, 0
+        while seen < rows and i > 0:
+            i -= 1
             other = self.dt.lines[i]
+            if other.page not in (line.page, line.page - 1):
+                return False
             row = self.dt.text[other.start:other.end].rstrip()
-            if other.page != line.page or len(row.split()) > 10 or row.endswith(".") \
-                    or _WRAPPED.search(self.dt.folded, other.start, other.end):
+            if page_marker(row):
+                continue  # a running footer or header ('... | pagina 1/2')
+            if _running_text(row) or _WRAPPED.search(self.dt.folded, other.start, other.end):
                 return False  # running text, or a sentence that goes on in the span's line
             for m in pattern.finditer(self.dt.folded, other.start, other.end):
-                cue = self._extent(m.start(), m.end(), other)
+                cue = self._extent(*self._cell(m.start(), m.end(), other), other)
                 if cue[0] < own[1] and own[0] < cue[1]:
                     return True
+            seen += 1
         return False
+
+    def _cell(self, start: int, end: int, line: Line) -> tuple[int, int]:
+        """The table cell a cue stands in ('Inwoners (CBS 1-1-2022)' around 'inwoners'): its words up to a gap
+        between cells, two spaces in plain text or, with boxes, a gap wider than the words are high."""
+        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", self.dt.text[line.start:line.end])]
+        words = [(line.start + a, line.start + b) for a, b in words]
+        boxes = [self.dt.box(a, b) for a, b in words]
+
+        def apart(i: int) -> bool:  # a cell ends between word i and word i + 1
+            first, second = boxes[i], boxes[i + 1]
+            if first is not None and second is not None:
+                return second[0] - first[2] > 1.2 * max(first[3] - first[1], second[3] - second[1])
+            return "  " in self.dt.text[words[i][1]:words[i + 1][0]]
+
+        inside = [i for i, (a, b) in enumerate(words) if a < end and start < b]
+        if not inside:
+            return start, end
+        lo, hi = inside[0], inside[-1]
+        while lo > 0 and not apart(lo - 1):
+            lo -= 1
+        while hi < len(words) - 1 and not apart(hi):
+            hi += 1
+        return words[lo][0], words[hi][1]
 
     def same_column(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
         """Whether span `b` (on another line) stands in the column of span `a`."""
@@ -243,6 +282,12 @@ class Structure:
             return box[0] / width, box[2] / width
         length = max(1, line.end - line.start)
         return (start - line.start) / length, (end - line.start) / length
+
+
+def _running_text(line: str) -> bool:
+    """A line of a sentence rather than a row of table cells: many words, or a full stop at its end."""
+    line = line.rstrip()
+    return len(line.split()) > 10 or line.endswith(".")
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float], align: float = 0.08) -> bool:

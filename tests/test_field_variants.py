@@ -661,3 +661,42 @@ def test_a_date_in_platform31s_column_beside_an_empty_municipal_date(g40_referen
                 ("Datum: 9 februari 2023", "Datum: ...................")])
             + "\nPagina 2 van 2\n")
     assert _values(text, g40_reference)["date"] == date(2023, 2, 7)
+
+
+@pytest.mark.parametrize("box", [
+    "Besluit college\nBehandeld: aangehouden in de vergadering van 7-2-2023\nBesloten 14 februari 2023, conform advies",
+    "Besluit B&W\nIn de vergadering van 7 februari 2023 uitgesteld.\nB&W-besluit d.d. 14-02-2023: akkoord",
+    "Besluit college d.d. 14 februari 2023: conform\n(eerder geagendeerd op 7 februari 2023, toen aangehouden)",
+])
+def test_a_decision_put_off_at_one_meeting_and_taken_at_the_next(g40_reference, box):
+    """The memo was written for the meeting of 7 February, put off there and decided on 14 February: the
+    meeting that took it dates it, not the one that put it off nor the one it was written for."""
+    text = ("Collegevoorstel\nGemeente Gouda\nDatum 26 januari 2023\nVoor collegevergadering van 7 februari 2023\n"
+            "Onderwerp Uitvoeringsovereenkomst Platform31\nVoorgesteld besluit\n1. De overeenkomst aan te gaan.\n"
+            "Financiën\nDe bijdrage wordt € 11.114,25 per jaar.\n" + box + "\n")
+    assert _values(text, g40_reference, DocType.DECISION_MEMO)["date"] == date(2023, 2, 14)
+
+
+@pytest.mark.parametrize("compare", ["Ter vergelijking: bijdrage 2022 EUR 20.796,88 (tarief € 0,13)",
+                                     "Bijdrage over 2022 EUR 20.796,88 (tarief € 0,13)"])
+def test_a_key_data_table_with_last_years_contribution_under_this_years(g40_reference, compare):
+    """Rows of a key-data table are no header of the row under them: this year's contribution is read with
+    confidence, and last year's (a row below it) is no rival."""
+    text = ("Uitvoeringsovereenkomst G40 - Platform31\nA. Kerngegevens\nOpdrachtgever Gemeente Arnhem\n"
+            "Looptijd 1 maart 2023 t/m 31 december 2027\nTarief € 0,15 per inwoner per jaar (excl. btw)\n"
+            f"Jaarlijkse bijdrage EUR 24.583,20 excl. btw\n{compare}\nB. Bepalingen\n")
+    fields = extract_fields(_doc(text), g40_reference)
+    assert fields["amount"].value == Decimal("24583.20")
+    assert fields["amount"].confidence >= 0.6
+
+
+def test_a_municipal_date_alone_on_its_line_is_not_beside_an_empty_field(g40_reference):
+    """The municipality's date is the last thing on its line, under its own 'Datum:' label: no empty field."""
+    text = ("Samenwerkingsovereenkomst\nDe gemeente Hilversum, vertegenwoordigd door de heer G.M. van den Top op "
+            "basis van het\ncollegebesluit van 7 februari 2023, en Stichting Platform31.\nDe gemeente betaalt "
+            "jaarlijks € 13.759,95.\nOpgemaakt in tweevoud en ondertekend.\n"
+            + "\n".join(f"{left:<40}{right}" for left, right in [
+                ("Stichting Platform31", "Gemeente Hilversum"), ("V. Everhardt", "G.M. van den Top"),
+                ("directeur-bestuurder", "burgemeester van Hilversum"), ("", "Datum: 14 februari 2023")])
+            + "\nPagina 2 van 2\n")
+    assert _values(text, g40_reference)["date"] == date(2023, 2, 14)

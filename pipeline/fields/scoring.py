@@ -61,6 +61,11 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
         f["signing"] = 0.0  # 'collegebesluit d.d. ...': a date label, but of the decision
     f["decision"] = float(not label and (st.before(c.start, "decision", 90) or st.after(c.end, "decision", 30)
                                          or st.in_sentence(c.start, c.end, "decision", 90, right=False)))
+    # a decision taken ('Besloten 14 februari 2023, conform advies') or put off ('aangehouden in de vergadering
+    # van 7-2-2023') at the meeting of that date
+    f["decided"] = float(bool(label or f["decision"]) and (st.before(c.start, "decided", 30)
+                                                            or st.after(c.end, "decided", 20)))
+    f["deferred"] = float(st.before(c.start, "deferred", 40) or st.after(c.end, "deferred", 30, sentence=True))
     f["closing"] = float(st.in_closing(line))
     f["header"] = float(st.in_header(line))
     f["reference_day"] = float(st.before(c.start, "reference_day", 40) or st.after(c.end, "reference_day", 25))
@@ -86,7 +91,14 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
                                                or st.column_cue(c.start, c.end, "municipal_office", 3)))
     f["platform_column"] = float(closing and (st.column_cue(c.start, c.end, "other_office", 3, up=True)
                                               or st.column_cue(c.start, c.end, "other_office", 3)))
+    # 'Datum: 9 februari 2023      Datum: ..........': the other column's date field is left empty; this date,
+    # in Platform31's column, is not the municipality's
+    before = re.sub(r"datum\s*:?\s*$", "", st.dt.folded[line.start:c.start])  # its own label is no field
+    rest = before + " | " + st.dt.folded[c.end:line.end]
+    f["beside_empty_date"] = float(bool(f["platform_column"] and _EMPTY_DATE_FIELD.search(rest)))
 
+
+_EMPTY_DATE_FIELD = re.compile(r"datum\s*:?\s*(?:[._…·-]{3,}|\s*$)")
 
 _WEEKDAY = r"(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag[\W_]*)?"
 

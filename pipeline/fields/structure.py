@@ -240,6 +240,9 @@ class Structure:
                 continue  # a running footer or header ('... | pagina 1/2')
             if _running_text(row) or _WRAPPED.search(self.dt.folded, other.start, other.end):
                 return False  # running text, or a sentence that goes on in the span's line
+            if _FIGURE.search(row):
+                seen += 1
+                continue  # a row of figures above: the table's header is higher up
             for m in pattern.finditer(self.dt.folded, other.start, other.end):
                 cue = self._extent(*self._cell(m.start(), m.end(), other), other)
                 if cue[0] < own[1] and own[0] < cue[1]:
@@ -261,8 +264,9 @@ class Structure:
             return "  " in self.dt.text[words[i][1]:words[i + 1][0]]
 
         inside = [i for i, (a, b) in enumerate(words) if a < end and start < b]
-        if not inside:
-            return start, end
+        laid_out = any(box is not None for box in boxes) or "  " in self.dt.text[line.start:line.end].strip()
+        if not inside or not laid_out:
+            return start, end  # a line of plain text with single spaces shows no cells
         lo, hi = inside[0], inside[-1]
         while lo > 0 and not apart(lo - 1):
             lo -= 1
@@ -282,6 +286,9 @@ class Structure:
             return box[0] / width, box[2] / width
         length = max(1, line.end - line.start)
         return (start - line.start) / length, (end - line.start) / length
+
+
+_FIGURE = re.compile(r"\d[.,]\d")
 
 
 def _running_text(line: str) -> bool:

@@ -700,3 +700,89 @@ def test_a_municipal_date_alone_on_its_line_is_not_beside_an_empty_field(g40_ref
                 ("directeur-bestuurder", "burgemeester van Hilversum"), ("", "Datum: 14 februari 2023")])
             + "\nPagina 2 van 2\n")
     assert _values(text, g40_reference)["date"] == date(2023, 2, 14)
+
+
+@pytest.mark.parametrize("box", ["B conform advies DO gewijzigd\nDO aangehouden Datum: 7-2-2023",
+                                 "☒ conform advies ☐ gewijzigd\n☐ aangehouden Datum: 7-2-2023"])
+def test_a_decision_box_of_options_that_lists_put_off_among_them(g40_reference, box):
+    """'☒ conform advies ☐ gewijzigd ☐ aangehouden Datum: ...': the options of a form, not a decision put
+    off; the date is the decision's."""
+    text = ("Gemeente Oss\nAdvies aan B&W\nOnderwerp Samenwerkingsovereenkomst Stichting Platform31\n"
+            "Afdeling Bestuurszaken\nDatum 24-1-2023\nAanleiding\nSinds 2018 werken het G40-Stedennetwerk en "
+            "Platform31 samen op basis van een convenant.\nDie afspraken lopen tot 1 maart 2023. Op 19 december 2022 "
+            "is een nieuw convenant voor de\njaren 2023 tot en met 2027 gesloten.\nFinanciële consequenties\n"
+            "De jaarlijkse bijdrage bedraagt afgerond € 13.996.\nBESLUIT COLLEGE\n"
+            f"{box}\n")
+    assert _values(text, g40_reference, DocType.DECISION_MEMO)["date"] == date(2023, 2, 7)
+
+
+def test_an_amount_written_out_in_words_after_it(g40_reference):
+    """'te weten € 27.705,30 (zegge: zevenentwintigduizend ... euro en dertig cent) per jaar': the words in
+    brackets stand between the amount and 'per jaar'."""
+    text = ("Samenwerkingsovereenkomst\nDe gemeente Breda, vertegenwoordigd door de burgemeester, en Platform31.\n"
+            "Artikel 3. Financiële bijdrage\n3.1 De gemeente is Platform31 voor de duur van deze overeenkomst een "
+            "vaste jaarlijkse bijdrage\nverschuldigd van € 0,15 per inwoner (CBS, peildatum 1 januari 2022), te "
+            "weten € 27.705,30 (zegge:\nzevenentwintigduizend zevenhonderdvijf euro en dertig cent) per jaar, "
+            "exclusief btw.\n3.2 Ten opzichte van 2022 betekent dit een stijging van € 0,02 per inwoner.\n")
+    assert _values(text, g40_reference)["amount"] == Decimal("27705.30")
+
+
+@pytest.mark.parametrize(("written", "expected"), [("13 feb. '23", date(2023, 2, 13)),
+                                                   ("13 februari ’23", date(2023, 2, 13))])
+def test_a_signing_date_with_a_two_digit_year(g40_reference, written, expected):
+    text = ("Overeenkomst\nDe gemeente Arnhem, vertegenwoordigd door de burgemeester, de heer A. Marcouch, en "
+            "Platform31.\nDe gemeente betaalt jaarlijks € 24.583,20.\nAldus overeengekomen en ondertekend,\n"
+            f"Den Haag, 6 feb. '23\nNamens Stichting Platform31\nArnhem, {written}\nNamens de gemeente Arnhem\n")
+    assert _values(text, g40_reference)["date"] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Het college heeft op 14 februari jl. besloten", date(2023, 2, 14)),
+    ("Het college heeft op dinsdag 14 februari j.l. besloten", date(2023, 2, 14)),
+    ("Het college heeft op 20 december jongstleden besloten", date(2022, 12, 20)),  # the year before the letter's
+])
+def test_a_decision_dated_last_month_by_the_letters_date(g40_reference, sentence, expected):
+    """'op 14 februari jl.' (last 14 February): the year is the letter's, or the one before where that date
+    would lie after the letter."""
+    text = ("gemeente Schiedam\nAan de gemeenteraad van Schiedam\nDatum 21 februari 2023\nOnderwerp Nieuwe "
+            "samenwerkingsovereenkomst met Platform31\nRaadsinformatiebrief\nGeachte leden van de raad,\n"
+            f"{sentence} de samenwerkingsovereenkomst met Platform31 voor de periode 2023-2027 aan te gaan. Het "
+            "convenant is op 19 december 2022 gesloten.\nSchiedam betaalt jaarlijks € 11.946,60.\n")
+    assert _values(text, g40_reference, DocType.DECISION_MEMO)["date"] == expected
+
+
+def test_an_amount_the_rate_comes_down_to(g40_reference):
+    """'Op basis van ... komt dit neer op een bedrag van € 12.221,40': the result of the rate, with the word
+    'bedrag' lost in the scan."""
+    text = ("Samenwerkingsovereenkomst\nDe gemeente Hengelo, vertegenwoordigd door haar burgemeester, en "
+            "Platform31.\nArtikel 3. Financiële bijdrage\n3.1 De gemeente betaalt Platform31 jaarlijks een bijdrage "
+            "van € 0,15 excl. btw per inwoner. Op basis van de\nCBS-gegevens met peildatum 1 januari 2022 komt dit "
+            "neer op een a, van € 12.221,40 excl. btw per\nda en f\n3.2 Platform31 factureert de bijdrage.\n")
+    assert _values(text, g40_reference)["amount"] == Decimal("12221.40")
+
+
+OSS = """Gemeente Oss
+: Advies aan B&W
+Onderwerp Samenwerkingsovereenkomst Stichting Platform31
+Afdeling Bestuurszaken
+Datum 24-1-2023
+Aanleiding
+Sinds 2018 werken het G40- Stedennetwerk en. Platform31 samen op basis van een convenant. Dee
+Die afspraken lopen tot 1 maart 2023. Op 19 december 2022 is een nieuw convenant voor de
+jaren 2023 tot en met 2027 gesloten. Omdat de G40 zelf geen rechtspersoon is, sluit iedere
+deelnemende gemeente een ke overeenkomst met Platform31.
+Financiële consequenties
+Op basis van 93.307 inwoners (CBS, 1 januari Een en € 0,15 per inwoner bedraagt de jaarlijkse:
+bijdrage afgerond € 13.996.
+{heading}
+B conform advies DO gewijzigd
+DO aangehouden Datum: 7-2-2023
+"""
+
+
+@pytest.mark.parametrize("heading", ["BESLUIT COLLEGE", "Besluit B&W", "Beslissing:"])
+def test_a_date_in_the_box_under_the_decision_heading_is_the_decisions(g40_reference, heading):
+    """An advice dated 24-1 in its header and a box 'BESLUIT COLLEGE' at its foot with a date of its own: the
+    box's date is the decision's (as read from a scan, with its specks)."""
+    got = _values(OSS.format(heading=heading), g40_reference, DocType.DECISION_MEMO)
+    assert got["date"] == date(2023, 2, 7)

@@ -118,3 +118,25 @@ def test_memo_titles_of_many_houses(title):
             "Platform31 2023-2027\nVOORGESTELD BESLUIT\n1. De uitvoeringsovereenkomst met Platform31 aangaan.")
     docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), [page_from_text(1, page)])
     assert [d.doc_type for d in docs] == [DocType.DECISION_MEMO]
+
+
+@pytest.mark.parametrize("title", [": Advies aan B&W", "| Besluitnota", "Openbare besluitenlijst B&W",
+                                   "Besluitenlijst collegevergadering", "_Memo"])
+def test_memo_titles_behind_a_speck_and_decision_lists(title):
+    """A title OCR put a speck before (': Advies aan B&W'), a public list of the college's decisions, an internal
+    memo that reports the decision: each is a memo of the decision."""
+    page = (f"Gemeente Oss\n{title}\nDatum 24-1-2023\nBetreft Samenwerkingsovereenkomst Platform31\n"
+            "In zijn vergadering van 24 januari 2023 heeft het college ingestemd met de samenwerkingsovereenkomst "
+            "met Stichting Platform31 voor de jaren 2023 tot en met 2027.\nDe bijdrage bedraagt € 13.996 per jaar.")
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), [page_from_text(1, page)])
+    assert [d.doc_type for d in docs] == [DocType.DECISION_MEMO]
+
+
+def test_a_decision_list_naming_the_agreement_in_an_item_is_no_agreement():
+    page = ("Gemeente Delft\nOpenbare besluitenlijst B&W\nVergadering d.d. 28 feb. 2023 (extract)\n"
+            "2023-061 Jaarverslag Leerplicht 2021-2022\nHet college stelt het verslag vast.\n"
+            "2023-062 Platform31 - samenwerkingsovereenkomst\nHet college gaat de samenwerkingsovereenkomst met "
+            "Stichting Platform31 aan, tegen een jaarlijkse bijdrage van € 15.685,80 exclusief btw, en machtigt de "
+            "burgemeester tot ondertekening.\nVoor uittreksel conform,\nde gemeentesecretaris")
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), [page_from_text(1, page)])
+    assert [d.doc_type for d in docs] == [DocType.DECISION_MEMO]

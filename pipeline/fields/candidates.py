@@ -41,6 +41,29 @@ _BROKEN_DATE = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+((?:[a-z]{1,3}\s)?[a-z]{2,
 _GLUED_YEAR = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+([a-z]{3,10})\.?\s+((?:19|20)\d\d)\d(?![\d.,]\d)", re.IGNORECASE)
 
 
+# a written date with a two-digit year ('13 feb. \'23', '13 februari ’23')
+_SHORT_YEAR = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+([a-z]{3,10})\.?\s+['’`](\d\d)(?!\d)", re.IGNORECASE)
+
+
+# a date of the recent past without its year ('op 14 februari jl.'): the year of the first full date of the
+# text (a letter's own date at its top), or the one before where the date would lie after it
+_LAST_PAST = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+([a-z]{3,10})\.?\s+(?:jl\.?|j\.l\.?|jongstleden)(?![a-z])",
+                        re.IGNORECASE)
+
+
+def _recent_past_dates(text: str, dated: list[Candidate]) -> Iterator[tuple[re.Match[str], date]]:
+    if not dated:
+        return
+    anchor = min(dated, key=lambda c: c.start).value
+    assert isinstance(anchor, date)
+    for m in _LAST_PAST.finditer(text):
+        value = parse_date(f"{m.group(1)} {m.group(2)} {anchor.year}")
+        if isinstance(value, date) and value > anchor:
+            value = parse_date(f"{m.group(1)} {m.group(2)} {anchor.year - 1}")
+        if isinstance(value, date):
+            yield m, value
+
+
 def _glued_year_dates(text: str) -> Iterator[tuple[re.Match[str], date]]:
     for m in _GLUED_YEAR.finditer(text):
         value = parse_date(f"{m.group(1)} {m.group(2)} {m.group(3)}")
@@ -64,6 +87,12 @@ def dates(dt: DocText) -> list[Candidate]:
             out.append(Candidate("date", value, m.group(0), m.start(), m.end()))
     for m, value in _glued_year_dates(dt.text):
         if not any(c.start < m.end() and m.start() < c.end for c in out):
+            out.append(Candidate("date", value, m.group(0), m.start(), m.end()))
+    for m, value in list(_recent_past_dates(dt.text, out)):
+        out.append(Candidate("date", value, m.group(0), m.start(), m.end()))
+    for m in _SHORT_YEAR.finditer(dt.text):
+        value = parse_date(f"{m.group(1)} {m.group(2)} 20{m.group(3)}")
+        if isinstance(value, date) and not any(c.start < m.end() and m.start() < c.end for c in out):
             out.append(Candidate("date", value, m.group(0), m.start(), m.end()))
     return out
 

@@ -86,6 +86,9 @@ def date_field(st: Structure, doc_type: DocType, places: list[Mention], municipa
     cands = find.dates(st.dt)
     for c in cands:
         date_features(st, c, places, municipality, valid)
+    if not any(c.features.get("decided") for c in cands):
+        for c in cands:  # a box of options ('☒ conform ☐ aangehouden Datum: 7-2-2023'): no other meeting took it
+            c.features["deferred"] = 0.0
     weights = config[doc_type.value]
     apply(cands, weights)
     # the decision's date is an agreement's date only where it states no signing date of its own

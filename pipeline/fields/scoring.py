@@ -56,6 +56,7 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
              if _own_label(st, line, c.start) else
              st.before(c.start, "decision", 40) or _wrapped_label_below(st, line, "decision")
              or bool(lexicon("decision").search(row)) or _decision_named_before(st, c.start))
+    label = label or _decision_heading_above(st, line)
     f["decision_label"] = float(label)
     if label:
         f["signing"] = 0.0  # 'collegebesluit d.d. ...': a date label, but of the decision
@@ -101,6 +102,26 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
 _EMPTY_DATE_FIELD = re.compile(r"datum\s*:?\s*(?:[._…·-]{3,}|\s*$)")
 
 _WEEKDAY = r"(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag[\W_]*)?"
+
+
+# the heading of a memo's decision box: 'BESLUIT COLLEGE', 'Besluit B&W', 'Beslissing' (not 'Voorgesteld besluit')
+_DECISION_HEADING = re.compile(r"[\W_]{0,3}(?:besluit|beslissing)(?:\s+(?:van\s+)?(?:het\s+)?(?:college|b\s*(?:&|en)"
+                               r"\s*w|burgemeester en wethouders))?[\W_]{0,3}")
+
+
+def _decision_heading_above(st: Structure, line: Line, rows: int = 3) -> bool:
+    """The date stands in a box under a decision heading, the lines between it and the heading short (a form's
+    options: '☒ conform advies ☐ gewijzigd')."""
+    for i in range(line.index - 1, max(-1, line.index - 1 - rows), -1):
+        other = st.dt.lines[i]
+        if other.page != line.page:
+            return False
+        text = st.dt.folded[other.start:other.end].strip()
+        if _DECISION_HEADING.fullmatch(text):
+            return True
+        if len(text.split()) > 8:
+            return False
+    return False
 
 
 def _formula_above(st: Structure, line: Line, chars: int = 45) -> bool:
@@ -173,6 +194,7 @@ def _wrapped_label_below(st: Structure, line: Line, name: str) -> bool:
 
 # -- amounts and inhabitants ---------------------------------------------------------------------------------
 
+_BRACKETS_AFTER = re.compile(r"\s*\([^()]{1,120}\)")
 _PER_YEAR = re.compile(r"\W{0,3}(?:(?:ex\S*|zonder)\s+(?:b\.?t\.?w\.?|omzetbelasting)\s*)?"
                        r"(?:per\s+(?:kalender|boek)?jaar|jaarlijks|/\s*jaar|bij\b)")
 
@@ -207,7 +229,11 @@ def amount_features(st: Structure, c: Candidate) -> None:
     f = c.features
     f["contribution_before"] = float(st.before(c.start, "contribution", 60))
     f["contribution_sentence"] = float(st.in_sentence(c.start, c.end, "contribution", 140))
-    f["contribution_after"] = float(bool(_PER_YEAR.match(st.dt.folded[c.end:c.end + 30])))
+    # words in brackets right after it ('(zegge: ... euro en dertig cent)', '(excl. btw)') stand between it and
+    # 'per jaar'
+    after = _BRACKETS_AFTER.match(st.dt.folded, c.end)
+    f["contribution_after"] = float(bool(_PER_YEAR.match(st.dt.folded[c.end:c.end + 30])
+                                         or (after and _PER_YEAR.match(st.dt.folded[after.end():after.end() + 30]))))
     f["per_inhabitant"] = float(_own_cue_after(st, c.end, "per_inhabitant", 28))
     f["rate_label"] = float(_label_not_result(st, c.start, "per_inhabitant", 25))
     f["change"] = float(st.right_before(c.start, "change", 40))

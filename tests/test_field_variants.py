@@ -786,3 +786,13 @@ def test_a_date_in_the_box_under_the_decision_heading_is_the_decisions(g40_refer
     box's date is the decision's (as read from a scan, with its specks)."""
     got = _values(OSS.format(heading=heading), g40_reference, DocType.DECISION_MEMO)
     assert got["date"] == date(2023, 2, 7)
+
+
+@pytest.mark.parametrize("code", ["GM0606", "GMO606", "GM 0606"])
+def test_a_cbs_municipality_code_names_the_municipality(g40_reference, code):
+    """A fill-in form gives the CBS code ('CBS-gemeentecode GM0606'), and the scan garbled the name's cue word:
+    the code names Schiedam."""
+    text = ("Samenwerkingsovereenkomst 2023 t/m 2027\nFormulier per gemeente\nStichting Platform31, Koningin "
+            "Julianaplein 10, 2595 AA Den Haag, en de hieronder vermelde gemeente komen overeen:\n"
+            f"Ee meente Sch edam\nCBS-gemeentecode « | {code}\nBijdrage per jaar € 11.946,60\n")
+    assert _values(text, g40_reference)["municipality"] == "Schiedam"

@@ -19,6 +19,8 @@ _APOSTROPHES = "'‘’`´"
 _TOKEN = re.compile(rf"[{_APOSTROPHES}]?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’]*(?:-[A-Za-zÀ-ÿ'’]+)*|/")
 # the cue word after which a name in small letters is a mention: 'gemeente zaanstad'
 _CUE_BEFORE_LOWER = re.compile(r"gemeente[ \t]+", re.IGNORECASE)
+# a CBS municipality code in the text ('CBS-gemeentecode GM0606'), a zero read as an O
+_CBS_CODE = re.compile(r"\bGM\s?([0-9O]{4})\b")
 MAX_WORDS = 5
 FUZZY_MIN_LENGTH = 6  # shorter names ('Ede', 'Oss', 'Best') only match exactly
 
@@ -94,6 +96,7 @@ class Gazetteer:
             for alias in (entry.municipality, *entry.aliases):
                 keys[name_key(alias)] = place  # a member's own name always wins
         self.keys = keys
+        self.by_code = {p.cbs_code: p for p in self.places.values() if p.cbs_code}
         self._fuzzy_keys = [k for k in keys if len(k) >= FUZZY_MIN_LENGTH]
 
     def lookup(self, text: str, cutoff: float = 88.0) -> tuple[Place, float] | None:
@@ -138,6 +141,10 @@ class Gazetteer:
                         continue  # 'Hertogenbosch en' is 'Hertogenbosch' and a word after it
                 found.append(Mention(place, start, end, quality, raw))
                 taken.update(range(i, i + size))
+        for m in _CBS_CODE.finditer(text):
+            place = self.by_code.get("GM" + m.group(1).upper().replace("O", "0"))
+            if place is not None and not any(f.start < m.end() and m.start() < f.end for f in found):
+                found.append(Mention(place, m.start(), m.end(), 1.0, m.group(0)))
         return sorted(found, key=lambda m: m.start)
 
     def in_file_name(self, name: str) -> list[Place]:

@@ -728,7 +728,9 @@ def test_an_amount_written_out_in_words_after_it(g40_reference):
 
 
 @pytest.mark.parametrize(("written", "expected"), [("13 feb. '23", date(2023, 2, 13)),
-                                                   ("13 februari ’23", date(2023, 2, 13))])
+                                                   ("13 februari ’23", date(2023, 2, 13)),
+                                                   ("13-2-'23", date(2023, 2, 13)),
+                                                   ("13.02.’23", date(2023, 2, 13))])
 def test_a_signing_date_with_a_two_digit_year(g40_reference, written, expected):
     text = ("Overeenkomst\nDe gemeente Arnhem, vertegenwoordigd door de burgemeester, de heer A. Marcouch, en "
             "Platform31.\nDe gemeente betaalt jaarlijks € 24.583,20.\nAldus overeengekomen en ondertekend,\n"

@@ -41,8 +41,9 @@ _BROKEN_DATE = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+((?:[a-z]{1,3}\s)?[a-z]{2,
 _GLUED_YEAR = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+([a-z]{3,10})\.?\s+((?:19|20)\d\d)\d(?![\d.,]\d)", re.IGNORECASE)
 
 
-# a written date with a two-digit year ('13 feb. \'23', '13 februari ’23')
-_SHORT_YEAR = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+([a-z]{3,10})\.?\s+['’`](\d\d)(?!\d)", re.IGNORECASE)
+# a date with a two-digit year after an apostrophe ('13 feb. \'23', '13 februari ’23', '3-4-\'23')
+_SHORT_YEAR = re.compile(r"(?<![\d.,/-])([0-3]?\d)(?:\s+([a-z]{3,10})\.?\s+|\s?[-./]\s?([01]?\d)\s?[-./]\s?)"
+                         r"['’`](\d\d)(?!\d)", re.IGNORECASE)
 
 
 # a date of the recent past without its year ('op 14 februari jl.'): the year of the first full date of the
@@ -91,7 +92,9 @@ def dates(dt: DocText) -> list[Candidate]:
     for m, value in list(_recent_past_dates(dt.text, out)):
         out.append(Candidate("date", value, m.group(0), m.start(), m.end()))
     for m in _SHORT_YEAR.finditer(dt.text):
-        value = parse_date(f"{m.group(1)} {m.group(2)} 20{m.group(3)}")
+        month = m.group(2) or m.group(3)
+        value = parse_date(f"{m.group(1)} {month} 20{m.group(4)}" if m.group(2) else
+                           f"{m.group(1)}-{month}-20{m.group(4)}")
         if isinstance(value, date) and not any(c.start < m.end() and m.start() < c.end for c in out):
             out.append(Candidate("date", value, m.group(0), m.start(), m.end()))
     return out

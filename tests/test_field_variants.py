@@ -798,3 +798,13 @@ def test_a_cbs_municipality_code_names_the_municipality(g40_reference, code):
             "Julianaplein 10, 2595 AA Den Haag, en de hieronder vermelde gemeente komen overeen:\n"
             f"Ee meente Sch edam\nCBS-gemeentecode « | {code}\nBijdrage per jaar € 11.946,60\n")
     assert _values(text, g40_reference)["municipality"] == "Schiedam"
+
+
+def test_a_comparison_labelled_at_the_start_of_its_line(g40_reference):
+    """'Ter vergelijking: bijdrage EUR 12.830,35': the label before the colon says the amount is last year's."""
+    text = ("Uitvoeringsovereenkomst G40 - Platform31\nA. Kerngegevens\nOpdrachtgever Gemeente Delft\n"
+            "Tarief € 0,15 per inwoner per jaar (excl. btw)\nJaarlijkse bijdrage EUR 15.685,80 excl. btw\n"
+            "Ter vergelijking: bijdrage EUR 12.830,35 (tarief € 0,13)\nB. Bepalingen\n")
+    fields = extract_fields(_doc(text), g40_reference)
+    assert fields["amount"].value == Decimal("15685.80")
+    assert fields["amount"].confidence >= 0.6

@@ -213,6 +213,14 @@ def _label_not_result(st: Structure, start: int, name: str, chars: int) -> bool:
 _MONEY_AHEAD = re.compile(r"(?:€|\beur(?:o)?\b)\s*:?\s*\d|\d,\d\d\b")
 
 
+def _line_label(st: Structure, start: int, name: str, chars: int) -> bool:
+    """A cue of `name` that opens the span's line and ends in a colon before it ('Ter vergelijking: ...')."""
+    line = st.dt.line_at(start)
+    head = st.dt.folded[line.start:start]
+    colon = head.find(":")
+    return colon >= 0 and start - line.start <= chars + colon and bool(lexicon(name).search(head, 0, colon))
+
+
 def _own_cue_after(st: Structure, end: int, name: str, chars: int) -> bool:
     """A cue of `name` after an amount on its line that is its own: not the label of the next amount
     ('€ 35.242,50 bij aan Platform31 (tarief € 0,15 per inwoner': 'tarief' labels the rate), nor past it."""
@@ -240,7 +248,9 @@ def amount_features(st: Structure, c: Candidate) -> None:
     f["with_vat"] = float(st.right_before(c.start, "with_vat", 50) or st.after(c.end, "with_vat", 20))
     # what sets an amount apart may stand before it in its sentence, on the line above ('over de gehele
     # looptijd van vijf jaar bedraagt de bijdrage daarmee' over '119.502,00 euro')
-    f["earlier"] = float(st.in_sentence(c.start, c.end, "earlier", 45, right=False))
+    # ... or as the label of its line ('Ter vergelijking: bijdrage EUR 12.830,35')
+    f["earlier"] = float(st.in_sentence(c.start, c.end, "earlier", 45, right=False)
+                         or _line_label(st, c.start, "earlier", 30))
     # 'voor de gehele looptijd draagt de gemeente jaarlijks € X bij': a yearly cue right at the amount says
     # what it is, whatever the sentence says before
     yearly_here = st.right_before(c.start, "per_year", 12) or f["contribution_after"] > 0

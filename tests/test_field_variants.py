@@ -808,3 +808,27 @@ def test_a_comparison_labelled_at_the_start_of_its_line(g40_reference):
     fields = extract_fields(_doc(text), g40_reference)
     assert fields["amount"].value == Decimal("15685.80")
     assert fields["amount"].confidence >= 0.6
+
+
+def test_a_memo_that_names_its_town_once_as_a_member_of_the_g40(g40_reference):
+    """No letterhead, one mention: 'Leiden is sinds de oprichting lid van het G40-Stedennetwerk.' The G40
+    after it is what the town is a member of, not the party the sentence is about; with the file's name it
+    names the municipality."""
+    text = ("ADVIES AAN BURGEMEESTER EN WETHOUDERS\nOnderwerp: Samenwerkingsovereenkomst G40 / Platform31\n"
+            "Datum advies: 12 januari 2023\nVoorgesteld besluit\nHet college besluit de samenwerkingsovereenkomst met "
+            "Stichting Platform31 aan te gaan.\nToelichting\nLeiden is sinds de oprichting lid van het "
+            "G40-Stedennetwerk. De kennisfunctie van de G40\nwordt ingevuld door Platform31.\nFinanciële gevolgen\n"
+            "Dit betekent een jaarlijkse bijdrage van € 18.761.\nBesluit B&W d.d. 24-01-2023\n")
+    got = _values(text, g40_reference, DocType.DECISION_MEMO, "Advies BenW Leiden - G40 Platform31.pdf")
+    assert got["municipality"] == "Leiden"
+
+
+def test_place_and_date_labels_on_one_line_per_block(g40_reference):
+    """'Plaats: Dordrecht Datum: 8 februari 2023' under the municipality's block, 'Plaats: Den Haag Datum: 10
+    februari 2023' under Platform31's, stacked."""
+    text = ("Samenwerkingsovereenkomst\nOndergetekenden: de gemeente Dordrecht en Stichting Platform31.\n"
+            "Artikel 4 Betaling\nDe gemeente betaalt jaarlijks € 17.930,55.\n\fVoor Stichting Platform31\nVEDN NN,\n"
+            "V. Everhardt, directeur-bestuurder\nPlaats: Den Haag Datum: 10 februari 2023\nVoor de gemeente Dordrecht\n"
+            "A.W. Kolff, burgemeester\nPlaats: Dordrecht Datum: 8 februari 2023\n"
+            "Samenwerkingsovereenkomst Platform31 - Dordrecht\n")
+    assert _values(text, g40_reference)["date"] == date(2023, 2, 8)

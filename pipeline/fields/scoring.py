@@ -38,7 +38,7 @@ def confidence(score: float, ocr_conf: float, runner_up: float | None = None) ->
 # -- dates ---------------------------------------------------------------------------------------------------
 
 # what may stand between a place and its date: 'Ede, 28-02-2023', 'te Ede op', 'Zaanstad, maandag 27 ...'
-_PLACE_TO_DATE = re.compile(r"[\s,]*(?:(?:op|d\.?\s?d\.?|den|de)\s*[:.]?\s*)?"
+_PLACE_TO_DATE = re.compile(r"[\s,]*(?:(?:op|d\.?\s?d\.?|den|de|datum)\s*[:.]?\s*)?"
                             r"(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag\s*,?\s*)?")
 _RANGE_AFTER = re.compile(r"^\s*(?:t/m|tot(?:\s+en\s+met)?|-|–|—|up\s+to)\s*\d")
 
@@ -364,7 +364,10 @@ def place_features(st: Structure, c: Candidate, previous: Candidate | None, foll
     f["closing"] = float(st.in_closing(line))
     f["header"] = float(st.in_header(line))
     named = f["named_as_municipality"] > 0  # 'gemeente X' decides, whoever else the line names
-    f["other_party"] = float(not named and st.in_sentence(c.start, c.end, "other_party", 80)
+    # the other party's cue before the place, or right after it ('Den Haag, hierna: Platform31'); further on in
+    # its sentence it is what the place belongs to ('Leiden is sinds de oprichting lid van het G40')
+    f["other_party"] = float(not named and (st.in_sentence(c.start, c.end, "other_party", 80, right=False)
+                                            or st.after(c.end, "other_party", 30, sentence=True))
                              and st.near_lines(c.start, c.end, "other_party"))
     listed = any(o is not None and (0 <= c.start - o.end <= 3 or 0 <= o.start - c.end <= 5)
                  and re.fullmatch(r"\s*(?:,|en|of)\s*", st.dt.text[min(o.end, c.end):max(o.start, c.start)] or "")

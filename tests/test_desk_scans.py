@@ -73,8 +73,6 @@ def test_born_digital_documents_are_read_from_their_text_layer(desk):
             assert got[name] == row[name], (row["file"], name)
 
 
-@pytest.mark.xfail(reason="known gap (stop 19): a desk-family phone photo of Nijmegen's signature page is read "
-                          "signed but without its municipality; open in issue 11", strict=False)
 def test_a_photo_of_a_page_is_read_for_its_municipality_and_signature(desk):
     root, truth, picked = desk
     for row in (r for r in truth if r["file"] in picked["photos"]):

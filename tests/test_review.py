@@ -173,17 +173,17 @@ def test_a_decision_on_a_draft_never_lands_on_its_signed_copy(setup):
     """A copy with the same words but other bytes (a draft and its signed scan): a decision is bound to the
     file it was taken on, and is stale, not moved, once that file is gone."""
     inbox, out = setup
-    (inbox / "almere_kopie.pdf").write_bytes((inbox / "almere_overeenkomst.pdf").read_bytes() + b"\n% kopie\n")
+    (inbox / "almere_concept.pdf").write_bytes((inbox / "almere_overeenkomst.pdf").read_bytes() + b"\n% concept\n")
     run(inbox, out)
     unsigned = {r["file"]: r["id"] for r in rows(out / "exceptions.csv") if r["code"] == "unsigned"}
-    assert "almere_kopie.pdf" in unsigned  # the other copy is the duplicate
-    result = cli("review", "correct", unsigned["almere_kopie.pdf"], "--veld", "signed", "--waarde", "ja",
+    assert "almere_concept.pdf" in unsigned  # the other copy is the duplicate
+    result = cli("review", "correct", unsigned["almere_concept.pdf"], "--veld", "signed", "--waarde", "ja",
                  "--reden", "getekend op de scan", "--door", "A. Punte", "--out", str(out))
     assert result.exit_code == 0, result.output
     run(inbox, out)
     signed = {r["file"]: r["signed"] for r in rows(out / "documents.csv")}
-    assert (signed["almere_kopie.pdf"], signed["almere_overeenkomst.pdf"]) == ("yes", "no")
-    (inbox / "almere_kopie.pdf").unlink()
+    assert (signed["almere_concept.pdf"], signed["almere_overeenkomst.pdf"]) == ("yes", "no")
+    (inbox / "almere_concept.pdf").unlink()
     result = run(inbox, out)
     assert "verouderd" in result.output
     assert next(r for r in rows(out / "documents.csv") if r["file"] == "almere_overeenkomst.pdf")["signed"] == "no"

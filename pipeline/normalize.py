@@ -167,6 +167,11 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def file_stem(path: str) -> str:
+    """A file's name without its folder and extension ('scans/Besluitnota Leiden.pdf' -> 'Besluitnota Leiden')."""
+    return re.sub(r"\.[A-Za-z0-9]{1,5}$", "", path.rsplit("/", 1)[-1])
+
+
 def name_key(text: str) -> str:
     """A comparison key for place and person names: lower case, no accents, no punctuation."""
     s = strip_accents(text).lower()

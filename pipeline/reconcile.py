@@ -14,6 +14,7 @@ from babel.numbers import format_currency, format_decimal
 
 from .fields.gazetteer import cbs_code
 from .labels import DOC_TYPE_NL, FILE_ERROR_NL
+from .normalize import file_stem
 from .reference import Reference, expected_amount
 from .rules import load_yaml
 from .schema import (
@@ -191,7 +192,7 @@ _COUNTED_NAME = re.compile(r"\s?\((\d{1,4})\)$")
 
 def _copy_rank(path: str) -> tuple[bool, int]:
     """How late a file's name says it came: named a copy, then by its counter (none counts as 0)."""
-    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", path.rsplit("#", 1)[-1].rsplit("/", 1)[-1]).strip()
+    stem = file_stem(path.rsplit("#", 1)[-1]).strip()  # an attachment: its own name
     counted = _COUNTED_NAME.search(stem)
     return bool(_COPY_NAME.search(stem)), int(counted.group(1)) if counted else 0
 

@@ -65,6 +65,26 @@ def _recent_past_dates(text: str, dated: list[Candidate]) -> Iterator[tuple[re.M
             yield m, value
 
 
+def _short_year_dates(text: str) -> Iterator[tuple[re.Match[str], date]]:
+    for m in _SHORT_YEAR.finditer(text):
+        month = m.group(2) or m.group(3)
+        value = parse_date(f"{m.group(1)} {month} 20{m.group(4)}" if m.group(2) else
+                           f"{m.group(1)}-{month}-20{m.group(4)}")
+        if isinstance(value, date):
+            yield m, value
+
+
+def _overlaps(cands: list[Candidate], start: int, end: int) -> bool:
+    """Whether the span start..end overlaps a candidate's."""
+    return any(c.start < end and start < c.end for c in cands)
+
+
+def _add_date(out: list[Candidate], m: re.Match[str], value: date) -> None:
+    """A date read by one of the repair patterns, unless a reading found before covers its text."""
+    if not _overlaps(out, m.start(), m.end()):
+        out.append(Candidate("date", value, m.group(0), m.start(), m.end()))
+
+
 def _glued_year_dates(text: str) -> Iterator[tuple[re.Match[str], date]]:
     for m in _GLUED_YEAR.finditer(text):
         value = parse_date(f"{m.group(1)} {m.group(2)} {m.group(3)}")
@@ -81,22 +101,17 @@ def dates(dt: DocText) -> list[Candidate]:
         if isinstance(value, date):
             out.append(Candidate("date", value, text, start, end))
     for m in _BROKEN_DATE.finditer(dt.text):
-        if any(c.start < m.end() and m.start() < c.end for c in out):
+        if _overlaps(out, m.start(), m.end()):
             continue
         value = parse_date(f"{m.group(1)} {m.group(2).replace(' ', '')} {m.group(3).replace(' ', '')}")
         if isinstance(value, date):
             out.append(Candidate("date", value, m.group(0), m.start(), m.end()))
     for m, value in _glued_year_dates(dt.text):
-        if not any(c.start < m.end() and m.start() < c.end for c in out):
-            out.append(Candidate("date", value, m.group(0), m.start(), m.end()))
+        _add_date(out, m, value)
     for m, value in list(_recent_past_dates(dt.text, out)):
-        out.append(Candidate("date", value, m.group(0), m.start(), m.end()))
-    for m in _SHORT_YEAR.finditer(dt.text):
-        month = m.group(2) or m.group(3)
-        value = parse_date(f"{m.group(1)} {month} 20{m.group(4)}" if m.group(2) else
-                           f"{m.group(1)}-{month}-20{m.group(4)}")
-        if isinstance(value, date) and not any(c.start < m.end() and m.start() < c.end for c in out):
-            out.append(Candidate("date", value, m.group(0), m.start(), m.end()))
+        _add_date(out, m, value)
+    for m, value in _short_year_dates(dt.text):
+        _add_date(out, m, value)
     return out
 
 
@@ -246,7 +261,7 @@ def surnames_alone(dt: DocText, surnames: list[str], taken: list[Candidate]) -> 
             continue
         pattern = re.compile(r"(?<![a-z0-9])" + r"\s*-?\s*".join(parts) + r"(?![a-z0-9])")
         for m in pattern.finditer(dt.folded):
-            if not any(c.start < m.end() and m.start() < c.end for c in taken):
+            if not _overlaps(taken, m.start(), m.end()):
                 out.append(Candidate("signatory", surname, dt.text[m.start():m.end()], m.start(), m.end(),
                                      {"initials": 0.0}))
     return out

@@ -9,7 +9,7 @@ from functools import cached_property
 
 from ..nlp import get_nlp
 from ..page_text import union_box, words_in_span
-from ..schema import BBox, Document, Evidence
+from ..schema import BBox, Document, Evidence, Word
 
 # spaces OCR puts inside numbers: '101 446', '142.1 19', '15.216, 90', '01 -02-2023', '18.01 „2023', '€15: 216'
 _NUMBER_SPACES = re.compile(r"(?<=\d) (?=\d)|(?<=\d) (?=[.,/„‚-]\d)|(?<=\d[.,/-]) (?=\d)"
@@ -192,5 +192,12 @@ class DocText:
         line_start = page.text.rfind("\n", 0, local_start) + 1
         line_end = page.text.find("\n", local_end)
         line = page.text[line_start: line_end if line_end >= 0 else None].strip()
-        conf = sum(w.conf for w in words) / len(words) if words else 0.5
-        return Evidence(page.number, union_box(words), line), conf
+        return Evidence(page.number, union_box(words), line), _mean_conf(words)
+
+    def read_confidence(self, start: int, end: int) -> float:
+        """The mean OCR confidence of a span's words (as `evidence` gives it, without the evidence)."""
+        return _mean_conf(self.words_of(start, end)[2])
+
+
+def _mean_conf(words: list[Word]) -> float:
+    return sum(w.conf for w in words) / len(words) if words else 0.5

@@ -47,7 +47,7 @@ def _field(dt: DocText, name: FieldName, ranked: list[Candidate], min_score: flo
     agreeing = len(same) - 1
     evidence, ocr_conf = dt.evidence(best.start, best.end)
     # the same value read at several places ('2024 idem € 17.930,55'): the best-read of them says how sure OCR is
-    ocr_conf = max([ocr_conf] + [dt.evidence(c.start, c.end)[1] for c in same[1:4] if c.start != best.start])
+    ocr_conf = max([ocr_conf] + [dt.read_confidence(c.start, c.end) for c in same[1:4] if c.start != best.start])
     conf = confidence(best.score + 1.0 * min(agreeing, 3), ocr_conf, rival.score if rival else None)
     return Field(name.value, best.value, best.raw, conf, best.why(), evidence)
 

@@ -10,7 +10,7 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from ..normalize import name_key
+from ..normalize import file_stem, name_key
 from ..reference import Reference
 from ..rules import load_yaml, models_dir
 
@@ -149,7 +149,7 @@ class Gazetteer:
 
     def in_file_name(self, name: str) -> list[Place]:
         """Places a file name names exactly ('scan_sittard-geleen_platform31.pdf', 'Besluitnota Leiden.pdf')."""
-        stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name.rsplit("/", 1)[-1])
+        stem = file_stem(name)
         tokens = [t for t in re.split(r"[\s_.()\[\],]+", stem) if t]
         found: list[Place] = []
         for size in range(MAX_WORDS, 0, -1):

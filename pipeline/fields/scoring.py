@@ -94,12 +94,16 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
                                               or st.column_cue(c.start, c.end, "other_office", 3)))
     # 'Datum: 9 februari 2023      Datum: ..........': the other column's date field is left empty; this date,
     # in Platform31's column, is not the municipality's
-    before = re.sub(r"datum\s*:?\s*$", "", st.dt.folded[line.start:c.start])  # its own label is no field
-    rest = before + " | " + st.dt.folded[c.end:line.end]
-    f["beside_empty_date"] = float(bool(f["platform_column"] and _EMPTY_DATE_FIELD.search(rest)))
+    f["beside_empty_date"] = float(bool(f["platform_column"]) and _empty_date_field_beside(st, line, c))
 
 
 _EMPTY_DATE_FIELD = re.compile(r"datum\s*:?\s*(?:[._…·-]{3,}|\s*$)")
+
+
+def _empty_date_field_beside(st: Structure, line: Line, c: Candidate) -> bool:
+    """Another 'Datum:' field on the date's line is left empty (its own label is no field)."""
+    before = re.sub(r"datum\s*:?\s*$", "", st.dt.folded[line.start:c.start])
+    return bool(_EMPTY_DATE_FIELD.search(before + " | " + st.dt.folded[c.end:line.end]))
 
 _WEEKDAY = r"(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag[\W_]*)?"
 
@@ -302,7 +306,8 @@ def cross_check(amounts: list[Candidate], counts: list[Candidate], rate: Decimal
 def _term_totals(amounts: list[Candidate], years: int) -> None:
     """'€ 32.674,20 ... € 163.371,00': the second is five years of the first (to the cent, or within rounding
     where both are whole euros), whatever the labels OCR read apart from them say."""
-    read = [a for a in amounts if not a.features.get("lookalike")]
+    # a value read with a digit otherwise ('lookalike') neither supports nor is supported
+    read = {as_decimal(a.value) for a in amounts if not a.features.get("lookalike")}
 
     def total_of(total: Decimal, yearly: Decimal) -> bool:
         if yearly * years == total:
@@ -312,8 +317,8 @@ def _term_totals(amounts: list[Candidate], years: int) -> None:
 
     for a in amounts:
         value = as_decimal(a.value)
-        others = [as_decimal(o.value) for o in read if o is not a and as_decimal(o.value) != value]
-        mine = a in read
+        others = read - {value}
+        mine = not a.features.get("lookalike")
         a.features["term_yearly"] = float(mine and any(total_of(o, value) for o in others))
         a.features["term_total"] = float(mine and any(total_of(value, o) for o in others))
 

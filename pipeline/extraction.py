@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 class FileResult:
     source: SourceFile
     extractions: tuple[Extraction, ...]
-    pages: tuple[tuple[int, str, str, int], ...]  # (number, source, reason, rotation) per page
+    pages: tuple[tuple[int, str, str, float], ...]  # (number, source, reason, rotation) per page
     crash: str = ""  # what failed when the program, not the file, was at fault (an exception's type): tried again
 
     @property

@@ -121,7 +121,7 @@ class Page:
     width: float
     height: float
     dpi: float  # units per inch of `width`, `height` and word boxes (72 for the text layer)
-    rotation: int = 0  # degrees the scan was turned to read it upright
+    rotation: float = 0  # degrees clockwise the scan was turned to read it upright and level
     word_spans: tuple[tuple[int, int], ...] = ()  # char offsets of each word in `text`
 
     @property

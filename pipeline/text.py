@@ -18,7 +18,7 @@ from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 from .email_intake import MAX_DEPTH
 from .errors import InputFileError
 from .ingest import describe_unknown
-from .ocr import HEAD_DPI, HEAD_SHARE, OcrCache, OcrSettings, head_image, ocr_heads, ocr_image, rotate
+from .ocr import HEAD_DPI, HEAD_SHARE, OcrCache, OcrSettings, head_image, ocr_heads, ocr_image, rotate, turned_size
 from .page_text import assemble, group_lines
 from .schema import FileError, Page, SourceFile, Word
 
@@ -252,7 +252,7 @@ def ocr_page(path: Path, source: SourceFile, plan: PagePlan, settings: TextSetti
             log.warning("%s p%d: OCR afgebroken (%s)", source.path, plan.number, exc)
             return Page(plan.number, "", (), "ocr", f"OCR afgebroken na {settings.ocr.timeout:.0f} s",
                         float(image.width), float(image.height), dpi, 0, ())
-    width, height = result.size if result.rotation % 180 == 0 else result.size[::-1]
+    width, height = turned_size(result.size, result.rotation)
     return Page(plan.number, result.text, result.words, "ocr", plan.reason, float(width), float(height),
                 result.dpi, result.rotation, result.spans)
 

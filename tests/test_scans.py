@@ -148,3 +148,37 @@ def test_multi_page_tiff(tmp_path):
     pages = read_pages(tmp_path / "scan.tif", _source(tmp_path, "scan.tif"), TextSettings(), OcrCache(OCR_CACHE))
     assert [p.number for p in pages] == [1, 2]
     assert "Samenwerken" in pages[0].text
+
+
+def _phone_photo(page, degrees: float):
+    """A page photographed on a desk: turned `degrees` clockwise, the desk's brown around it, a photo's pixels."""
+    from PIL import Image
+
+    desk = Image.new("RGB", (page.width + 500, page.height + 500), (88, 80, 70))
+    desk.paste(page.convert("RGB"), (250, 250))
+    desk = desk.rotate(-degrees, resample=Image.BICUBIC, fillcolor=(88, 80, 70))
+    return desk.resize((desk.width * 2 // 3, desk.height * 2 // 3), Image.LANCZOS)
+
+
+@pytest.mark.parametrize("degrees", [4.5, -5.0])
+def test_a_skewed_phone_photo_is_levelled_and_read_in_whole_lines(tmp_path, degrees):
+    """Tesseract follows a scan's lines up to ~2.5 degrees; a photo at 4-5 degrees it read in pieces ('peildatum |
+    januari', the euro sign lost). Such a page is read again levelled, and its boxes and image stay on one
+    geometry: the signature is judged on the levelled page, and an unsigned one stays unsigned."""
+    from pipeline.text import render_page
+
+    spec = AgreementSpec(**{**SPEC.__dict__, "signed": False})
+    page = scan(render_agreement(spec, random.Random(5)).pdf, DAMAGE["office"], random.Random(9))[1]
+    _phone_photo(page, degrees).save(tmp_path / "IMG_2041.jpg", quality=80)
+    source = _source(tmp_path, "IMG_2041.jpg")
+    [read] = read_pages(tmp_path / "IMG_2041.jpg", source, TextSettings(), OcrCache(OCR_CACHE))
+    assert 3.0 <= abs(read.rotation) <= 7.0 and read.rotation * degrees < 0  # turned back, not further
+    lines = read.text.splitlines()
+    assert any("€ 0,15 ex BTW per inwoner per jaar." in line for line in lines), read.text
+    assert any("peildatum 1 januari 2022" in line for line in lines), read.text
+    assert "Aldus in tweevoud opgemaakt te Deventer op 10 januari 2023" in lines
+    assert render_page(tmp_path / "IMG_2041.jpg", source, read).size == (read.width, read.height)
+    ref = load_reference(SAMPLES / "reference.csv")
+    [agreement] = process_file(tmp_path, source, ref, TextSettings(), OCR_CACHE).extractions
+    assert agreement.value("municipality") == "Deventer" and agreement.value("date") == date(2023, 1, 10)
+    assert agreement.signed is False

@@ -384,12 +384,49 @@ def find_signature_page(pages: tuple[Page, ...], marks: Marks) -> SignaturePage 
                          default=0.0) for role in (MUNICIPALITY, PLATFORM31))
         score = (weight + 3.0 * both, page.number)
         if best is None or score > best[0]:
-            margin = s.area_margin * page.dpi
-            top = max(0.0, min(p.box[1] for p in blocks) - margin)
-            bottom = min(page.height, max(p.box[3] for p in blocks) + margin)
-            zones = tuple(_paraaf_zone(seg.box, page) for p in paras for seg in p.segments if seg.role == PARAAF)
-            best = (score, SignaturePage(page, tuple(paras), (0.0, top, page.width, bottom), zones, marks))
-    return best[1] if best else None
+            best = (score, _signature_page(page, paras, blocks, marks, s))
+    if best is None:
+        return None
+    return _continued(best[1], pages, marks, s) or best[1]
+
+
+def _continued(sp: SignaturePage, pages: tuple[Page, ...], marks: Marks, s: BlockSettings) -> SignaturePage | None:
+    """The next page, when the municipality's block breaks over the page break: on this page only its heading,
+    the last block line on the page ('Namens de gemeente X,' above the footer), and at the top of the next page
+    its name or function, no running text above or under it and no block of Platform31. The signature stands
+    above the name, so it is looked for there."""
+    if not sp.municipality:
+        return None
+    heading_foot = max(p.box[3] for p in sp.municipality)
+    # where the parties sign: from Platform31's last block down (the parties clause above names both parties)
+    start = max((p.box[1] for p in sp.platform31 if p.box[1] < heading_foot), default=heading_foot)
+    if not all(is_heading(seg, marks) for p in sp.municipality if p.box[3] >= start for seg in p.segments):
+        return None
+    if any(p.box[3] > heading_foot for p in sp.platform31):
+        return None  # a block under the heading on this page: the layout of headings one above the other
+    page = next((p for p in pages if p.number == sp.page.number + 1), None)
+    if page is None or not page.words or page.width <= 0:
+        return None
+    paras = paragraphs(segments(page, marks, s), print_height(page), s)
+    blocks = [p for p in paras if p.role in (MUNICIPALITY, PLATFORM31) and _is_block(p)]
+    if not blocks or any(p.role == PLATFORM31 for p in blocks):
+        return None
+    if all(is_heading(seg, marks) for p in blocks for seg in p.segments):
+        return None  # only a heading again: no name to sign above
+    first = min(blocks, key=lambda p: p.box[1])
+    if any(not _is_block(p) and p.box[3] <= first.box[1] for p in paras) or _text_below(first, paras, s):
+        return None
+    return _signature_page(page, paras, blocks, marks, s)
+
+
+def _signature_page(page: Page, paras: list[Paragraph], blocks: list[Paragraph], marks: Marks,
+                    s: BlockSettings) -> SignaturePage:
+    """The page with the area around its blocks to look for handwriting in, and the boxes for initials."""
+    margin = s.area_margin * page.dpi
+    top = max(0.0, min(p.box[1] for p in blocks) - margin)
+    bottom = min(page.height, max(p.box[3] for p in blocks) + margin)
+    zones = tuple(_paraaf_zone(seg.box, page) for p in paras for seg in p.segments if seg.role == PARAAF)
+    return SignaturePage(page, tuple(paras), (0.0, top, page.width, bottom), zones, marks)
 
 
 def _paraaf_zone(box: BBox, page: Page) -> BBox:

@@ -33,6 +33,7 @@ from .synthetic_page import (
     INK_LIGHT,
     STAMP_PURPLE,
     SyntheticPage,
+    closing,
     forms,
     headed_stack,
     stacked,
@@ -136,6 +137,51 @@ def test_ink_before_an_unreadable_last_page_proves_nothing():
     result = check_signature((sp.page(), blank), MARKS, lambda _p: sp.image)
     assert result.signed is True and result.confidence < 0.6 and "onleesbaar" in result.reason
     assert judge(sp).confidence >= 0.6  # the same page as the last one counts
+
+
+def _over_a_page_break(signed: bool, heading_on_first: bool = True, annex: bool = False):
+    """Platform31's block signed at the foot of a page; the municipality's block breaks over to the next page: its
+    heading ('Namens de gemeente Deventer,') last on the first page, or on the second, and the name, function and
+    date (and the signature above the name) at the top of the second."""
+    first, second = SyntheticPage(), SyntheticPage()
+    closing(first)
+    first.text(1.0, 6.8, "Namens Stichting Platform31,")
+    first.signature(1.1, 7.2)
+    first.text(1.0, 7.9, "V. Everhardt, directeur-bestuurder")
+    top = 0.9
+    if heading_on_first:
+        first.text(1.0, 10.4, "Namens de gemeente Deventer,")
+    else:
+        second.text(1.0, top, "Namens de gemeente Deventer,")
+        top += 0.4
+    first.text(3.9, 11.2, "blad 1 van 2")
+    if signed:
+        second.signature(1.1, top, seed=5)
+    second.text(1.0, top + 0.75, "R.C. König, burgemeester")
+    second.text(1.0, top + 1.0, "Deventer, 12 januari 2023")
+    if annex:  # a page of running text after the name: an annex that opens with the mayor's letter, no block
+        for i in range(8):
+            second.text(1.0, top + 1.6 + 0.25 * i, "De uitvoering van het convenant wordt jaarlijks besproken "
+                                                   "met de gemeente en de andere leden van het netwerk.")
+    second.text(3.9, 11.2, "blad 2 van 2")
+    images = {1: first.image, 2: second.image}
+    return check_signature((first.page(1), second.page(2)), MARKS, lambda p: images[p.number])
+
+
+@pytest.mark.parametrize("heading_on_first", [True, False])
+@pytest.mark.parametrize("signed", [True, False])
+def test_a_block_broken_over_a_page_break_is_judged_where_its_name_stands(signed, heading_on_first):
+    """Platform31's signature on the first page is never the municipality's; the municipality's signature above its
+    name at the top of the next page counts, wherever its heading fell."""
+    result = _over_a_page_break(signed, heading_on_first)
+    assert result.signed is signed, result.reason
+    assert result.page == 2
+
+
+def test_a_page_of_running_text_after_the_heading_is_no_continued_block():
+    """Under the name on the next page runs text: that page is no signature block, the first page is judged."""
+    result = _over_a_page_break(True, annex=True)
+    assert result.page == 1 and result.signed is not True, result.reason
 
 
 def test_the_block_is_found_without_the_signatory_name():

@@ -131,6 +131,19 @@ def _hue(r: np.ndarray, g: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.nd
     return hue, chroma
 
 
+def _against_paper(rgb: np.ndarray) -> np.ndarray:
+    """The colours as they would be on white paper: each channel scaled by the paper's. A photo under a warm lamp
+    tints paper and ink alike; black ink read on its own then looks brown. The paper is the median of the brighter
+    half of the area, leaving out pure white (the corners a levelled photo was given) and the desk around it."""
+    sample = rgb[::3, ::3].reshape(-1, 3)
+    sample = sample[sample.min(axis=1) < 254]
+    if len(sample) < 100:
+        return rgb
+    light = sample.sum(axis=1)
+    paper = np.median(sample[light >= np.median(light)], axis=0).astype(np.float32)
+    return np.clip(rgb * (max(paper.max(), 64.0) / np.maximum(paper, 64.0)), 0, 255).astype(np.int16)
+
+
 def _stamp_pixels(rgb: np.ndarray, ink: np.ndarray, s: InkSettings, ppi: float) -> np.ndarray:
     """Ink pixels of a clear colour that is not pen blue (red, purple or green stamp ink), and the paler ink of
     that colour around them (a worn stamp, a poor scan)."""
@@ -426,7 +439,8 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
         return InkAnalysis((), {})
     rgb = np.asarray(image.crop((x0, y0, x1, y1)).convert("RGB"), dtype=np.int16)
     ink = _ink_mask(rgb, s)
-    stamp = _stamp_pixels(rgb, ink, s, ppi)
+    colour = _against_paper(rgb)
+    stamp = _stamp_pixels(colour, ink, s, ppi)
     if stamp.any():
         set_aside["colour"] += 1
         ink &= ~_grow(stamp, max(2, round(0.015 * ppi)))  # with the paler fringe a scan leaves around it
@@ -481,7 +495,7 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
         if h < s.dash_height * ppi:
             set_aside["dots"] += 1
             continue
-        mean = rgb[sl][comp].mean(axis=0)
+        mean = colour[sl][comp].mean(axis=0)
         hue, chroma = (float(v) for v in _hue(*mean))
         saturation = chroma / mean.max() if mean.max() > 0 and chroma >= 1 else 0.0
         if (saturation >= s.stamp_saturation and not s.pen_hue[0] <= hue <= s.pen_hue[1]) or (

@@ -10,11 +10,13 @@ import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
 
+import numpy as np
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
+from PIL import Image
 
 from pipeline.decisions import Decision, apply_decisions
 from pipeline.digital_signature import DigitalSignature
@@ -126,6 +128,34 @@ def test_a_pen_signature_in_the_municipality_block_counts(variant):
     result = judge(sp)
     assert result.signed is True, result.reason
     assert result.confidence >= 0.6
+
+
+def _under_warm_light(sp: SyntheticPage) -> None:
+    """The page photographed under a warm lamp: paper cream, the blacks lifted and tinted with it (black ink then
+    measures a saturation of 0.17 at an orange hue, as on a phone photo from a house corpus)."""
+    cast = np.array([0.92, 0.87, 0.76])
+    pixels = cast * (40.0 + 0.84 * np.asarray(sp.image, dtype=np.float32))
+    sp.image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+
+
+@pytest.mark.parametrize("variant", ["black ink", "blue ink", "with a red stamp over it"])
+def test_a_signature_photographed_under_warm_light_counts(variant):
+    """Ink's colour is judged against the paper's: the lamp's tint is no stamp colour."""
+    sp = SyntheticPage()
+    SIGNED[variant](sp)
+    _under_warm_light(sp)
+    result = judge(sp)
+    assert result.signed is True, result.reason
+
+
+@pytest.mark.parametrize("trap", ["red round stamp", "purple box stamp, turned", "black round stamp",
+                                  "platform31 signed, columns"])
+def test_a_trap_photographed_under_warm_light_stays_unsigned(trap):
+    sp = SyntheticPage()
+    UNSIGNED[trap](sp)
+    _under_warm_light(sp)
+    result = judge(sp)
+    assert result.signed is False, result.reason
 
 
 def test_ink_before_an_unreadable_last_page_proves_nothing():

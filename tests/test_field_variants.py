@@ -832,3 +832,19 @@ def test_place_and_date_labels_on_one_line_per_block(g40_reference):
             "A.W. Kolff, burgemeester\nPlaats: Dordrecht Datum: 8 februari 2023\n"
             "Samenwerkingsovereenkomst Platform31 - Dordrecht\n")
     assert _values(text, g40_reference)["date"] == date(2023, 2, 8)
+
+
+@pytest.mark.parametrize("period", ["van 1 maart 2023 tot\nen met 31 december 2027", "van 1 maart 2023 tot en\n"
+                                    "met 31 december 2027", "van 1 maart 2023 t/m\n31 december 2027",
+                                    "tot\n31 december 2027", "van 1 maart 2023 tot en met 31 december 2027"])
+def test_a_period_broken_over_a_line_is_still_a_period(g40_reference, period):
+    """'... hebben ondertekend, dat loopt van 1 maart 2023 tot\\nen met 31 december 2027': the covenant's end, its
+    cue on the line before; with the signing date unreadable the agreement takes the college decision it names."""
+    text = ("Samenwerkingsovereenkomst\nDe gemeente Gouda gevestigd aan Burgemeester Jamessingel 1 in Gouda, in deze "
+            "rechtsgeldig\nvertegenwoordigd door burgemeester P. Verhoeve op basis van het collegebesluit van 7 "
+            "februari\n2023, hierna te noemen: de gemeente\nOverwegende dat:\n* Platform31 en het G40-Stedennetwerk "
+            "op 19 december 2022 het convenant hebben ondertekend, dat loopt " + period + ";\nArtikel 3 BIJDRAGE\n"
+            "De gemeente betaalt een totaalbedrag van € 11.114,25 ex BTW per jaar.\nAldus in tweevoud opgemaakt te "
+            "Gouda,\nNamens Platform31 Namens de gemeente Gouda\nV. Everhardt P. Verhoeve\ndirecteur-bestuurder "
+            "burgemeester van Gouda\nDatum: Datum: E/ 2 2065\n")
+    assert _values(text, g40_reference)["date"] == date(2023, 2, 7)

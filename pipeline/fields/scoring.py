@@ -81,7 +81,10 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
     place = place or _place_label_above(st, c, places)
     f["place_before"] = float(place is not None)
     # a cue before the place belongs to something else ('Den Haag: na. Amstelveen, 26 jan. 2023')
-    left = max(line.start, c.start - 22, place.end if place is not None and place.end <= c.start else 0)
+    start = line.start
+    if c.start - line.start <= 12 and not st.in_closing(line):
+        start = 0  # a sentence broken before the date: its cue ends the line above ('loopt van ... tot\nen met')
+    left = max(start, c.start - 22, place.end if place is not None and place.end <= c.start else 0)
     f["period"] = float(bool(lexicon("period").search(st.dt.folded, left, c.start)))
     if place is not None and not f["signing"] and not label and _formula_above(st, line):
         f["signing"] = 1.0  # 'Aldus in tweevoud opgemaakt:' over 'Amstelveen, 26 jan. 2023'

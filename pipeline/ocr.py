@@ -23,6 +23,7 @@ from PIL import Image, ImageColor, ImageFilter, ImageOps
 from .dropped_lines import with_dropped_lines
 from .errors import ConfigError
 from .lighting import uneven
+from .page_skew import projection_skew
 from .page_text import assemble
 from .schema import Word
 from .table_cells import lines_of, reread_tables, skew
@@ -31,7 +32,7 @@ log = logging.getLogger(__name__)
 
 A4_WIDTH_INCH, A4_HEIGHT_INCH = 8.27, 11.69  # a page's resolution when the caller does not know it
 
-OCR_VERSION = "14"  # bump when the way pages are OCR'd changes, to invalidate caches (14: skewed pages levelled)
+OCR_VERSION = "15"  # bump when the way pages are OCR'd changes, to invalidate caches (15: skewed pages levelled)
 
 # One tesseract per core: its own OpenMP threading is several times slower on small machines.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -253,13 +254,21 @@ def turned_size(size: tuple[int, int], degrees: float) -> tuple[int, int]:
 
 LEVEL_FROM_DEGREES = 3.0  # tesseract follows the lines of a scan skewed up to ~2.5 degrees (the generated scans
 # measure up to 2.6); a phone photo at 4-5 degrees it reads in pieces, each line split where it steps down
+LEVEL_PHOTO_FROM_DEGREES = 1.5  # ... and a photo (lit unevenly: in perspective, its lines bend) or a page that
+# already reads badly: a photo of a memo at 2.9 degrees read 52 good words, levelled 120
+BAD_QUALITY = 0.55  # share of good words under which a reading is bad
 
 
-def _levelled(result: OcrResult, image: Image.Image, settings: OcrSettings, by_parts: bool) -> OcrResult:
-    """The page read again levelled when its lines run skewed beyond what tesseract follows; kept when it
-    reads at least as many good words."""
-    degrees = skew(lines_of(result.text, result.words, result.spans))
-    if abs(degrees) < LEVEL_FROM_DEGREES:
+def _levelled(result: OcrResult, image: Image.Image, settings: OcrSettings, by_parts: bool,
+              photo: bool) -> OcrResult:
+    """The page read again levelled when its lines run skewed beyond what tesseract follows; kept when it reads
+    as many good words or more (now in whole lines). The skew is measured along the lines read, or, on a photo or
+    a bad reading whose lines are too few to measure it by (a signature page), from the ink itself (page_skew)."""
+    doubtful = photo or _quality(result, settings) < BAD_QUALITY
+    degrees = skew(lines_of(result.text, result.words, result.spans), default=None)
+    if degrees is None and doubtful:
+        degrees = projection_skew(rotate(image, result.rotation))
+    if degrees is None or abs(degrees) < (LEVEL_PHOTO_FROM_DEGREES if doubtful else LEVEL_FROM_DEGREES):
         return result
     turn = round(result.rotation - degrees, 2)
     level = _run_tesseract(rotate(image, turn), settings, by_parts)
@@ -344,7 +353,8 @@ def ocr_image(image: Image.Image, settings: OcrSettings, cache_: OcrCache, key: 
         return cached
     result = _with_image(_run_tesseract(image, settings), image, dpi)
     by_parts = False
-    if uneven(image) or _quality(result, settings) < 0.55:
+    photo = uneven(image)
+    if photo or _quality(result, settings) < BAD_QUALITY:
         # a photo on a desk, a shadow, faded print on grey paper: one threshold for the whole page can lose
         # paragraphs (or all of it), thresholds by parts can lose a word elsewhere; the reading with more good
         # words is kept
@@ -353,7 +363,7 @@ def ocr_image(image: Image.Image, settings: OcrSettings, cache_: OcrCache, key: 
         result = parts if by_parts else result
     quality = _quality(result, settings)
     sideways = _vertical_share(result) >= 0.6
-    if quality < 0.55 and not sideways:
+    if quality < BAD_QUALITY and not sideways:
         # scanner noise on grey paper can leave tesseract's layout analysis with nothing it takes for text
         # (a signature page read as no words at all): the page read again with the speckles filtered out
         clean = image.filter(ImageFilter.MedianFilter(3))
@@ -361,20 +371,20 @@ def ocr_image(image: Image.Image, settings: OcrSettings, cache_: OcrCache, key: 
         cleaned_quality = _quality(cleaned, settings)
         if cleaned_quality > quality + 0.1:
             image, result, quality = clean, _with_image(cleaned, clean, dpi), cleaned_quality
-    if quality < 0.55 or sideways:
+    if quality < BAD_QUALITY or sideways:
         osd = _osd_rotation(image)
         candidates = [osd, 90, 270] if sideways else [osd, 180]
         for degrees in dict.fromkeys(d for d in candidates if d):
             turned = _run_tesseract(rotate(image, degrees), settings, by_parts)
             turned_quality = _quality(turned, settings)
-            upright = turned_quality >= 0.55 and _vertical_share(turned) < 0.6
+            upright = turned_quality >= BAD_QUALITY and _vertical_share(turned) < 0.6
             if turned_quality > quality + 0.1 or (sideways and upright):
                 result = OcrResult(turned.text, turned.words, turned.spans, degrees, image.size, dpi)
                 quality = turned_quality
                 if upright:
                     break
         log.debug("orientation: rotation %d, quality %.2f", result.rotation, quality)
-    result = _levelled(result, image, settings, by_parts)
+    result = _levelled(result, image, settings, by_parts, photo)
     result = _mended(result, image, dpi, settings)
     cache_.put(key, result)
     return result

@@ -149,9 +149,9 @@ def _rows(cells: dict[Cell, list[Word]]) -> list[list[Word]]:
     return [[w for c in sorted(row, key=lambda c: c.box[0]) for w in cells[c]] for row in rows]
 
 
-def skew(lines: Sequence[Sequence[Word]]) -> float:
+def skew(lines: Sequence[Sequence[Word]], default: float | None = 0.0) -> float | None:
     """The page's skew in degrees (positive: lines fall to the right), from the slope of the words' feet
-    along lines of three words or more (the median of at least two such lines)."""
+    along lines of three words or more (the median of at least two such lines); `default` without them."""
     slopes = []
     for line in lines:
         if len(line) < 3:
@@ -161,7 +161,7 @@ def skew(lines: Sequence[Sequence[Word]]) -> float:
         if xs.max() - xs.min() < 200:
             continue
         slopes.append(np.polyfit(xs, ys, 1)[0])
-    return float(np.degrees(np.arctan(np.median(slopes)))) if len(slopes) >= 2 else 0.0
+    return float(np.degrees(np.arctan(np.median(slopes)))) if len(slopes) >= 2 else default
 
 
 class Turn:

@@ -182,3 +182,36 @@ def test_a_skewed_phone_photo_is_levelled_and_read_in_whole_lines(tmp_path, degr
     [agreement] = process_file(tmp_path, source, ref, TextSettings(), OCR_CACHE).extractions
     assert agreement.value("municipality") == "Deventer" and agreement.value("date") == date(2023, 1, 10)
     assert agreement.signed is False
+
+
+def _sparse_photo(degrees: float):
+    """A photo of a signature page holding only the municipality's block (four short lines, too few to measure
+    a skew along): cream paper on a dark desk, the light falling off to one corner, a phone's resolution."""
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    page = Image.new("RGB", (2480, 3508), (238, 232, 215))
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.load_default(size=42)
+    for i, line in enumerate(["R.C. König", "burgemeester van Deventer", "Plaats: Deventer",
+                              "Datum: 10 januari 2023"]):
+        draw.text((330, 520 + 70 * i), line, font=font, fill=(35, 35, 40))
+    desk = Image.new("RGB", (3100, 4100), (50, 55, 70))
+    desk.paste(page, (310, 300))
+    desk = desk.rotate(-degrees, resample=Image.BICUBIC, fillcolor=(50, 55, 70))
+    ys, xs = np.mgrid[0:desk.height, 0:desk.width]
+    light = (1.0 - 0.35 * (xs / desk.width) * (ys / desk.height))[..., None]
+    photo = Image.fromarray(np.clip(np.asarray(desk, dtype=np.float32) * light, 0, 255).astype(np.uint8))
+    return photo.resize((photo.width * 9 // 20, photo.height * 9 // 20), Image.LANCZOS)
+
+
+@pytest.mark.parametrize("degrees", [6.5, -5.0])
+def test_a_sparse_photo_is_levelled_by_its_ink(tmp_path, degrees):
+    """Four lines read in pieces give no skew to measure along ('burgemeester' / 'van Deventer' apart); the
+    skew is measured from the ink and the page read again level."""
+    _sparse_photo(degrees).save(tmp_path / "IMG_0932.jpg", quality=80)
+    [read] = read_pages(tmp_path / "IMG_0932.jpg", _source(tmp_path, "IMG_0932.jpg"), TextSettings(),
+                        OcrCache(OCR_CACHE))
+    assert read.rotation == pytest.approx(-degrees, abs=0.75)
+    lines = read.text.splitlines()
+    assert "burgemeester van Deventer" in lines and "Datum: 10 januari 2023" in lines, read.text

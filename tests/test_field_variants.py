@@ -848,3 +848,18 @@ def test_a_period_broken_over_a_line_is_still_a_period(g40_reference, period):
             "Gouda,\nNamens Platform31 Namens de gemeente Gouda\nV. Everhardt P. Verhoeve\ndirecteur-bestuurder "
             "burgemeester van Gouda\nDatum: Datum: E/ 2 2065\n")
     assert _values(text, g40_reference)["date"] == date(2023, 2, 7)
+
+
+def test_a_footer_under_the_signature_block_is_no_partys_line(g40_reference):
+    """'... Platform31 - gemeente Hoorn | blad 2 van 2' under the names: a running footer, whose 'Platform31' stands
+    under the deputy's name but is no cue of his column; the deputy by mandate signed, not the mayor."""
+    text = ("SAMENWERKINGSOVEREENKOMST\nde gemeente Hoorn, zetelend Nieuwe Steen 1, ten deze vertegenwoordigd door de "
+            "burgemeester, J.\nNieuwenburg, namens deze wethouder drs. Chr.IJ. van der Meulen, handelend ter "
+            "uitvoering van\nhet besluit van het college van burgemeester en wethouders van 24 januari 2023;\n"
+            "De gemeente betaalt jaarlijks € 11.144,70.\nAldus overeengekomen en in tweevoud getekend te Hoorn op "
+            "..........\nNamens Platform31                         Voor de gemeente Hoorn,\n"
+            "                                          De burgemeester van Hoorn,\n"
+            "V. Everhardt                              drs. Chr.IJ. van der Meulen\n"
+            "directeur-bestuurder                      wethouder\n"
+            "Samenwerkingsovereenkomst Platform31 - gemeente Hoorn | blad 2 van 2\n")
+    assert _values(text, g40_reference)["signatory"] == "Chr.IJ. van der Meulen"

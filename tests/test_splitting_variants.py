@@ -140,3 +140,35 @@ def test_a_decision_list_naming_the_agreement_in_an_item_is_no_agreement():
             "burgemeester tot ondertekening.\nVoor uittreksel conform,\nde gemeentesecretaris")
     docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), [page_from_text(1, page)])
     assert [d.doc_type for d in docs] == [DocType.DECISION_MEMO]
+
+
+@pytest.mark.parametrize("footer, marker", [
+    ("Samenwerkingsovereenkomst Platform31 - gemeente Hoorn | blad 2 van 2", (2, 2)),
+    ("Blad 1/3", (1, 3)), ("blz. 3/3", (3, 3)), ("pagina 2 van 2", (2, 2)), ("- 2 -", (2, None)),
+    ("bladzijde 4 van 7", (4, 7)),
+])
+def test_a_page_footer_names_its_page(footer, marker):
+    from pipeline.documents import page_marker
+
+    assert page_marker(footer) == marker
+
+
+@pytest.mark.parametrize("page", [
+    # the municipality's block alone, photographed: name lost under the signature, place and date by hand
+    "EE\nwaarnemend burgemeester van Lelystad\nPlaats: Lelystad\nDatum: 0 foln, ZOO\nPagina 3 van 3",
+    # both blocks side by side, the names lost under the signatures
+    "plaats: Den Haag Plaats: Venlo\nDatum: 6-3-2023 Datum: 23022023\ndirecteur-bestuurder burgemeester van Venlo",
+    "R.C. König\nburgemeester van Deventer\nPlaats en datum: Deventer, 10 januari 2023",
+])
+def test_a_signature_page_on_its_own_is_an_agreement(page):
+    """A photo of the last page alone: no title, no article, only the signing fields and the offices under the
+    names; it is an agreement's page (reconcile joins it to the agreement it completes)."""
+    [doc] = split_documents(SourceFile("IMG_0932.JPG", "f" * 64, 1, "jpg"), [page_from_text(1, page)])
+    assert doc.doc_type == DocType.AGREEMENT
+
+
+def test_a_memo_header_with_a_date_label_is_no_signature_page():
+    page = ("Gemeente Lelystad\nDatum: 17 januari 2023\nAan: de burgemeester van Lelystad\nOnderwerp: voortzetting "
+            "G40\nVoorgesteld besluit\n1. In te stemmen met de samenwerkingsovereenkomst met Platform31.")
+    [doc] = split_documents(SourceFile("memo.pdf", "f" * 64, 1, "pdf"), [page_from_text(1, page)])
+    assert doc.doc_type == DocType.DECISION_MEMO

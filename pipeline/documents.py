@@ -107,6 +107,10 @@ def _repeats_foot(line: str, feet: list[str]) -> bool:
     return len(key) >= 10 and any(fuzz.ratio(key, foot) >= 85 for foot in feet)
 
 
+# a kind of document named after an article or a demonstrative is referred to, not a title ('Waarom deze overeenkomst')
+_REFERRED = re.compile(r"\b(?:de|het|deze|dit|die|dat|een|onze|uw)\s*$", re.IGNORECASE)
+
+
 def title_types(text: str, before: str = "") -> list[DocType]:
     """The kinds of document the title lines at the top of a page name (see `titles` in doc_types.yaml);
     `before` is the text of the page before it in the file, whose footer is not a title here."""
@@ -127,12 +131,13 @@ def title_types(text: str, before: str = "") -> list[DocType]:
         letters = [c for c in line if c.isalpha()]
         # a title starts with a capital, unless it opens the page ('samenwerkingsovereenkomst gemeente X')
         capital = bool(letters) and (letters[0].isupper() or (i == 0 and len(words) <= 10))
-        if (len(words) > rules.max_words or rules.not_before.search(line) or line.endswith((".", ",", ";"))
+        if (len(words) > rules.max_words or rules.not_before.search(line) or line.endswith((".", ",", ";", "?"))
                 or not capital or re.match(r"^[\W_]{0,3}[A-Za-z][\W_]\s", line)):
             continue  # running text, a list item or a label, not a title
         # the kind is named from one of the first words on ('Voorstel aan het college' names a memo)
         opening = len(" ".join(words[:rules.within_words]))
-        hits = [(m.start(), t) for t, p in rules.nouns if (m := p.search(line)) and m.start() < opening]
+        hits = [(m.start(), t) for t, p in rules.nouns if (m := p.search(line)) and m.start() < opening
+                and not _REFERRED.search(line, 0, m.start())]
         if not hits and line.isupper():  # a capital title OCR broke apart ('SAMENWERKINGSOVER EENKOMST')
             joined = "".join(words)
             hits = [(m.start(), t) for t, p in rules.nouns if (m := p.search(joined)) and m.start() < opening]

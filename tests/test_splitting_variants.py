@@ -172,3 +172,43 @@ def test_a_memo_header_with_a_date_label_is_no_signature_page():
             "G40\nVoorgesteld besluit\n1. In te stemmen met de samenwerkingsovereenkomst met Platform31.")
     [doc] = split_documents(SourceFile("memo.pdf", "f" * 64, 1, "pdf"), [page_from_text(1, page)])
     assert doc.doc_type == DocType.DECISION_MEMO
+
+
+RIB = """Gemeente Delft
+Aan de gemeenteraad van Delft
+Datum 28 februari 2023
+Ons kenmerk RIB-2023-014 / 3948812
+Onderwerp Nieuwe samenwerkingsovereenkomst Platform31 (G40-Stedennetwerk)
+Geachte raadsleden,
+Met deze brief informeren wij u over de voortzetting van de samenwerking tussen Delft en Platform31.
+Het college heeft op 21 februari jl. besloten de samenwerkingsovereenkomst met Stichting Platform31
+voor de jaren 2023 tot en met 2027 aan te gaan.
+{heading}
+Het G40-Stedennetwerk is geen rechtspersoon. Daarom sluit iedere deelnemende stad een eigen
+overeenkomst met Platform31.
+Financiën
+Uitgaande van 104.572 inwoners betaalt Delft jaarlijks 15.685,80 euro, exclusief btw.
+Met vriendelijke groet,
+burgemeester en wethouders van Delft"""
+
+
+@pytest.mark.parametrize("heading", ["Waarom deze overeenkomst?", "Waarom een overeenkomst", "De overeenkomst"])
+def test_a_council_letter_about_the_agreement_is_a_memo(heading):
+    """A raadsinformatiebrief: the college tells the council what it decided. A heading that asks about 'deze
+    overeenkomst' names no document of its own."""
+    page = RIB.format(heading=heading)
+    assert DocType.AGREEMENT not in title_types(page)
+    [doc] = split_documents(SourceFile("RIB 2023-014.pdf", "f" * 64, 1, "pdf"), [page_from_text(1, page)])
+    assert doc.doc_type == DocType.DECISION_MEMO
+
+
+def test_a_printed_e_mail_before_the_agreement_is_no_agreement():
+    mail = ("Secretariaat Burgemeester\nVan: Secretariaat Burgemeester <secretariaatburgemeester@dordrecht.nl>\n"
+            "Verzonden: donderdag 23 februari 2023 16:41\nAan: Anjel Punte <anjel.punte@platform31.nl>\n"
+            "Onderwerp: Ondertekende samenwerkingsovereenkomst Platform31 - gemeente Dordrecht\n"
+            "Bijlagen: 20230222 SOK Platform31 Dordrecht getekend.pdf\nBeste Anjel,\nZoals afgesproken stuur ik je "
+            "hierbij de door burgemeester Kolff ondertekende samenwerkingsovereenkomst\ntussen Platform31 en de "
+            "gemeente Dordrecht. Het college heeft op 14 februari jl. ingestemd met de\novereenkomst.\n"
+            "Met vriendelijke groet,\nIlse van Dongen\nsecretaresse burgemeester")
+    [doc] = split_documents(SourceFile("mail.pdf", "f" * 64, 1, "pdf"), [page_from_text(1, mail)])
+    assert doc.doc_type is DocType.OTHER

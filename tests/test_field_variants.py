@@ -863,3 +863,33 @@ def test_a_footer_under_the_signature_block_is_no_partys_line(g40_reference):
             "directeur-bestuurder                      wethouder\n"
             "Samenwerkingsovereenkomst Platform31 - gemeente Hoorn | blad 2 van 2\n")
     assert _values(text, g40_reference)["signatory"] == "Chr.IJ. van der Meulen"
+
+
+DECISION_LIST = """leeuwarden
+Besluitenlijst openbare collegevergadering
+Datum vergadering: dinsdag 17 januari 2023, 09.30 uur, Stadhuis kamer 1.14
+Aanwezig: {present}, wethouders Bouma, De Haan, Veldhuizen,
+Van Dijk en Hoogerwerf; gemeentesecretaris F. de Vries
+4 Samenwerkingsovereenkomst Het college besluit: 1. de Buma
+Platform31 2023-2027 samenwerkingsovereenkomst met Stichting Platform31 aan te gaan; 2. de jaarlijkse
+bijdrage van € 18.825,60 (125.504 inwoners à € 0,15, CBS 1 januari 2022) te dekken.
+Vastgesteld in de collegevergadering van 24 januari 2023.
+De secretaris, De burgemeester,
+F. de Vries {signs}
+"""
+
+
+@pytest.mark.parametrize("present, signs", [
+    ("burgemeester S. van Haersma Buma (voorzitter)", "S. van Haersma Buma"),
+    ("S. van Haersma Buma, burgemeester (voorzitter)", ""),
+])
+def test_a_decision_list_names_its_town_by_its_mayor(g40_reference, present, signs):
+    """The town's name only in the logo, read in lower case: the reference mayor, named as mayor, names it."""
+    text = DECISION_LIST.format(present=present, signs=signs)
+    assert _values(text, g40_reference, DocType.DECISION_MEMO)["municipality"] == "Leeuwarden"
+
+
+def test_a_mayor_named_in_another_role_names_no_town(g40_reference):
+    """'P. Depla, voorzitter Stedennetwerk G40' is Breda's mayor, but not named as its mayor here."""
+    text = DECISION_LIST.format(present="voorzitter P. Depla (Stedennetwerk G40)", signs="")
+    assert "municipality" not in _values(text, g40_reference, DocType.DECISION_MEMO)

@@ -7,6 +7,7 @@ signatory (the reference mayor of the municipality read).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -16,7 +17,7 @@ from ..reference import Reference
 from ..schema import DocType, Document, Field, FieldName
 from . import candidates as find
 from .candidates import Candidate
-from .doctext import DocText
+from .doctext import DocText, fold
 from .gazetteer import Mention, gazetteer_for
 from .people import correct_signatory, reference_people, resembles_reference
 from .scoring import (
@@ -197,6 +198,33 @@ def signatory_field(st: Structure, municipality: str | None, reference: Referenc
     return _field(st.dt, FieldName.SIGNATORY, cands, float(config["min_score"]))
 
 
+_MAYOR = re.compile(r"\bburgemeester\b")
+
+
+def _named_by_mayor(st: Structure, reference: Reference) -> Field | None:
+    """The town whose reference mayor the text names as mayor ('burgemeester S. van Haersma Buma', 'S. van
+    Haersma Buma, burgemeester'), where no place is named as a party: the logo with the town's name was read
+    in lower case or not at all. One town only; a mayor named in another role ('voorzitter') names none."""
+    named: dict[str, tuple[int, int]] = {}
+    folded = st.dt.folded
+    for entry in reference.entries:
+        for _initials, surname in reference_people(entry.mayor or ""):
+            key = fold(surname)
+            if len(key.replace(" ", "")) < 5:
+                continue
+            for m in re.finditer(r"\b" + re.escape(key) + r"\b", folded):
+                line = st.dt.line_at(m.start())
+                around = folded[max(line.start, m.start() - 40):min(line.end, m.end() + 25)]
+                if _MAYOR.search(around):
+                    named.setdefault(entry.municipality, (m.start(), m.end()))
+    if len(named) != 1:
+        return None
+    [(town, (start, end))] = named.items()
+    evidence, _conf = st.dt.evidence(start, end)
+    return Field(FieldName.MUNICIPALITY.value, town, st.dt.text[start:end], float(settings("municipality")
+                 ["by_mayor_confidence"]), "the reference mayor named as mayor", evidence)
+
+
 def extract_fields(document: Document, reference: Reference) -> dict[str, Field]:
     """All fields of an agreement or decision memo; other documents carry none."""
     if document.doc_type not in (DocType.AGREEMENT, DocType.DECISION_MEMO):
@@ -207,7 +235,7 @@ def extract_fields(document: Document, reference: Reference) -> dict[str, Field]
     mentions = gazetteer.mentions(dt.text)
     found: dict[str, Field | None] = {}
     named = tuple(p.name for p in gazetteer.in_file_name(document.file.path))
-    municipality = municipality_field(st, find.places(mentions), reference, named)
+    municipality = municipality_field(st, find.places(mentions), reference, named) or _named_by_mayor(st, reference)
     found["municipality"] = municipality
     name = str(municipality.value) if municipality else None
     found["date"] = date_field(st, document.doc_type, mentions, name)

@@ -893,3 +893,14 @@ def test_a_mayor_named_in_another_role_names_no_town(g40_reference):
     """'P. Depla, voorzitter Stedennetwerk G40' is Breda's mayor, but not named as its mayor here."""
     text = DECISION_LIST.format(present="voorzitter P. Depla (Stedennetwerk G40)", signs="")
     assert "municipality" not in _values(text, g40_reference, DocType.DECISION_MEMO)
+
+
+@pytest.mark.parametrize("read", ["719644", "791.644", "796441"])
+def test_a_count_with_a_digit_too_many_is_the_one_the_amount_agrees_with(g40_reference, read):
+    """A speck or a dot read as a digit ('79.644' read as '719644'): the stated amount is 0,15 x 79.644, so the
+    count with that digit left out is the one the document states."""
+    text = ("Collegebesluit uitvoeringsovereenkomst Schiedam\nHet college besluit op 17 januari 2023 in te stemmen "
+            "met de overeenkomst.\nSchiedam telde op 1 januari 2022 volgens het CBS " + read + " inwoners. De "
+            "bijdrage bedraagt daarmee € 11.946,60 per jaar.\n")
+    got = _values(text, g40_reference, DocType.DECISION_MEMO)
+    assert got["inhabitants"] == 79644 and got["amount"] == Decimal("11946.60")

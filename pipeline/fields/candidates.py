@@ -136,11 +136,18 @@ def date_variants(raw: str) -> list[date]:
     return out
 
 
+def _one_digit_less(raw: str) -> Iterator[str]:
+    """`raw` without one of its digits: a speck or a separator read as a digit ('79.644' read as '719644')."""
+    for i, ch in enumerate(raw):
+        if ch.isdigit():
+            yield raw[:i] + raw[i + 1:]
+
+
 def count_variants(c: Candidate, low: int, high: int) -> list[Candidate]:
-    """The count `c` with one digit read otherwise ('71.244' for 77.244), each a candidate at the same place
-    marked `lookalike`: it only wins where it makes rate x count equal a stated amount."""
+    """The count `c` with one digit read otherwise ('71.244' for 77.244) or one digit too many, each a candidate
+    at the same place marked `lookalike`: it only wins where it makes rate x count equal a stated amount."""
     out = []
-    for spelling in _lookalike_spellings(c.raw):
+    for spelling in (*_lookalike_spellings(c.raw), *_one_digit_less(c.raw)):
         value = parse_integer(spelling)
         if value is not None and low <= value <= high and value != c.value and all(v.value != value for v in out):
             out.append(Candidate(c.kind, value, c.raw, c.start, c.end, {**c.features, "lookalike": 1.0}))

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 A4_WIDTH_INCH, A4_HEIGHT_INCH = 8.27, 11.69  # a page's resolution when the caller does not know it
 
-OCR_VERSION = "15"  # bump when the way pages are OCR'd changes, to invalidate caches (15: skewed pages levelled)
+OCR_VERSION = "16"  # bump when the way pages are OCR'd changes, to invalidate caches (16: skewed pages levelled)
 
 # One tesseract per core: its own OpenMP threading is several times slower on small machines.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -271,7 +271,11 @@ def _levelled(result: OcrResult, image: Image.Image, settings: OcrSettings, by_p
     if degrees is None or abs(degrees) < (LEVEL_PHOTO_FROM_DEGREES if doubtful else LEVEL_FROM_DEGREES):
         return result
     turn = round(result.rotation - degrees, 2)
-    level = _run_tesseract(rotate(image, turn), settings, by_parts)
+    levelled = rotate(image, turn)
+    level = _run_tesseract(levelled, settings, by_parts)
+    if photo and not by_parts:  # levelled, a photo's shadows and desk edges may read better by parts
+        parts = _run_tesseract(levelled, settings, by_parts=True)
+        level = parts if _good_words(parts, settings) > _good_words(level, settings) else level
     log.debug("levelled by %.2f degrees: %d good words, were %d", -degrees, _good_words(level, settings),
               _good_words(result, settings))
     if _good_words(level, settings) < _good_words(result, settings):

@@ -904,3 +904,16 @@ def test_a_count_with_a_digit_too_many_is_the_one_the_amount_agrees_with(g40_ref
             "bijdrage bedraagt daarmee € 11.946,60 per jaar.\n")
     got = _values(text, g40_reference, DocType.DECISION_MEMO)
     assert got["inhabitants"] == 79644 and got["amount"] == Decimal("11946.60")
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("Datum: 23022023", date(2023, 2, 23)), ("Datum 14022023", date(2023, 2, 14)),
+    ("Datum: 7-2-2023", date(2023, 2, 7)),
+])
+def test_a_signing_date_whose_separators_were_lost_after_its_label(g40_reference, written, expected):
+    """A date by hand ('23.02.2023') whose dots OCR dropped: eight digits under a 'Datum' label are a date;
+    the same digits elsewhere ('kenmerk 23022023') are no date."""
+    text = ("Samenwerkingsovereenkomst\nDe gemeente Venlo, vertegenwoordigd door de burgemeester A.S. Scholten.\n"
+            "Ons kenmerk 31012023\nDe gemeente betaalt jaarlijks € 15.320,40.\nAldus overeengekomen en "
+            f"getekend.\nPlaats: Den Haag Plaats: Venlo\n{written}\ndirecteur-bestuurder burgemeester van Venlo\n")
+    assert _values(text, g40_reference)["date"] == expected

@@ -917,3 +917,12 @@ def test_a_signing_date_whose_separators_were_lost_after_its_label(g40_reference
             "Ons kenmerk 31012023\nDe gemeente betaalt jaarlijks € 15.320,40.\nAldus overeengekomen en "
             f"getekend.\nPlaats: Den Haag Plaats: Venlo\n{written}\ndirecteur-bestuurder burgemeester van Venlo\n")
     assert _values(text, g40_reference)["date"] == expected
+
+
+@pytest.mark.parametrize("written", ["Datum: 23, 02, 2023", "Datum: 23 ,02 ,2023", "Datum: 23. 02. 2023"])
+def test_a_numeric_date_whose_dots_were_read_apart(g40_reference, written):
+    """'23.02.2023' by hand, its dots read as commas with spaces around them."""
+    text = ("Samenwerkingsovereenkomst\nDe gemeente Venlo, vertegenwoordigd door de burgemeester A.S. Scholten.\n"
+            "De gemeente betaalt jaarlijks € 15.320,40.\nAldus overeengekomen en getekend.\nPlaats: Venlo\n"
+            f"{written}\nburgemeester van Venlo\n")
+    assert _values(text, g40_reference)["date"] == date(2023, 2, 23)

@@ -46,6 +46,17 @@ _SHORT_YEAR = re.compile(r"(?<![\d.,/-])([0-3]?\d)(?:\s+([a-z]{3,10})\.?\s+|\s?[
                          r"['’`](\d\d)(?!\d)", re.IGNORECASE)
 
 
+# a numeric date whose dots a hand or a scan set apart, read as commas ('23, 02, 2023', '23 ,02 ,2023')
+_SPACED_NUMERIC = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s?,\s?([01]?\d)\s?,\s?(20\d\d)(?![\d.,]?\d)")
+
+
+def _spaced_numeric_dates(text: str) -> Iterator[tuple[re.Match[str], date]]:
+    for m in _SPACED_NUMERIC.finditer(text):
+        value = parse_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
+        if isinstance(value, date):
+            yield m, value
+
+
 # a date of the recent past without its year ('op 14 februari jl.'): the year of the first full date of the
 # text (a letter's own date at its top), or the one before where the date would lie after it
 _LAST_PAST = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+([a-z]{3,10})\.?\s+(?:jl\.?|j\.l\.?|jongstleden)(?![a-z])",
@@ -111,6 +122,8 @@ def dates(dt: DocText) -> list[Candidate]:
     for m, value in list(_recent_past_dates(dt.text, out)):
         _add_date(out, m, value)
     for m, value in _short_year_dates(dt.text):
+        _add_date(out, m, value)
+    for m, value in _spaced_numeric_dates(dt.text):
         _add_date(out, m, value)
     return out
 

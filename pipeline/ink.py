@@ -106,6 +106,20 @@ def words_to_mask(page: Page) -> list[Word]:
         (w.box[3] - w.box[1]) <= 1.6 * usual or (w.conf >= 0.8 and (w.box[3] - w.box[1]) <= 3 * usual))]
 
 
+BLANK_INK_SHARE = 0.0005  # a sheet with less of its area dark is blank: paper, specks of dust, a scanner's edge
+BLANK_SIDE = 600  # pixels: the page is judged on a copy this size
+
+
+def blank_sheet(image: Image.Image) -> bool:
+    """Whether a page holds no print or writing at all (a batch scan's separator sheet), as against a page
+    whose print was too faint or too spoilt to read: ink is what is clearly darker than the paper around it."""
+    gray = image.convert("L")
+    gray.thumbnail((BLANK_SIDE, BLANK_SIDE))
+    pixels = np.asarray(gray, dtype=np.float32)
+    paper = ndimage.maximum_filter(pixels, size=9)
+    return float(((paper - pixels) > 40).mean()) < BLANK_INK_SHARE
+
+
 def print_height(page: Page) -> float:
     """The usual height of a printed word on the page, in page units."""
     heights = sorted(w.box[3] - w.box[1] for w in page.words if w.conf >= 0.5 and len(w.text) >= 2)

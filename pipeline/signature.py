@@ -14,7 +14,7 @@ from functools import cache
 
 from PIL import Image
 
-from .ink import InkAnalysis, Stroke, find_handwriting
+from .ink import InkAnalysis, Stroke, blank_sheet, find_handwriting
 from .rules import load_yaml
 from .schema import BBox, Page
 from .signature_block import (
@@ -125,7 +125,8 @@ def check_signature(pages: tuple[Page, ...], marks: Marks, render: Callable[[Pag
     result = judge(sp, analysis)
     # a later page with no text at all may be the real signature page that could not be read: what was
     # found on an earlier one (a table's lines, a letterhead) is then no proof of a signature
-    unread = [p.number for p in pages if p.number > sp.page.number and not p.text.strip()]
+    unread = [p.number for p in pages if p.number > sp.page.number and not p.text.strip()
+              and not blank_sheet(render(p))]
     if result.signed and unread:
         c = confidence_settings()
         return replace(result, confidence=min(result.confidence, c["unread_after"]),

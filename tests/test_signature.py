@@ -163,6 +163,35 @@ def test_ink_before_an_unreadable_last_page_proves_nothing():
     assert judge(sp).confidence >= 0.6  # the same page as the last one counts
 
 
+def _faded_page() -> SyntheticPage:
+    """A page whose print is too faint to read: pale grey lines of text, no word recorded."""
+    page = SyntheticPage()
+    for i in range(25):
+        page.text(1.0, 1.0 + 0.3 * i, "Bijlage 1 toelichting bij de overeenkomst en het convenant van de G40",
+                  colour=(165, 165, 165), record=False)
+    return page
+
+
+def _blank_sheet() -> SyntheticPage:
+    """A blank separator sheet from a batch scan: paper and a few specks of dust."""
+    page = SyntheticPage()
+    for x, y in ((2.0, 3.0), (5.5, 8.2), (6.1, 1.4)):
+        page.draw.ellipse((round(x * 300), round(y * 300), round(x * 300) + 4, round(y * 300) + 4), fill=(60, 60, 60))
+    return page
+
+
+@pytest.mark.parametrize("later, doubted", [(_faded_page, True), (_blank_sheet, False)])
+def test_a_later_page_without_text_casts_doubt_only_when_it_holds_ink(later, doubted):
+    """A faded page after the signature may be the real signature page: doubt. A blank sheet (a batch scan's
+    separator) holds nothing that could be: the signature counts."""
+    sp, other = SyntheticPage(), later()
+    _signed_with()(sp)
+    empty = Page(3, "", [], "ocr", "synthetic", float(sp.image.width), float(sp.image.height), 300.0, 0, [])
+    result = check_signature((sp.page(), empty), MARKS, lambda p: other.image if p.number == 3 else sp.image)
+    assert result.signed is True
+    assert (result.confidence < 0.6 and "onleesbaar" in result.reason) is doubted, result.reason
+
+
 def _over_a_page_break(signed: bool, heading_on_first: bool = True, annex: bool = False):
     """Platform31's block signed at the foot of a page; the municipality's block breaks over to the next page: its
     heading ('Namens de gemeente Deventer,') last on the first page, or on the second, and the name, function and

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from PIL import Image
 
 from .digital_signature import DigitalSignature, read_signatures
 from .documents import split_documents
 from .errors import InputFileError
 from .evidence import PageImages, field_crops
 from .fields import extract_fields
+from .ink import blank_sheet
 from .normalize import name_key
 from .reference import Reference
 from .schema import NEEDED_FIELDS, DocType, Document, Evidence, Extraction, Field, FileError, Page, SourceFile
@@ -89,6 +93,18 @@ def extract_document(document: Document, path: Path, reference: Reference,
                       digital=tuple(digital or ()) if document.doc_type is DocType.AGREEMENT else ())
 
 
+def without_blank_sheets(document: Document, render: Callable[[Page], Image.Image]) -> Document:
+    """The document without the blank sheets at its end (a batch scan's separators): pages with no text and no
+    ink. A page with ink but no text (faded, spoilt) stays: it may be the signature page."""
+    pages = list(document.pages)
+    try:
+        while len(pages) > 1 and not pages[-1].text.strip() and blank_sheet(render(pages[-1])):
+            pages.pop()
+    except (InputFileError, OSError, ValueError) as exc:  # the page cannot be rendered: it stays
+        log.warning("%s p%d: lege pagina niet te controleren (%s)", document.file.path, pages[-1].number, exc)
+    return document if len(pages) == len(document.pages) else replace(document, pages=tuple(pages))
+
+
 def error_result(source: SourceFile, kind: FileError, message: str, crash: str = "") -> FileResult:
     return FileResult(source, (Extraction(source, "", DocType.OTHER, error=kind, error_message=message),), (), crash)
 
@@ -102,7 +118,8 @@ def extract_file(inbox: Path, source: SourceFile, pages: list[Page], reference: 
     path = source.locate(inbox)
     for p in pages:
         log.debug("%s p%d: %s (%s)", source.path, p.number, p.source, p.reason)
-    documents = split_documents(source, pages)
+    documents = [without_blank_sheets(d, lambda page: render_page(path, source, page))
+                 for d in split_documents(source, pages)]
     digital = read_signatures(path) if source.kind == "pdf" and any(
         d.doc_type is DocType.AGREEMENT for d in documents) else []
     # a signature covers the whole file: with several documents in it, that is said, not assumed

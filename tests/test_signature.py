@@ -192,6 +192,23 @@ def test_a_later_page_without_text_casts_doubt_only_when_it_holds_ink(later, dou
     assert (result.confidence < 0.6 and "onleesbaar" in result.reason) is doubted, result.reason
 
 
+@pytest.mark.parametrize("last, kept", [(_blank_sheet, "1-2"), (_faded_page, "1-3")])
+def test_a_blank_separator_sheet_ends_no_document(last, kept):
+    """A batch scan's blank sheet after an agreement is no page of it ('1-2', not '1-3'); a faded page may be
+    its signature page and stays."""
+    from pipeline.extraction import without_blank_sheets
+    from pipeline.schema import Document
+
+    first, second, third = SyntheticPage(), SyntheticPage(), last()
+    closing(first)
+    _signed_with()(second)
+    pages = (first.page(1), second.page(2),
+             Page(3, "", [], "ocr", "synthetic", float(third.image.width), float(third.image.height), 300.0, 0, []))
+    images = {1: first.image, 2: second.image, 3: third.image}
+    doc = Document(SourceFile("batch.pdf", "f" * 64, 1, "pdf"), pages, DocType.AGREEMENT, 0.9)
+    assert without_blank_sheets(doc, lambda p: images[p.number]).page_range == kept
+
+
 def _over_a_page_break(signed: bool, heading_on_first: bool = True, annex: bool = False):
     """Platform31's block signed at the foot of a page; the municipality's block breaks over to the next page: its
     heading ('Namens de gemeente Deventer,') last on the first page, or on the second, and the name, function and

@@ -926,3 +926,33 @@ def test_a_numeric_date_whose_dots_were_read_apart(g40_reference, written):
             "De gemeente betaalt jaarlijks € 15.320,40.\nAldus overeengekomen en getekend.\nPlaats: Venlo\n"
             f"{written}\nburgemeester van Venlo\n")
     assert _values(text, g40_reference)["date"] == date(2023, 2, 23)
+
+
+@pytest.mark.parametrize("partial", [
+    "Omdat de overeenkomst op 1 maart 2023 ingaat, wordt over 2023 naar rato 10/12 deel\nin rekening gebracht, "
+    "zijnde € 14.942,13.",
+    "Voor 2023 wordt pro rata (maart tot en met december) € 14.942,13 gefactureerd.",
+    "Het eerste jaar wordt tijdsevenredig berekend: € 14.942,13.",
+])
+def test_a_part_of_the_first_year_is_not_the_yearly_contribution(g40_reference, partial):
+    text = ("Samenwerkingsovereenkomst\nDe gemeente Dordrecht, vertegenwoordigd door burgemeester A.W. Kolff.\n"
+            "3.1 De gemeente betaalt aan Platform31 een jaarlijkse bijdrage van € 17.930,55 exclusief btw.\n"
+            f"3.2 {partial}\nAldus getekend te Dordrecht op 16 februari 2023\n")
+    assert _values(text, g40_reference)["amount"] == Decimal("17930.55")
+
+
+@pytest.mark.parametrize("covenant", ["Convenant", "Sone", "convenant"])
+def test_the_covenants_date_is_no_agreements_date_even_when_its_name_is_misread(g40_reference, covenant):
+    """'(behorend bij het Convenant Stedennetwerk G40 - Platform31 d.d. 19 december 2022)', 'Convenant' read as
+    'Sone': the G40 network named before the date still makes it the covenant's."""
+    text = ("SAMENWERKINGSOVEREENKOMST\n(behorend bij het " + covenant + " Stedennetwerk G40 - Platform31 d.d. 19 "
+            "december\n2022)\nDe ondergetekenden: de gemeente Maastricht, vertegenwoordigd door A. Penn-te Strake."
+            "\nDe gemeente betaalt jaarlijks € 18.172,65.\n")
+    assert _values(text, g40_reference).get("date") != date(2022, 12, 19)
+
+
+def test_a_signing_line_that_names_the_covenant_is_still_the_signing_line(g40_reference):
+    text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Deventer, vertegenwoordigd door burgemeester R.C. König.\n"
+            "De gemeente betaalt jaarlijks € 15.216,90.\nTer uitvoering van het convenant getekend te Deventer op 10 "
+            "januari 2023\nNamens de gemeente Deventer, R.C. König\n")
+    assert _values(text, g40_reference)["date"] == date(2023, 1, 10)

@@ -80,6 +80,8 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
                   and _PLACE_TO_DATE.fullmatch(st.dt.folded[m.end:c.start])), None)
     place = place or _place_label_above(st, c, places)
     f["place_before"] = float(place is not None)
+    if f["other_event"] and place is None:
+        f["signing"] = 0.0  # 'Convenant ... Platform31 d.d. 19 december 2022': a date label, but of another event
     # a cue before the place belongs to something else ('Den Haag: na. Amstelveen, 26 jan. 2023')
     start = line.start
     if c.start - line.start <= 12 and not st.in_closing(line):
@@ -256,6 +258,7 @@ def amount_features(st: Structure, c: Candidate) -> None:
     # what sets an amount apart may stand before it in its sentence, on the line above ('over de gehele
     # looptijd van vijf jaar bedraagt de bijdrage daarmee' over '119.502,00 euro')
     # ... or as the label of its line ('Ter vergelijking: bijdrage EUR 12.830,35')
+    f["partial_year"] = float(st.in_sentence(c.start, c.end, "partial_year", 90, right=False))
     f["earlier"] = float(st.in_sentence(c.start, c.end, "earlier", 45, right=False)
                          or _line_label(st, c.start, "earlier", 30))
     # 'voor de gehele looptijd draagt de gemeente jaarlijks € X bij': a yearly cue right at the amount says

@@ -956,3 +956,17 @@ def test_a_signing_line_that_names_the_covenant_is_still_the_signing_line(g40_re
             "De gemeente betaalt jaarlijks € 15.216,90.\nTer uitvoering van het convenant getekend te Deventer op 10 "
             "januari 2023\nNamens de gemeente Deventer, R.C. König\n")
     assert _values(text, g40_reference)["date"] == date(2023, 1, 10)
+
+
+@pytest.mark.parametrize("earlier", ["(2022: € 23.170,81)",
+                                     "In 2022 bedroeg de bijdrage van de gemeente nog € 23.170,81.",
+                                     "Vorig jaar betaalde de gemeente € 23.170,81."])
+def test_an_earlier_years_amount_does_not_cast_doubt_on_the_contribution(g40_reference, earlier):
+    """'(2022: € 23.170,81)', 'bedroeg ... nog', 'betaalde': the past year's amount is no rival of this year's."""
+    text = ("Samenwerkingsovereenkomst\nDe gemeente Breda, vertegenwoordigd door de burgemeester P.F.G. Depla.\n"
+            "Op basis van 184.702 inwoners op 1 januari 2022 (bron: CBS), bedraagt de bijdrage\nvanaf 2023 € 27.705,30 "
+            f"per jaar {earlier}\nPlaats en datum: Breda, 14 februari 2023\n")
+    doc = _doc(text)
+    fields = extract_fields(doc, g40_reference)
+    assert fields["amount"].value == Decimal("27705.30")
+    assert fields["amount"].confidence >= 0.8

@@ -970,3 +970,24 @@ def test_an_earlier_years_amount_does_not_cast_doubt_on_the_contribution(g40_ref
     fields = extract_fields(doc, g40_reference)
     assert fields["amount"].value == Decimal("27705.30")
     assert fields["amount"].confidence >= 0.8
+
+
+@pytest.mark.parametrize("adopted", ["Vastgesteld in de vergadering van 7 februari 2023.",
+                                     "Aldus vastgesteld in de collegevergadering van 7 februari 2023."])
+def test_a_decision_list_is_dated_by_its_own_meeting(g40_reference, adopted):
+    """A decision list adopts the list of the meeting before and is itself adopted at the next one: both of those
+    dates are other meetings', the decision was taken at the meeting the list reports."""
+    text = ("Gemeente Amersfoort\nBesluitenlijst van de openbare vergadering van het college van burgemeester en\n"
+            "wethouders, gehouden op dinsdag 31 januari 2023\nAanwezig: burgemeester L.M.M. Bolsius, wethouders\n"
+            "1 Besluitenlijst De besluitenlijst van de vergadering van 24 januari 2023 wordt ongewijzigd vastgesteld.\n"
+            "4 Samenwerkingsovereenkomst Platform31 Conform; de jaarlijkse bijdrage van € 23.788,50 (158.590 "
+            f"inwoners) wordt gedekt uit het budget.\n{adopted}\nde secretaris, de burgemeester,\n")
+    assert _values(text, g40_reference, DocType.DECISION_MEMO)["date"] == date(2023, 1, 31)
+
+
+def test_a_decision_lists_title_names_its_own_meeting(g40_reference):
+    text = ("Gemeente Amersfoort\nBesluitenlijst van de collegevergadering van 31 januari 2023\n"
+            "1 De besluitenlijst van de vergadering van 24 januari 2023 wordt ongewijzigd vastgesteld.\n"
+            "4 Samenwerkingsovereenkomst Platform31 Conform; de jaarlijkse bijdrage van € 23.788,50 wordt gedekt.\n"
+            "Vastgesteld in de vergadering van 7 februari 2023.\n")
+    assert _values(text, g40_reference, DocType.DECISION_MEMO)["date"] == date(2023, 1, 31)

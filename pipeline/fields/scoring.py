@@ -71,6 +71,10 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
     f["header"] = float(st.in_header(line))
     f["reference_day"] = float(st.before(c.start, "reference_day", 40) or st.after(c.end, "reference_day", 25))
     f["other_event"] = float(st.right_before(c.start, "other_event", 60))
+    # a decision list reports one meeting (its header); it adopts the list of the one before and is adopted at
+    # the next ('Vastgesteld in de vergadering van 7 februari 2023', which in a memo dates the decision itself)
+    f["other_meeting"] = float(_DECISION_LIST.search(st.dt.folded, 0, 300) is not None
+                               and st.right_before(c.start, "other_meeting", 70))
     f["range"] = float(bool(_RANGE_AFTER.match(st.dt.text[c.end:c.end + 20])))
     value = c.value
     assert isinstance(value, date)
@@ -102,6 +106,7 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
     f["beside_empty_date"] = float(bool(f["platform_column"]) and _empty_date_field_beside(st, line, c))
 
 
+_DECISION_LIST = re.compile(r"besluitenlijst")
 _EMPTY_DATE_FIELD = re.compile(r"datum\s*:?\s*(?:[._…·-]{3,}|\s*$)")
 
 

@@ -16,6 +16,7 @@ from PIL import Image
 from scipy import ndimage
 from scipy.spatial import ConvexHull, Delaunay, QhullError
 
+from .lighting import darker_than_paper
 from .rules import load_yaml
 from .schema import BBox, Page, Word
 
@@ -115,9 +116,7 @@ def blank_sheet(image: Image.Image) -> bool:
     whose print was too faint or too spoilt to read: ink is what is clearly darker than the paper around it."""
     gray = image.convert("L")
     gray.thumbnail((BLANK_SIDE, BLANK_SIDE))
-    pixels = np.asarray(gray, dtype=np.float32)
-    paper = ndimage.maximum_filter(pixels, size=9)
-    return float(((paper - pixels) > 40).mean()) < BLANK_INK_SHARE
+    return float(darker_than_paper(np.asarray(gray, dtype=np.float32), 9, 40).mean()) < BLANK_INK_SHARE
 
 
 def print_height(page: Page) -> float:

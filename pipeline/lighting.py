@@ -24,6 +24,12 @@ def paper(gray: np.ndarray) -> np.ndarray:
     return ndimage.gaussian_filter(lightest, sigma=3)
 
 
+def darker_than_paper(pixels: np.ndarray, reach: int, contrast: float) -> np.ndarray:
+    """Ink: pixels `contrast` grey levels or more darker than the lightest within `reach` pixels (the paper
+    around them), so a dark desk, a shadow or grey paper is not ink."""
+    return (ndimage.maximum_filter(pixels, size=reach) - pixels) > contrast
+
+
 def uneven(image: Image.Image) -> bool:
     """Whether the paper's light varies across the page by MIN_SPREAD grey levels or more."""
     gray = np.asarray(image if image.mode == "L" else image.convert("L"))

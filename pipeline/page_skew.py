@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 from PIL import Image
-from scipy import ndimage
+
+from .lighting import darker_than_paper
 
 LONG_SIDE = 900  # pixels: lines of 10-point print stay apart on a copy of an A4 page this size
 MAX_DEGREES = 10.0
@@ -27,7 +28,7 @@ def projection_skew(image: Image.Image) -> float | None:
     if scale < 1.0:
         gray = gray.resize((max(1, round(gray.width * scale)), max(1, round(gray.height * scale))), Image.BILINEAR)
     pixels = np.asarray(gray, dtype=np.float32)
-    ink = (ndimage.maximum_filter(pixels, size=15) - pixels) > INK_CONTRAST
+    ink = darker_than_paper(pixels, 15, INK_CONTRAST)
     if ink.sum() < 200:
         return None
     mask = Image.fromarray(ink.astype(np.uint8) * 255)

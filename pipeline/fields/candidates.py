@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -50,13 +50,6 @@ _SHORT_YEAR = re.compile(r"(?<![\d.,/-])([0-3]?\d)(?:\s+([a-z]{3,10})\.?\s+|\s?[
 _SPACED_NUMERIC = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s?,\s?([01]?\d)\s?,\s?(20\d\d)(?![\d.,]?\d)")
 
 
-def _spaced_numeric_dates(text: str) -> Iterator[tuple[re.Match[str], date]]:
-    for m in _SPACED_NUMERIC.finditer(text):
-        value = parse_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
-        if isinstance(value, date):
-            yield m, value
-
-
 # a date of the recent past without its year ('op 14 februari jl.'): the year of the first full date of the
 # text (a letter's own date at its top), or the one before where the date would lie after it
 _LAST_PAST = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+([a-z]{3,10})\.?\s+(?:jl\.?|j\.l\.?|jongstleden)(?![a-z])",
@@ -76,13 +69,18 @@ def _recent_past_dates(text: str, dated: list[Candidate]) -> Iterator[tuple[re.M
             yield m, value
 
 
-def _short_year_dates(text: str) -> Iterator[tuple[re.Match[str], date]]:
-    for m in _SHORT_YEAR.finditer(text):
-        month = m.group(2) or m.group(3)
-        value = parse_date(f"{m.group(1)} {month} 20{m.group(4)}" if m.group(2) else
-                           f"{m.group(1)}-{month}-20{m.group(4)}")
+def _matched_dates(pattern: re.Pattern[str], text: str,
+                   spell: Callable[[re.Match[str]], str]) -> Iterator[tuple[re.Match[str], date]]:
+    """Each match of a repair pattern with the date its spelling parses to (matches that parse to none left out)."""
+    for m in pattern.finditer(text):
+        value = parse_date(spell(m))
         if isinstance(value, date):
             yield m, value
+
+
+def _short_year_spelling(m: re.Match[str]) -> str:
+    return (f"{m.group(1)} {m.group(2)} 20{m.group(4)}" if m.group(2) else
+            f"{m.group(1)}-{m.group(3)}-20{m.group(4)}")
 
 
 def _overlaps(cands: list[Candidate], start: int, end: int) -> bool:
@@ -97,10 +95,7 @@ def _add_date(out: list[Candidate], m: re.Match[str], value: date) -> None:
 
 
 def _glued_year_dates(text: str) -> Iterator[tuple[re.Match[str], date]]:
-    for m in _GLUED_YEAR.finditer(text):
-        value = parse_date(f"{m.group(1)} {m.group(2)} {m.group(3)}")
-        if isinstance(value, date):
-            yield m, value
+    return _matched_dates(_GLUED_YEAR, text, lambda m: f"{m.group(1)} {m.group(2)} {m.group(3)}")
 
 
 def dates(dt: DocText) -> list[Candidate]:
@@ -121,9 +116,9 @@ def dates(dt: DocText) -> list[Candidate]:
         _add_date(out, m, value)
     for m, value in list(_recent_past_dates(dt.text, out)):
         _add_date(out, m, value)
-    for m, value in _short_year_dates(dt.text):
+    for m, value in _matched_dates(_SHORT_YEAR, dt.text, _short_year_spelling):
         _add_date(out, m, value)
-    for m, value in _spaced_numeric_dates(dt.text):
+    for m, value in _matched_dates(_SPACED_NUMERIC, dt.text, lambda m: f"{m.group(1)}-{m.group(2)}-{m.group(3)}"):
         _add_date(out, m, value)
     return out
 

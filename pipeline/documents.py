@@ -116,6 +116,7 @@ def title_types(text: str, before: str = "") -> list[DocType]:
     `before` is the text of the page before it in the file, whose footer is not a title here."""
     rules = _title_rules()
     found: list[DocType] = []
+    text, before = strip_accents(text), strip_accents(before)  # a speck read as an umlaut: 'Samenwerkingsovereenkömst'
     every = [ln.strip() for ln in text.splitlines() if ln.strip()]
     lines = every[:rules.head_lines]
     feet = _feet(before) if before else []
@@ -149,6 +150,7 @@ def title_types(text: str, before: str = "") -> list[DocType]:
 def classify_page(text: str, before: str = "") -> PageClass:
     """A page's scores per type and what it starts or continues; `before` is the page before it in the file."""
     head_lines, min_score, types = _rules()
+    text, before = strip_accents(text), strip_accents(before)  # the rules' words are written without accents
     head = _head(text, head_lines)
     scores: dict[DocType, float] = {}
     starting: list[DocType] = list(dict.fromkeys(title_types(text, before)))

@@ -991,3 +991,31 @@ def test_a_decision_lists_title_names_its_own_meeting(g40_reference):
             "4 Samenwerkingsovereenkomst Platform31 Conform; de jaarlijkse bijdrage van € 23.788,50 wordt gedekt.\n"
             "Vastgesteld in de vergadering van 7 februari 2023.\n")
     assert _values(text, g40_reference, DocType.DECISION_MEMO)["date"] == date(2023, 1, 31)
+
+
+DOTS_LOST = """SAMENWERKINGSOVEREENKOMST
+2. Gemeente Zaanstad, gevestigd te Zaandam, rechtsgeldig vertegenwoordigd door mevrouw
+{given} Hoogendoorn, locoburgemeester, daartoe gemachtigd bij besluit van het college van 24.01.2023.
+De gemeente betaalt EUR 23.250,00 per jaar.
+Ondertekening
+| Platform31 | Gemeente Zaanstad |
+| Naam | V. Everhardt | {given} Hoogendoorn |
+| Functie | directeur-bestuurder | locoburgemeester |
+"""
+
+
+@pytest.mark.parametrize("given", ["ir. RJ.", "RJ.", "R J.", "ir. R.J"])
+def test_initials_whose_inner_dots_the_scan_lost_are_still_initials(given, g40_reference):
+    # 'R.J.' read as 'RJ.' (a dot lost between two capitals) is two initials, not a word: the deputy is named
+    assert _values(DOTS_LOST.format(given=given), g40_reference)["signatory"] == "R.J. Hoogendoorn"
+
+
+def test_a_mayor_whose_initials_lost_a_dot_is_spelled_as_the_reference(g40_reference):
+    text = """Aldus overeengekomen en in tweevoud ondertekend.
+Gemeente Venlo
+AS. Scholten |
+burgemeester
+Datum: 14 februari 2023
+De gemeente Venlo betaalt € 15.320,40 per jaar.
+"""
+    assert _values(text, g40_reference)["signatory"] == "A.S. Scholten"

@@ -212,3 +212,22 @@ def test_a_printed_e_mail_before_the_agreement_is_no_agreement():
             "Met vriendelijke groet,\nIlse van Dongen\nsecretaresse burgemeester")
     [doc] = split_documents(SourceFile("mail.pdf", "f" * 64, 1, "pdf"), [page_from_text(1, mail)])
     assert doc.doc_type is DocType.OTHER
+
+
+FORM = """Platform31
+{title}
+Formulier per gemeente — behorend bij het Convenant Stedennetwerk G40 en Platform31 van 19 december 2022
+Stichting Platform31, Koningin Julianaplein 10, 2595 AA Den Haag, rechtsgeldig vertegenwoordigd door
+de heer V. Everhardt, directeur-bestuurder, en de hieronder vermelde gemeente, komen overeen:
+Gemeente Assen
+Bijdrage per jaar (excl. btw) € 10.346,85
+Naam ondertekenaar M. Out"""
+
+
+@pytest.mark.parametrize("title", ["Samenwerkingsovereenkömst 2023 t/m 2027", "Samenwérkingsovereenkomst 2023-2027",
+                                   "Uitvöeringsovereenkomst G40"])
+def test_a_title_with_an_accent_ocr_put_on_a_letter_is_still_a_title(title):
+    # a speck read as an umlaut or an accent ('Samenwerkingsovereenkömst') does not hide the title
+    assert title_types(FORM.format(title=title)) == [DocType.AGREEMENT]
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), [page_from_text(1, FORM.format(title=title))])
+    assert [d.doc_type for d in docs] == [DocType.AGREEMENT]

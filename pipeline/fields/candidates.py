@@ -222,7 +222,11 @@ def _person_pattern() -> re.Pattern[str]:
     post = "|".join(names["post_titles"])
     particles = "|".join(names["particles"])
     # an accent OCR put on a capital: 'Á.'; an I read as a bar: '|. Bakker'
-    initial = r"(?:IJ|Chr|Th|Ph|[A-ZÀ-Þ][a-z]?|\|)\."
+    # two or three capitals before one dot are as many initials whose inner dots a scan lost ('RJ.', 'AS.'),
+    # a capital standing before an initial is one whose dot was lost ('R J.'), and so is a last capital before
+    # the surname after dotted initials ('R.J Hoogendoorn')
+    initial = r"(?:(?:IJ|Chr|Th|Ph|[A-ZÀ-Þ][a-z]?|\|)\.|(?!IJ\.)[A-Z]{2,3}\.|[A-Z](?=[ \t][A-ZÀ-Þ][a-z]?\.))"
+    lost_last = r"(?:[A-Z](?=[ \t]+[A-ZÀ-Þ][a-zà-ÿ]{2}))?"
     # a double name may carry particles after its hyphen: 'Blanksma-van den Heuvel'
     # (a surname has three letters at least: 'J.Th' read without its last dot is no 'J. Th')
     surname = rf"[A-ZÀ-Þ][a-zà-ÿĳ'’]{{2,}}(?:-(?:(?:{particles})\s+)*[A-ZÀ-Þa-z][a-zà-ÿĳ'’]+)*"
@@ -231,7 +235,8 @@ def _person_pattern() -> re.Pattern[str]:
     # given names and surname may be split over two lines ('Ank\nBijleveld'), never over more
     pattern = (
         rf"(?<![\w-])(?:(?:{honorific})\s+)?(?:(?:{titles})\.?\s+){{0,3}}"
-        rf"(?P<given>(?:{initial}[ \t]?){{1,6}}|[A-Z][a-zà-ÿ]{{2,12}}[ \t]*\n?[ \t]*(?=[A-Zà-ÿa-z]))[ \t]*\n?[ \t]*"
+        rf"(?P<given>(?:{initial}[ \t]?){{1,6}}{lost_last}"
+        rf"|[A-Z][a-zà-ÿ]{{2,12}}[ \t]*\n?[ \t]*(?=[A-Zà-ÿa-z]))[ \t]*\n?[ \t]*"
         rf"(?P<surname>(?:(?:{particles})(?:[ \t]+|[ \t]*\n[ \t]*)){{0,3}}{surname}"
         rf"(?:[ \t]+{surname}(?![.\w])(?![ \t]+[A-ZÀ-Þ](?![a-zJ]{{0,2}}\.)))?)"
         rf"(?:,?[ \t]+(?:{post})\b)?"
@@ -244,10 +249,16 @@ def _not_names() -> frozenset[str]:
     return frozenset(w.lower() for w in load_yaml("lexicon.yaml")["names"]["not_names"])
 
 
+_INITIAL_TOKEN = re.compile(r"IJ\.?|Chr\.?|Th\.?|Ph\.?|[A-ZÀ-Þ][a-z]?\.?")
+
+
 def normal_person(given: str, surname: str) -> str:
     """'R. C. ' + 'Kdnig' -> 'R.C. Kdnig'; a first name becomes its initial ('Ank' -> 'A.')."""
     given = given.strip().replace("|", "I")
-    initials = given.replace(" ", "").replace("\t", "") if "." in given else given[:1] + "."
+    if "." not in given:
+        return f"{given[:1]}. {' '.join(surname.split())}"
+    # each initial with its dot, where a scan lost one ('RJ.', 'R J.', 'R.J' -> 'R.J.')
+    initials = "".join(f"{t.rstrip('.')}." for t in _INITIAL_TOKEN.findall(given.replace(" ", "").replace("\t", "")))
     return f"{initials} {' '.join(surname.split())}"
 
 

@@ -371,6 +371,9 @@ def test_a_term_total_wrapped_onto_its_own_line_is_no_rival(text, g40_reference)
     ("verschuldigd van 23.921 40 euro excl. BTW", "verschuldigd van 23.921,40 euro excl. BTW"),
     ("bedraagt € 23.921 40 per jaar", "bedraagt € 23.921,40 per jaar"),
     ("EUR 1.921 40.", "EUR 1.921,40."),
+    # a grouped number is whole at its last group of three: a digit after it is a speck read as one
+    ("peildatum 1-1-2022) 68.979 5 ;", "peildatum 1-1-2022) 68.979 5 ;"),
+    ("Inwoners 101.446 4", "Inwoners 101.446 4"),
 ])
 def test_spaces_inside_a_number_go_but_not_between_a_year_and_a_number(written, expected):
     from pipeline.fields import squeeze_number_spaces
@@ -1019,3 +1022,13 @@ Datum: 14 februari 2023
 De gemeente Venlo betaalt € 15.320,40 per jaar.
 """
     assert _values(text, g40_reference)["signatory"] == "A.S. Scholten"
+
+
+def test_a_count_between_specks_in_a_table_row_is_the_inhabitants(g40_reference):
+    text = """Samenwerkingsovereenkomst 2023 t/m 2027
+Gemeente Assen
+Aantal inwoners (CBS, peildatum 1-1-2022) 5 68.979 5 ;
+Tarief per inwoner per jaar - : € 0,15 (2019-2022: € 0,13)
+Bijdrage per jaar (excl. btw) Á € 10.346,85
+"""
+    assert _values(text, g40_reference)["inhabitants"] == 68979

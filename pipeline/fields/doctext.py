@@ -33,6 +33,8 @@ _YEAR_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d$")
 _NUMBER_AFTER = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?![\d,])|\d{3,}")
 
 
+_LAST_GROUP_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+$")
+_LONE_DIGIT_AFTER = re.compile(r"\d(?![\d.,])")
 _GROUPED_AFTER = re.compile(r"(\d{1,3})\.\d{3}(?![\d])")
 _DIGITS_BEFORE = re.compile(r"\d+$")
 # a number with its cents is whole: what follows a space is another number ('0,15 162.898' in a table row)
@@ -42,6 +44,8 @@ _CENTS_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d\d$")
 def _two_numbers(text: str, space: int) -> bool:
     """A year and a number side by side ('2023-2027 156.538' in a table row), or an amount with its cents and a
     number ('0,15 162.898'): two numbers, not one split."""
+    if _LAST_GROUP_BEFORE.search(text, max(0, space - 12), space) and _LONE_DIGIT_AFTER.match(text, space + 1):
+        return True  # a grouped number is whole at its last group: '68.979 5' is a speck after it
     after = _NUMBER_AFTER.match(text, space + 1)
     if after and (_YEAR_BEFORE.search(text, max(0, space - 5), space)
                   or _CENTS_BEFORE.search(text, max(0, space - 16), space)):

@@ -35,15 +35,18 @@ from .scoring import (
 from .structure import Structure
 
 
-def _field(dt: DocText, name: FieldName, ranked: list[Candidate], min_score: float) -> Field | None:
+def _field(dt: DocText, name: FieldName, ranked: list[Candidate], min_score: float,
+           explained: tuple[str, ...] = ()) -> Field | None:
     """The best candidate over `min_score`, with a confidence from its score, its margin over the best
-    candidate of another value and how well OCR read it; candidates of the same value add support."""
+    candidate of another value and how well OCR read it; candidates of the same value add support.
+    A candidate the text `explained` as something else (an earlier year's amount) is no rival."""
     ranked = sorted((c for c in ranked if c.score >= min_score), key=lambda c: (-c.score, c.start))
     if not ranked:
         return None
     best = ranked[0]
     # a rival is another value read elsewhere (a digit read otherwise at the same place is the same evidence)
-    rival = next((c for c in ranked[1:] if c.value != best.value and c.start != best.start), None)
+    rival = next((c for c in ranked[1:] if c.value != best.value and c.start != best.start
+                  and not any(c.features.get(k) for k in explained)), None)
     same = [c for c in ranked if c.value == best.value]
     agreeing = len(same) - 1
     evidence, ocr_conf = dt.evidence(best.start, best.end)
@@ -144,7 +147,7 @@ def money_fields(st: Structure, rate: Decimal) -> tuple[Field | None, Field | No
     cross_check(amounts, counts, rate, int(a_set["term_years"]))
     apply(amounts, a_set)
     apply(counts, i_set)
-    return (_field(st.dt, FieldName.AMOUNT, amounts, float(a_set["min_score"])),
+    return (_field(st.dt, FieldName.AMOUNT, amounts, float(a_set["min_score"]), tuple(a_set["no_rival_when"])),
             _field(st.dt, FieldName.INHABITANTS, counts, float(i_set["min_score"])))
 
 

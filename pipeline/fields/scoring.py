@@ -279,10 +279,12 @@ def amount_features(st: Structure, c: Candidate) -> None:
     f["earlier_column"] = float(st.column_header(c.start, c.end, "earlier"))
     line = st.dt.line_at(c.start)
     rest = st.dt.text[c.end:line.end]
-    # a table row: a short line that names the contribution and ends with the amount
+    # a table row: a short line that names the contribution and ends with the amount (in words: the currency
+    # of the rate before it, '2019 t/m 2022 €0,13 € 20.887,10', names nothing)
     f["table_total"] = float(not re.search(r"\d|[a-z]{3,}", rest.lower().replace("euro", ""))
                              and len(st.dt.text[line.start:line.end].split()) <= 8
-                             and bool(lexicon("contribution").search(st.dt.folded, line.start, c.start)))
+                             and any(re.search(r"[a-z]{3}", m.group(0).replace("eur", ""))
+                                     for m in lexicon("contribution").finditer(st.dt.folded, line.start, c.start)))
 
 
 def inhabitant_features(st: Structure, c: Candidate) -> None:

@@ -98,6 +98,8 @@ def test_a_memo_dated_by_its_decision_not_by_its_own_date(g40_reference):
 @pytest.mark.parametrize("line", [
     "Getekend te Helmond op 10 jan. 2023",
     "Getekend te Helmond op 10 ja nuari 202 3",  # a handwritten date OCR broke apart
+    "Aldus overeengekomen en in tweevoud ondertekend te Helmond op 10 januar i 2023",  # ... at its end
+    "Getekend te Helmond op 10 janu ari 2023",
     "Helmond, 10 januari 20 23",
     "Helmond, 10-1-2023",
     "Plaats: Helmond    Datum: 10/01/2023",
@@ -922,7 +924,8 @@ def test_a_signing_date_whose_separators_were_lost_after_its_label(g40_reference
     assert _values(text, g40_reference)["date"] == expected
 
 
-@pytest.mark.parametrize("written", ["Datum: 23, 02, 2023", "Datum: 23 ,02 ,2023", "Datum: 23. 02. 2023"])
+@pytest.mark.parametrize("written", ["Datum: 23, 02, 2023", "Datum: 23 ,02 ,2023", "Datum: 23. 02. 2023",
+                                     "Datum: 23, (02/2023", "Datum: 23; 02/2023"])
 def test_a_numeric_date_whose_dots_were_read_apart(g40_reference, written):
     """'23.02.2023' by hand, its dots read as commas with spaces around them."""
     text = ("Samenwerkingsovereenkomst\nDe gemeente Venlo, vertegenwoordigd door de burgemeester A.S. Scholten.\n"
@@ -1032,3 +1035,36 @@ Tarief per inwoner per jaar - : € 0,15 (2019-2022: € 0,13)
 Bijdrage per jaar (excl. btw) Á € 10.346,85
 """
     assert _values(text, g40_reference)["inhabitants"] == 68979
+
+
+APELDOORN_TABLE = """Uitvoeringsovereenkomst Apeldoorn — Platform31
+en de gemeente Apeldoorn, kantoorhoudende aan Markt 9 te Apeldoorn, hierna te noemen de gemeente,
+4. Vergoeding en facturering
+De gemeente betaalt Platform31 een vergoeding van € 24.841,65 (excl. btw), berekend als € 0,15 per
+inwoner (CBS, 1 januari 2022). Ter informatie het verloop van de bijdrage:
+Periode Tarief per inwoner Bijdrage per jaar
+{earlier_row}
+2023 t/m 2027 (deze overeenkomst) {rate} {current}
+"""
+
+
+@pytest.mark.parametrize("earlier_row", ["2019 t/m 2022 (vorige overeenkomst) €0,13 € 20.887,10",
+                                         "2019 t/m 2022 (vorige overeenkomst) € 0,13 € 20.887,10",
+                                         "vorige periode €0,13 € 20.887,10"])
+@pytest.mark.parametrize("rate,current", [("€0,15", "EE 24.841,65"), ("€ 0,15", "€ 24.841,65")])
+def test_an_earlier_row_of_a_table_is_not_the_contribution(earlier_row, rate, current, g40_reference):
+    # the rate's '€' on the earlier row does not make that row name the contribution
+    text = APELDOORN_TABLE.format(earlier_row=earlier_row, rate=rate, current=current)
+    got = extract_fields(_doc(text), g40_reference)
+    assert got["amount"].value == Decimal("24841.65")
+    assert got["amount"].confidence >= 0.6  # stated twice, it is no doubt for the reviewer
+
+
+def test_a_decision_date_with_separators_a_scan_mixed_dates_the_agreement(g40_reference):
+    text = ("Samenwerkingsovereenkomst gemeente Emmen — Platform31\nDe ondergetekenden:\nde gemeente Emmen, gevestigd "
+            "te Emmen, voor deze\nrechtsgeldig vertegenwoordigd door burgemeester H.F. van Oosterhout, daartoe "
+            "gemachtigd bij\nbesluit van het college van burgemeester en wethouders d.d. 31, (01/2023,\nen\n"
+            "De jaarlijkse bijdrage van de gemeente bedraagt € 16.178,40 exclusief btw.\n\f"
+            "Aldus overeengekomen en in tweevoud ondertekend.\nGemeente Emmen\nH.F. van Oosterhout\n"
+            "Datum eenn eeen\n")
+    assert _values(text, g40_reference)["date"] == date(2023, 1, 31)

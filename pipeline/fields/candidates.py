@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from functools import cache
 
-from ..normalize import parse_amount, parse_date, parse_integer
+from ..normalize import MONTHS, parse_amount, parse_date, parse_integer, strip_accents
 from ..rules import load_yaml
 from .doctext import DocText, fold
 from .gazetteer import Mention
@@ -36,6 +36,9 @@ class Candidate:
 # a fragment of at most three letters before the month word, a year with spaces in it
 _BROKEN_DATE = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+((?:[a-z]{1,3}\s)?[a-z]{2,10})\.?\s+(2\s?0\s?[12]\s?\d)(?!\d)",
                           re.IGNORECASE)
+# a month name OCR broke in its middle or before its last letter ('10 februar i 2023', '10 janu ari 2023')
+_SPLIT_MONTH_DATE = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+([a-z]{2,8}\s[a-z]{1,5})\.?\s+(20[12]\d)(?!\d)",
+                               re.IGNORECASE)
 # a written date whose year a poor scan glued to the comma after it ('24 jan. 20237'): the fifth digit is no
 # part of the year, and the number is no count
 _GLUED_YEAR = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+([a-z]{3,10})\.?\s+((?:19|20)\d\d)\d(?![\d.,]\d)", re.IGNORECASE)
@@ -46,8 +49,9 @@ _SHORT_YEAR = re.compile(r"(?<![\d.,/-])([0-3]?\d)(?:\s+([a-z]{3,10})\.?\s+|\s?[
                          r"['’`](\d\d)(?!\d)", re.IGNORECASE)
 
 
-# a numeric date whose dots a hand or a scan set apart, read as commas ('23, 02, 2023', '23 ,02 ,2023')
-_SPACED_NUMERIC = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s?,\s?([01]?\d)\s?,\s?(20\d\d)(?![\d.,]?\d)")
+# a numeric date whose dots a hand or a scan set apart or misread ('23, 02, 2023', '23 ,02 ,2023', '31, (01/2023',
+# '23; 02/2023'): a comma or semicolon after the day, any separator after the month
+_SPACED_NUMERIC = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s?[,;]\s?\(?([01]?\d)\s?[,./;]\s?(20\d\d)(?![\d.,]?\d)")
 
 
 # a date of the recent past without its year ('op 14 februari jl.'): the year of the first full date of the
@@ -112,6 +116,12 @@ def dates(dt: DocText) -> list[Candidate]:
         value = parse_date(f"{m.group(1)} {m.group(2).replace(' ', '')} {m.group(3).replace(' ', '')}")
         if isinstance(value, date):
             out.append(Candidate("date", value, m.group(0), m.start(), m.end()))
+    for m in _SPLIT_MONTH_DATE.finditer(dt.text):
+        month = strip_accents(m.group(2).replace(" ", "").lower())
+        if month in MONTHS and not _overlaps(out, m.start(), m.end()):  # joined, a month exactly: no fuzzy match
+            value = parse_date(f"{m.group(1)} {month} {m.group(3)}")
+            if isinstance(value, date):
+                out.append(Candidate("date", value, m.group(0), m.start(), m.end()))
     for m, value in _glued_year_dates(dt.text):
         _add_date(out, m, value)
     for m, value in list(_recent_past_dates(dt.text, out)):

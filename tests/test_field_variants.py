@@ -1068,3 +1068,16 @@ def test_a_decision_date_with_separators_a_scan_mixed_dates_the_agreement(g40_re
             "Aldus overeengekomen en in tweevoud ondertekend.\nGemeente Emmen\nH.F. van Oosterhout\n"
             "Datum eenn eeen\n")
     assert _values(text, g40_reference)["date"] == date(2023, 1, 31)
+
+
+@pytest.mark.parametrize(("printed", "expected"), [
+    ("Theo Weterings", "Th. Weterings"), ("Christiaan van der Veen", "Chr. van der Veen"),
+    ("Chr.J. van Rijswijk", "Chr.J. van Rijswijk"),  # initials: a person, though Rijswijk is a town
+    ("Philip de Vries", "Ph. de Vries"), ("IJsbrand Kuipers", "IJ. Kuipers"), ("Peter Snijders", "P. Snijders"),
+])
+def test_a_first_name_printed_under_the_signature_becomes_its_dutch_initial(printed, expected, g40_reference):
+    # the contract asks for initials and surname: a first name gives its initial as Dutch writes it (Th., Chr.)
+    text = ("Samenwerkingsovereenkomst\nDe gemeente Zwolle, vertegenwoordigd door de wethouder.\n"
+            "De gemeente betaalt jaarlijks € 19.600,20.\nAldus overeengekomen en getekend te Zwolle op 19 januari "
+            f"2023\nGemeente Zwolle\n{printed}\nwethouder\n")
+    assert _values(text, g40_reference)["signatory"] == expected

@@ -67,7 +67,9 @@ def test_cover_letter_and_covenant_carry_no_fields(by_type, g40_reference):
     ("P. Jansen", "R.C. König", "P. Jansen"),                           # someone else: kept as read
     ("Th. Weterings", "Theo Weterings", "Th. Weterings"),               # the reference gives a first name
     ("Chr. Schouten", "Christiaan Schouten", "Chr. Schouten"),
-    ("Weterings", "Theo Weterings", "T. Weterings"),                    # initials lost: the first name's
+    ("Weterings", "Theo Weterings", "Th. Weterings"),                   # initials lost: the first name's
+    ("Theo Weterings", "Theo Weterings", "Th. Weterings"),              # printed with the first name
+    ("Jack Mikkers", "Jack Mikkers", "J. Mikkers"),
 ])
 def test_signatory_spelled_as_the_reference_mayor(read, mayor, expected):
     from pipeline.fields import correct_signatory

@@ -13,6 +13,7 @@ from ..normalize import MONTHS, parse_amount, parse_date, parse_integer, strip_a
 from ..rules import load_yaml
 from .doctext import DocText, fold
 from .gazetteer import Mention
+from .people import dutch_initial
 
 
 @dataclass
@@ -246,7 +247,7 @@ def _person_pattern() -> re.Pattern[str]:
     pattern = (
         rf"(?<![\w-])(?:(?:{honorific})\s+)?(?:(?:{titles})\.?\s+){{0,3}}"
         rf"(?P<given>(?:{initial}[ \t]?){{1,6}}{lost_last}"
-        rf"|[A-Z][a-zà-ÿ]{{2,12}}[ \t]*\n?[ \t]*(?=[A-Zà-ÿa-z]))[ \t]*\n?[ \t]*"
+        rf"|(?:IJ|[A-Z])[a-zà-ÿ]{{2,12}}[ \t]*\n?[ \t]*(?=[A-Zà-ÿa-z]))[ \t]*\n?[ \t]*"
         rf"(?P<surname>(?:(?:{particles})(?:[ \t]+|[ \t]*\n[ \t]*)){{0,3}}{surname}"
         rf"(?:[ \t]+{surname}(?![.\w])(?![ \t]+[A-ZÀ-Þ](?![a-zJ]{{0,2}}\.)))?)"
         rf"(?:,?[ \t]+(?:{post})\b)?"
@@ -265,8 +266,8 @@ _INITIAL_TOKEN = re.compile(r"IJ\.?|Chr\.?|Th\.?|Ph\.?|[A-ZÀ-Þ][a-z]?\.?")
 def normal_person(given: str, surname: str) -> str:
     """'R. C. ' + 'Kdnig' -> 'R.C. Kdnig'; a first name becomes its initial ('Ank' -> 'A.')."""
     given = given.strip().replace("|", "I")
-    if "." not in given:
-        return f"{given[:1]}. {' '.join(surname.split())}"
+    if "." not in given:  # a first name: its initial as Dutch writes it ('Theo' -> 'Th.')
+        return f"{dutch_initial(given)} {' '.join(surname.split())}"
     # each initial with its dot, where a scan lost one ('RJ.', 'R J.', 'R.J' -> 'R.J.')
     initials = "".join(f"{t.rstrip('.')}." for t in _INITIAL_TOKEN.findall(given.replace(" ", "").replace("\t", "")))
     return f"{initials} {' '.join(surname.split())}"

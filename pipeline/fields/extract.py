@@ -169,8 +169,10 @@ def signatory_field(st: Structure, municipality: str | None, reference: Referenc
                 c.value = corrected
         person_features(st, c, match)
         # 'Werk van Tilburg': a surname that is a place the gazetteer knows, right where the name ends, is the
-        # town a portfolio or an office is 'of', not a person (unless the reference names them so)
-        c.features["place_name"] = float(not match and any(m.end == c.end and m.start > c.start for m in mentions))
+        # town a portfolio or an office is 'of', not a person (unless the reference names them so, or initials
+        # say it is one: 'Chr.J. van Rijswijk')
+        c.features["place_name"] = float(not match and not c.features.get("initials")
+                                         and any(m.end == c.end and m.start > c.start for m in mentions))
     # one person, one party: a name the text places with Platform31 anywhere is Platform31's everywhere
     # the party clause, running text, is where a person's party is plainest; a signature block's columns less so
     def said(c: Candidate, feature: str) -> bool:

@@ -11,6 +11,18 @@ from ..normalize import name_key, strip_accents
 _INITIALS = re.compile(r"^((?:IJ\.|[A-ZÀ-Þ][a-z]{0,2}\.)(?:\s?(?:IJ\.|[A-ZÀ-Þ][a-z]{0,2}\.))*)\s*(.+)$")
 
 
+def dutch_initial(first_name: str) -> str:
+    """A first name's initial as Dutch writes it: 'Theo' -> 'Th.', 'Christiaan' -> 'Chr.', 'Philip' -> 'Ph.',
+    'IJsbrand' -> 'IJ.', 'Peter' -> 'P.'."""
+    name = first_name.strip()
+    if name[:2].upper() == "IJ":
+        return "IJ."
+    for digraph in ("Chr", "Th", "Ph"):
+        if name.startswith(digraph):
+            return digraph + "."
+    return name[:1].upper() + "."
+
+
 def split_person(name: str) -> tuple[str, str]:
     m = _INITIALS.match(name.strip())
     return (m.group(1).replace(" ", ""), m.group(2).strip()) if m else ("", name.strip())
@@ -26,7 +38,7 @@ def reference_people(mayor: str) -> list[tuple[str, str]]:
         initials, surname = split_person(name)
         if not initials:  # 'Arjen Gerritsen': a first name, then the surname
             first, _, rest = name.partition(" ")
-            initials, surname = (first[0] + ".", rest) if rest else ("", name)
+            initials, surname = (dutch_initial(first), rest) if rest else ("", name)
         people.append((initials, surname))
     return people
 

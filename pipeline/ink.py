@@ -19,6 +19,7 @@ from scipy.spatial import ConvexHull, Delaunay, QhullError
 from .lighting import darker_than_paper
 from .rules import load_yaml
 from .schema import BBox, Page, Word
+from .table_cells import find_cells
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class Stroke:
 class InkAnalysis:
     strokes: tuple[Stroke, ...]
     set_aside: dict[str, int]  # why other ink did not count: reason -> number of pieces
+    cells: tuple[BBox, ...] = ()  # the cells of a ruled table in the area (a row per party), in page units
 
     def describe(self) -> str:
         names = {"frame": "kader/stempel", "rule": "lijn", "dots": "stippellijn", "colour": "gekleurde stempelinkt",
@@ -457,6 +459,16 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
     if stamp.any():
         set_aside["colour"] += 1
         ink &= ~_grow(stamp, max(2, round(0.015 * ppi)))  # with the paler fringe a scan leaves around it
+    # 0. a ruled table's grid ('Partij | Naam | Datum | Handtekening'): its rules go, so its cells, each a closed
+    #    box, are no frames to clear with the signature inside them
+    cells: list[BBox] = []
+    gray = rgb.min(axis=2).astype(np.uint8)
+    tables, grid = find_cells(np.where(ink, gray, np.uint8(255)), ppi)
+    if grid is not None:
+        ink &= ~grid
+        set_aside["rule"] += len(tables)
+        cells = [((x0 + c.box[0]) / scale, (y0 + c.box[1]) / scale, (x0 + c.box[2]) / scale,
+                  (y0 + c.box[3]) / scale) for table in tables for c in table]
     # 1. closed outlines (stamps, paraaf boxes, frames) go with everything inside them, symmetric emblems too;
     #    looked for before print is masked (a name printed across a stamp's frame would break it open) and
     #    again once rules are gone (a signature line touching a stamp hides its outline)
@@ -566,4 +578,4 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
         strokes.append(Stroke((float(bx0 / scale), float(by0 / scale), float(bx1 / scale), float(by1 / scale)),
                               round(float(width_in), 3), round(float(height_in), 3), round(float(length_in), 3),
                               round(spread, 3), centre))
-    return InkAnalysis(tuple(strokes), dict(set_aside))
+    return InkAnalysis(tuple(strokes), dict(set_aside), tuple(cells))

@@ -82,7 +82,7 @@ def judge(sp: SignaturePage, analysis: InkAnalysis) -> SignatureResult:
     c = confidence_settings()
     mine: list[Stroke] = []
     others, ambiguous = 0, []
-    owners = [(stroke, owner(stroke.box, sp, stroke.centre)) for stroke in analysis.strokes]
+    owners = [(stroke, owner(stroke.box, sp, stroke.centre, analysis.cells)) for stroke in analysis.strokes]
     for stroke, who in owners:
         if who.role == MUNICIPALITY:
             mine.append(stroke)

@@ -466,10 +466,27 @@ def _owner_by_headings(box: BBox, sp: SignaturePage) -> str | None:
     return role
 
 
-def owner(box: BBox, sp: SignaturePage, centre: tuple[float, float] | None = None) -> Owner:
-    """Whose block a piece of handwriting belongs to: the party whose block lines are nearest."""
+def _owner_by_row(centre: tuple[float, float], sp: SignaturePage, cells: tuple[BBox, ...]) -> str | None:
+    """In a ruled table with a row per party, handwriting in a cell belongs to the party whose lines stand in
+    that cell's row ('Gemeente X | naam | datum | <signature>'), however far to the right it is."""
+    cell = next((c for c in cells if c[0] <= centre[0] <= c[2] and c[1] <= centre[1] <= c[3]), None)
+    if cell is None:
+        return None
+    roles = {seg.role for p in sp.municipality + sp.platform31 for seg in p.segments
+             if cell[1] <= (seg.box[1] + seg.box[3]) / 2 <= cell[3]}
+    return roles.pop() if len(roles) == 1 else None
+
+
+def owner(box: BBox, sp: SignaturePage, centre: tuple[float, float] | None = None,
+          cells: tuple[BBox, ...] = ()) -> Owner:
+    """Whose block a piece of handwriting belongs to: the party whose block lines are nearest, or in a ruled
+    table the party of its row (`cells`: the table's cells)."""
     s = block_settings()
     inch = sp.page.dpi
+    middle_of = centre or ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+    by_row = _owner_by_row(middle_of, sp, cells) if cells else None
+    if by_row is not None:
+        return Owner(by_row, 10.0)
 
     def nearest(paras: list[Paragraph]) -> float:
         return min((box_distance(box, seg.box) for p in paras for seg in p.segments), default=math.inf) / inch

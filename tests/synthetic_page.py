@@ -183,3 +183,27 @@ def headed_stack(sp: SyntheticPage) -> dict[str, tuple]:
     sp.text(1.0, 5.4, "V. Everhardt")
     sp.text(1.0, 5.62, "directeur-bestuurder")
     return {"municipality": (1.1, 3.55), "platform31": (1.1, 4.7)}
+
+
+def grid_table(sp: SyntheticPage) -> dict[str, tuple]:
+    """A ruled table: Partij | Naam en functie | Datum | Handtekening, a row per party, each signature in the
+    cell of its row under 'Handtekening' (every cell a closed box of the grid)."""
+    closing(sp)
+    columns = [1.0, 2.4, 4.3, 5.5, 7.4]
+    rows = [3.0, 3.3, 4.3, 5.3]
+    for y in rows:
+        sp.rule(columns[0], y, columns[-1] - columns[0], 3)
+    for x in columns:
+        sp.draw.rectangle((px(x), px(rows[0]), px(x) + 2, px(rows[-1])), fill=INK_BLACK)
+    for x, head in zip(columns, ["Partij", "Naam en functie", "Datum", "Handtekening"], strict=False):
+        sp.text(x + 0.08, rows[0] + 0.07, head)
+    where = {}
+    for top, (party, who, name, function) in zip(rows[1:3], [
+            ("platform31", "Stichting Platform31", "V. Everhardt", "directeur-bestuurder"),
+            ("municipality", "Gemeente Deventer", "R.C. König", "burgemeester")], strict=True):
+        sp.text(columns[0] + 0.08, top + 0.35, who)
+        sp.text(columns[1] + 0.08, top + 0.3, name)
+        sp.text(columns[1] + 0.08, top + 0.55, function)
+        sp.text(columns[2] + 0.08, top + 0.4, "16-02-2023")
+        where[party] = (columns[3] + 0.2, top + 0.25)
+    return where

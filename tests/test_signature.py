@@ -37,6 +37,7 @@ from .synthetic_page import (
     SyntheticPage,
     closing,
     forms,
+    grid_table,
     headed_stack,
     stacked,
     two_columns,
@@ -84,6 +85,10 @@ UNSIGNED = {
     "platform31 signed, stacked below": lambda sp: sp.signature(*stacked(sp, municipality_first=True)["platform31"]),
     "platform31 signed, forms side by side": lambda sp: sp.signature(*forms(sp)["platform31"], width=1.3),
     "platform31 signed, headed stack": lambda sp: sp.signature(*headed_stack(sp)["platform31"]),
+    "platform31 signed, grid table": lambda sp: sp.signature(*grid_table(sp)["platform31"], width=1.3,
+                                                             height=0.45),
+    "grid table, nobody signed": lambda sp: grid_table(sp),
+    "paraaf initials in a grid table": lambda sp: (grid_table(sp), sp.paraaf_box(5.5, 10.6)),
 }
 
 
@@ -118,6 +123,9 @@ SIGNED = {
     "municipality left": lambda sp: sp.signature(*two_columns(sp, municipality_right=False)["municipality"]),
     "forms side by side": lambda sp: sp.signature(*forms(sp)["municipality"], width=1.3),
     "headed stack, name not read": lambda sp: sp.signature(*headed_stack(sp)["municipality"]),
+    "in its cell of a ruled table": lambda sp: sp.signature(*grid_table(sp)["municipality"], width=1.3, height=0.45),
+    "both signed, ruled table": lambda sp: [sp.signature(*xy, width=1.3, height=0.45, seed=i)
+                                            for i, xy in enumerate(grid_table(sp).values())],
 }
 
 

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 A4_WIDTH_INCH, A4_HEIGHT_INCH = 8.27, 11.69  # a page's resolution when the caller does not know it
 
-OCR_VERSION = "16"  # bump when the way pages are OCR'd changes, to invalidate caches (16: skewed pages levelled)
+OCR_VERSION = "17"  # bump when the way pages are OCR'd changes, to invalidate caches (17: table cells merged)
 
 # One tesseract per core: its own OpenMP threading is several times slower on small machines.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")

@@ -131,6 +131,12 @@ def _good(words: Sequence[Word]) -> int:
     return sum(1 for w in words if w.conf >= 0.6 and sum(ch.isalnum() for ch in w.text) >= 2)
 
 
+def _score(words: Sequence[Word]) -> tuple[int, float]:
+    """Words read well, then the confidence of all words that hold a letter or digit ('M. Out' read at 0.29
+    outweighs an empty cell)."""
+    return _good(words), sum(w.conf for w in words if any(ch.isalnum() for ch in w.text))
+
+
 def _inside(word: Word, box: tuple[int, int, int, int]) -> bool:
     x, y = (word.box[0] + word.box[2]) / 2, (word.box[1] + word.box[3]) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
@@ -196,8 +202,8 @@ class Turn:
 
 def reread_tables(gray: np.ndarray, dpi: float, lines: list[list[Word]], lang: str,
                   timeout: float) -> list[list[Word]] | None:
-    """The page's lines with each ruled table read cell by cell, where that reads more words well than the
-    page did; None when the page has no such table."""
+    """The page's lines with each ruled table read cell by cell, one line per row, where a cell read alone
+    reads more words well than the page did; None when the page has no such table."""
     changed = False
     turn = Turn(gray, skew(lines))
     tables, grid = find_cells(turn.image, dpi)
@@ -205,14 +211,21 @@ def reread_tables(gray: np.ndarray, dpi: float, lines: list[list[Word]], lang: s
     if grid is not None:  # the rules wiped to the paper's grey: cells hold only their writing
         level = np.where(grid, np.uint8(np.median(turn.image[~grid])), turn.image).astype(np.uint8)
     for cells in tables:
-        read = {Cell(turn.back(c.box)): [Word(w.text, turn.back(w.box), w.conf) for w in words]
-                for c, words in read_cells(level, cells, lang, timeout).items()}
-        boxes = [turn.back(c.box) for c in cells]
-        old = [w for line in lines for w in line if any(_inside(w, b) for b in boxes)]
-        new = [w for words in read.values() for w in words]
-        if _good(new) <= _good(old):
+        own = read_cells(level, cells, lang, timeout)
+        # each cell keeps the better of the page's reading of it and its own: the page loses a cell's figure
+        # ('Gemeente | Assen' read as 'Gemeente B'), a cell read alone may lose a word the page had
+        read: dict[Cell, list[Word]] = {}
+        better = False
+        for cell in cells:
+            box = turn.back(cell.box)
+            page = [w for line in lines for w in line if _inside(w, box)]
+            alone = [Word(w.text, turn.back(w.box), w.conf) for w in own.get(cell, [])]
+            better |= _score(alone) > _score(page)
+            read[Cell(box)] = alone if _score(alone) > _score(page) else page
+        if not better:
             continue
-        kept = [[w for w in line if not any(_inside(w, b) for b in boxes)] for line in lines]
+        boxes = list(read)
+        kept = [[w for w in line if not any(_inside(w, b.box) for b in boxes)] for line in lines]
         lines = [line for line in kept if line]
         for row in _rows(read):
             if not row:

@@ -56,7 +56,7 @@ def _open_pdfium(path: Path) -> pdfium.PdfDocument:
 
 
 MAX_RENDER_PIXELS = 60_000_000  # a page is never rendered larger than this (an A4 page at 300 dpi is 8.7 Mpx)
-A4_WIDTH_INCH = 8.27
+A4_WIDTH_INCH, A4_HEIGHT_INCH = 8.27, 11.69
 MIN_NATIVE_DPI = 250  # a scan's own pixels are OCR'd as they are from this resolution up
 
 
@@ -143,6 +143,23 @@ def _char_count(page: pdfium.PdfPage) -> int:
         return 1  # unknown: let pdfplumber look
 
 
+def _hidden_text_over_scan(page: pdfium.PdfPage) -> bool:
+    """A scanner's searchable page: an image over (nearly) the whole page and only invisible text, the scanner's
+    own OCR. That text may be misread and need not lie where the print is (the signature check masks print by
+    its words), so the scan is read as any other."""
+    width, height = page.get_size()
+    covered, text = False, 0
+    for obj in page.get_objects(max_depth=2):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            if pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw) != pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE:
+                return False
+            text += 1
+        elif obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            left, bottom, right, top = obj.get_bounds()
+            covered |= (right - left) * (top - bottom) >= 0.8 * width * height
+    return covered and text > 0
+
+
 def _inspect_pdf(path: Path, settings: TextSettings) -> list[PagePlan]:
     doc = _open_pdfium(path)
     try:
@@ -169,7 +186,9 @@ def _inspect_pdf(path: Path, settings: TextSettings) -> list[PagePlan]:
                     except Exception as exc:  # a damaged content stream: fall back to OCR
                         log.warning("%s p%d: tekstlaag onleesbaar (%s)", path.name, i + 1, exc)
                 real = _real_words(words)
-                if real >= settings.min_words:
+                if real and _hidden_text_over_scan(doc[i]):
+                    plans.append(PagePlan(i + 1, None, "verborgen tekstlaag van een scanner: de scan zelf gelezen"))
+                elif real >= settings.min_words:
                     text, ws, spans = assemble(group_lines(words, tolerance=3.0))
                     width, height = doc[i].get_size()
                     page = Page(i + 1, text, ws, "text_layer", f"tekstlaag met {real} woorden", width, height,
@@ -296,13 +315,23 @@ def ocr_page_heads(path: Path, source: SourceFile, plans: list[PagePlan], settin
     return pages
 
 
+LARGEST_SHEET_INCH = 17.0  # A3's long side is 16.5 inches: an image claimed larger holds no page at that size
+
+
 def _image_dpi(image: Image.Image) -> float:
+    """The image's resolution as its file claims it; a claim that makes it larger than any sheet of paper (a
+    phone writes 72 dpi into every photo: 33 x 44 inches) is the metadata's default, and the image is taken as
+    about an A4 page (a photo of a page holds the page and a little desk)."""
     dpi = image.info.get("dpi")
     try:
         value = float(dpi[0]) if dpi else 0.0
     except (TypeError, ValueError, IndexError):
         value = 0.0
-    return value if 70 <= value <= 1200 else RENDER_DPI
+    if not 70 <= value <= 1200:
+        return RENDER_DPI
+    if max(image.size) / value > LARGEST_SHEET_INCH:
+        return max(image.size) / A4_HEIGHT_INCH
+    return value
 
 
 def _open_image(path: Path) -> Image.Image:

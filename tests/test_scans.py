@@ -215,3 +215,37 @@ def test_a_sparse_photo_is_levelled_by_its_ink(tmp_path, degrees):
     assert read.rotation == pytest.approx(-degrees, abs=0.75)
     lines = read.text.splitlines()
     assert "burgemeester van Deventer" in lines and "Datum: 10 januari 2023" in lines, read.text
+
+
+def test_a_scan_with_a_scanners_hidden_text_layer_is_read_by_ocr(tmp_path):
+    """A copier's searchable PDF: the scan with its own OCR as invisible text, misread ('Verheijcn', '15.216.90')
+    and not where the print is. The scan itself is read, so the signature is found above the printed name."""
+    from io import BytesIO
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    pages = scan(render_agreement(SPEC, random.Random(5)).pdf, DAMAGE["office"], random.Random(9))
+    pdf = canvas.Canvas(str(tmp_path / "SKM_C458.pdf"), pagesize=A4)
+    for image in pages:
+        buffer = BytesIO()
+        image.save(buffer, format="PNG")
+        pdf.drawImage(ImageReader(buffer), 0, 0, width=A4[0], height=A4[1])
+        text = pdf.beginText(72, 400)
+        text.setTextRenderMode(3)  # invisible: only for searching
+        text.setFont("Helvetica", 10)
+        for line in ("Artikel 3 Prijs De gemeente betaalt een totaalbedrag van C 15.216.90 ex BTW per jaar.",
+                     "V. Everhardt R.C. Kdnig Directeur-Bestuurder burgemeester gemeente Deventer"):
+            text.textLine(line)
+        pdf.drawText(text)
+        pdf.showPage()
+    pdf.save()
+    read = read_pages(tmp_path / "SKM_C458.pdf", _source(tmp_path, "SKM_C458.pdf"), TextSettings(), OcrCache(None))
+    assert {p.source for p in read} == {"ocr"}
+    assert all("verborgen tekstlaag" in p.reason for p in read)
+    ref = load_reference(SAMPLES / "reference.csv")
+    result = process_file(tmp_path, _source(tmp_path, "SKM_C458.pdf"), ref, TextSettings(), OCR_CACHE)
+    [agreement] = result.extractions
+    assert agreement.value("amount") == Decimal("15216.90")
+    assert agreement.signed is True

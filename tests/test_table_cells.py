@@ -85,3 +85,24 @@ def test_a_single_box_is_no_table() -> None:
     draw.rectangle((1500, 3000, 2000, 3200), outline=30, width=3)  # a paraaf box
     draw.text((1520, 3050), "Paraaf", font=ImageFont.load_default(size=40), fill=30)
     assert table_cells.find_cells(np.asarray(image), DPI) == ([], None)
+
+
+def test_each_cell_keeps_the_better_of_the_page_reading_and_its_own() -> None:
+    """The page's reading lost a figure that the cell reads, and read a word the cell reading lost: the table
+    takes each cell's better reading, so the figure is found and the word kept, however the totals compare."""
+    gray = np.asarray(_page(skew=0.0))
+    tables, grid = table_cells.find_cells(gray, DPI)
+    level = np.where(grid, np.uint8(np.median(gray[~grid])), gray).astype(np.uint8)
+    read = table_cells.read_cells(level, tables[0], "nld", 60)
+    figure = next(c for c, words in read.items() if any(w.text == "224.459" for w in words))
+    label = next(c for c, words in read.items() if any(w.text == "Tarief" for w in words))
+    _x0, y0, x1, y1 = label.box
+    # the page: each cell's words on a line of their own, the figure lost, a word read in the label cell
+    # that the cell reading does not have
+    page = [words for c, words in read.items() if c is not figure]
+    page.append([table_cells.Word("Tarief2023", (x1 - 200, y0 + 10, x1 - 20, y1 - 10), 0.95)])
+    lines = table_cells.reread_tables(gray, DPI, sorted(page, key=lambda ws: ws[0].box[1]), "nld", 60)
+    assert lines is not None
+    texts = [" ".join(w.text for w in line) for line in lines]
+    assert any(t.startswith("Aantal inwoners") and t.endswith("224.459") for t in texts)
+    assert any("Tarief per inwoner" in t and "Tarief2023" in t and "0,15" in t for t in texts)

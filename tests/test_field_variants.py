@@ -1081,3 +1081,22 @@ def test_a_first_name_printed_under_the_signature_becomes_its_dutch_initial(prin
             "De gemeente betaalt jaarlijks € 19.600,20.\nAldus overeengekomen en getekend te Zwolle op 19 januari "
             f"2023\nGemeente Zwolle\n{printed}\nwethouder\n")
     assert _values(text, g40_reference)["signatory"] == expected
+
+
+GRID_ROWS = """UITVOERINGSOVEREENKOMST G40 / PLATFORM31
+De gemeente Sittard-Geleen betaalt Platform31 jaarlijks € 13.757,85.
+4.4 Op deze overeenkomst is Nederlands recht van toepassing.
+Partij Naam en functie Datum Handtekening
+{first}
+{second}
+blad 2 van 2
+"""
+P31_ROW = "Stichting Platform31 V. Everhardt directeur-bestuurder 27-02-2023 Een Le Dn UV Aden"
+MUNI_ROW = "Gemeente Sittard-Geleen mr. J.Th.M.C. Verheijen burgemeester 16-02-2023 PETN Gn De AD"
+
+
+@pytest.mark.parametrize("first, second", [(P31_ROW, MUNI_ROW), (MUNI_ROW, P31_ROW)])
+def test_a_signing_table_dates_the_agreement_by_the_municipalitys_row(first, second, g40_reference):
+    # a ruled table with a row per party: the date in the municipality's row, not the one in Platform31's
+    got = _values(GRID_ROWS.format(first=first, second=second), g40_reference)
+    assert got["date"] == date(2023, 2, 16)

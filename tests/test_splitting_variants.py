@@ -231,3 +231,32 @@ def test_a_title_with_an_accent_ocr_put_on_a_letter_is_still_a_title(title):
     assert title_types(FORM.format(title=title)) == [DocType.AGREEMENT]
     docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), [page_from_text(1, FORM.format(title=title))])
     assert [d.doc_type for d in docs] == [DocType.AGREEMENT]
+
+
+P31_LETTER = """Platform31
+Kennis- en netwerkorganisatie voor stedelijke en regionale ontwikkeling
+{addressee}
+van de steden van het Stedennetwerk G40
+Datum 9 januari 2023
+Kenmerk P31/RM-G40/2023-003
+Betreft ondertekening samenwerkingsovereenkomst 2023-2027
+Geachte burgemeester, geachte secretaris,
+Op 19 december 2022 ondertekenden de voorzitter van het Stedennetwerk G40 en ondergetekende
+het nieuwe convenant. Vul in de overeenkomst de gegevens van uw gemeente in: adres, vertegenwoordiger en
+de datum van het collegebesluit. Het bedrag in artikel 3 is het aantal inwoners maal € 0,15.
+De overeenkomst wordt namens de gemeente ondertekend door de burgemeester of, bij mandaat, door een
+wethouder. Platform31 tekent na ontvangst mee. Wij ontvangen de ondertekende overeenkomst graag uiterlijk
+1 maart 2023 als scan per e-mail.
+Met vriendelijke groet,
+Victor Everhardt
+directeur-bestuurder Platform31"""
+
+
+@pytest.mark.parametrize("addressee", ["Aan de burgemeesters en gemeentesecretarissen",
+                                       "Aan de colleges van burgemeester en wethouders",
+                                       "Aan de leden van het Algemeen Bestuur"])
+def test_a_letter_to_the_g40_cities_about_signing_is_a_cover_letter(addressee):
+    # a letter to all member cities that explains the agreement names it often: it is no agreement
+    page = page_from_text(1, P31_LETTER.format(addressee=addressee))
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), [page])
+    assert [d.doc_type for d in docs] == [DocType.COVER_LETTER]

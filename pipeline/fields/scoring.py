@@ -101,6 +101,13 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
                                                or st.column_cue(c.start, c.end, "municipal_office", 3)))
     f["platform_column"] = float(closing and (st.column_cue(c.start, c.end, "other_office", 3, up=True)
                                               or st.column_cue(c.start, c.end, "other_office", 3)))
+    # a signing table with a row per party ('Gemeente X | naam | burgemeester | 16-02-2023 | <signature>'): the
+    # party the row names before the date
+    row_before = st.dt.folded[line.start:c.start]
+    municipal_row = closing and bool(lexicon("municipal_office").search(row_before))
+    platform_row = closing and bool(lexicon("other_office").search(row_before))
+    f["municipal_row"] = float(municipal_row and not platform_row)
+    f["platform_row"] = float(platform_row and not municipal_row)
     # 'Datum: 9 februari 2023      Datum: ..........': the other column's date field is left empty; this date,
     # in Platform31's column, is not the municipality's
     f["beside_empty_date"] = float(bool(f["platform_column"]) and _empty_date_field_beside(st, line, c))

@@ -1100,3 +1100,28 @@ def test_a_signing_table_dates_the_agreement_by_the_municipalitys_row(first, sec
     # a ruled table with a row per party: the date in the municipality's row, not the one in Platform31's
     got = _values(GRID_ROWS.format(first=first, second=second), g40_reference)
     assert got["date"] == date(2023, 2, 16)
+
+
+def test_a_town_named_after_a_sentence_about_platform31_is_not_platform31s(g40_reference):
+    # the sentence before ends at 'Platform31.': the town starting the next one is not named as the other party
+    text = ("EE) Enschede\nADVIES AAN BURGEMEESTER EN WETHOUDERS\nRegistratienummer 2023/0043117 Datum advies 16 "
+            "januari 2023\nPortefeuille Bestuurszaken Vergadering B&W 24 januari 2023\nOnderwerp: "
+            "Samenwerkingsovereenkomst Platform31 2023-2027\nSamenvatting\nDe G40 en Platform31 hebben een nieuw "
+            "convenant gesloten voor vijf jaar. Om de financiering te\nregelen sluit iedere G40-stad een "
+            "samenwerkingsovereenkomstmet Platform31. Enschede neemt deel\naan verschillende themagroepen en maakt "
+            "regelmatig gebruik van de kennis en het netwerk van\nPlatform31.\n"
+            "De bijdrage bedraagt € 0,15 per inwoner, afgerond € 24.096,- per jaar.\n")
+    assert _values(text, g40_reference, DocType.DECISION_MEMO)["municipality"] == "Enschede"
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("een overeenkomst met Platform31. Enschede neemt deel", "other_party", False),  # the sentence before ended
+    ("bedraagt vanaf 2023 € 27.705,30 per jaar (2022: € 23.170,81)", "earlier", True),  # a label's colon
+])
+def test_a_sentence_ends_right_before_a_span_but_not_at_its_labels_colon(text, cue, expected):
+    from pipeline.fields.doctext import DocText
+    from pipeline.fields.structure import Structure
+
+    dt = DocText.of(_doc(text))
+    start = text.rindex("Enschede") if "Enschede" in text else text.rindex("€")
+    assert Structure(dt).in_sentence(start, len(text), cue, 80, right=False) is expected

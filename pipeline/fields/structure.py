@@ -162,7 +162,9 @@ class Structure:
         ends: a full stop, colon or semicolon before a space or line break, or a blank line)."""
         text = self.dt.folded
         left = max(0, start - chars)
-        ends = [m.end() for m in _SENTENCE_END.finditer(text, left, max(left, start - 1))]
+        # a colon right before the span is its label's ('(2022: € 23.170,81)', 'Bijdrage: € ...'), no end
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, left, max(left, start))
+                if not (m.group(0) == ":" and not text[m.end():start].strip())]
         left = ends[-1] if ends else left
         right_end = min(len(text), end + chars)
         stop = _SENTENCE_END.search(text, end, right_end)

@@ -1125,3 +1125,27 @@ def test_a_sentence_ends_right_before_a_span_but_not_at_its_labels_colon(text, c
     dt = DocText.of(_doc(text))
     start = text.rindex("Enschede") if "Enschede" in text else text.rindex("€")
     assert Structure(dt).in_sentence(start, len(text), cue, 80, right=False) is expected
+
+
+ZAANSTAD_TABLE = """BESLUITNOTA
+Onderwerp: Samenwerkingsovereenkomst Platform31 2023-2027
+Het college van burgemeester en wethouders van Zaanstad besluit in te stemmen met de overeenkomst.
+tarief inwoners bedrag p/j
+{old_row}
+Nieuwe overeenkomst € 0,15 157.166 {new_amount}
+Verschil € 3.310
+"""
+
+
+@pytest.mark.parametrize("old_row", ["Oude overeenkomst (t/m feb. 2023) € 0,13 155.885 € 20.265",
+                                     "Huidige bijdrage (2019-2022) € 0,13 155.885 € 20.265",
+                                     "Vorige periode tot 1 maart 2023 € 0,13 155.885 € 20.265"])
+@pytest.mark.parametrize("new_amount", ["€ 23.575", "€ 23:5/5"])
+def test_a_table_row_labelled_as_the_old_agreement_is_not_the_contribution(old_row, new_amount, g40_reference):
+    # the row's label names the earlier period, however far its figures stand from it; where the new row's
+    # amount is unreadable, no amount is better than the old one
+    got = _values(ZAANSTAD_TABLE.format(old_row=old_row, new_amount=new_amount), g40_reference,
+                  DocType.DECISION_MEMO)
+    assert got.get("amount") in (Decimal("23575.00"), None)
+    assert got.get("amount") == (Decimal("23575.00") if new_amount == "€ 23.575" else None)
+    assert got.get("inhabitants") != 155885

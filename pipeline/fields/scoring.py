@@ -242,6 +242,21 @@ def _line_label(st: Structure, start: int, name: str, chars: int) -> bool:
     return colon >= 0 and start - line.start <= chars + colon and bool(lexicon(name).search(head, 0, colon))
 
 
+_FIRST_FIGURE = re.compile(r"[€\d]")
+
+
+def _row_label(st: Structure, start: int, name: str, max_words: int = 12) -> bool:
+    """A cue of `name` in the label of a table row: the words before the first figure of a short line ('Oude
+    overeenkomst (t/m feb. 2023) € 0,13 155.885 € 20.265'), however far the span stands from it."""
+    line = st.dt.line_at(start)
+    text = st.dt.folded[line.start:line.end]
+    if len(text.split()) > max_words:
+        return False
+    first = _FIRST_FIGURE.search(text)
+    label = text[:first.start()] if first else text
+    return line.start + len(label) <= start and bool(lexicon(name).search(label))
+
+
 def _own_cue_after(st: Structure, end: int, name: str, chars: int) -> bool:
     """A cue of `name` after an amount on its line that is its own: not the label of the next amount
     ('€ 35.242,50 bij aan Platform31 (tarief € 0,15 per inwoner': 'tarief' labels the rate), nor past it."""
@@ -272,7 +287,7 @@ def amount_features(st: Structure, c: Candidate) -> None:
     # ... or as the label of its line ('Ter vergelijking: bijdrage EUR 12.830,35')
     f["partial_year"] = float(st.in_sentence(c.start, c.end, "partial_year", 90, right=False))
     f["earlier"] = float(st.in_sentence(c.start, c.end, "earlier", 45, right=False)
-                         or _line_label(st, c.start, "earlier", 30))
+                         or _line_label(st, c.start, "earlier", 30) or _row_label(st, c.start, "earlier"))
     # 'voor de gehele looptijd draagt de gemeente jaarlijks € X bij': a yearly cue right at the amount says
     # what it is, whatever the sentence says before
     yearly_here = st.right_before(c.start, "per_year", 12) or f["contribution_after"] > 0
@@ -288,7 +303,7 @@ def amount_features(st: Structure, c: Candidate) -> None:
     rest = st.dt.text[c.end:line.end]
     # a table row: a short line that names the contribution and ends with the amount (in words: the currency
     # of the rate before it, '2019 t/m 2022 €0,13 € 20.887,10', names nothing)
-    f["table_total"] = float(not re.search(r"\d|[a-z]{3,}", rest.lower().replace("euro", ""))
+    f["table_total"] = float(not f["earlier"] and not re.search(r"\d|[a-z]{3,}", rest.lower().replace("euro", ""))
                              and len(st.dt.text[line.start:line.end].split()) <= 8
                              and any(re.search(r"[a-z]{3}", m.group(0).replace("eur", ""))
                                      for m in lexicon("contribution").finditer(st.dt.folded, line.start, c.start)))
@@ -302,6 +317,7 @@ def inhabitant_features(st: Structure, c: Candidate) -> None:
     f["inhabitants_column"] = float(st.column_header(c.start, c.end, "inhabitants"))  # under 'Inwoners'
     f["grouped"] = float(bool(re.search(r"[.,]", c.raw)))
     f["not_inhabitants"] = float(st.right_before(c.start, "not_inhabitants", 25))
+    f["earlier_row"] = float(_row_label(st, c.start, "earlier"))  # 'Oude overeenkomst € 0,13 155.885 € 20.265'
 
 
 def cross_check(amounts: list[Candidate], counts: list[Candidate], rate: Decimal, term_years: int = 5) -> None:

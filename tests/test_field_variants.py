@@ -12,7 +12,7 @@ import pytest
 
 from pipeline.fields import extract_fields
 from pipeline.page_text import page_from_text
-from pipeline.schema import DocType, Document, SourceFile
+from pipeline.schema import DocType, Document, Page, SourceFile
 
 
 def _doc(text: str, doc_type: DocType = DocType.AGREEMENT, name: str = "scan.pdf") -> Document:
@@ -376,6 +376,11 @@ def test_a_term_total_wrapped_onto_its_own_line_is_no_rival(text, g40_reference)
     # a grouped number is whole at its last group of three: a digit after it is a speck read as one
     ("peildatum 1-1-2022) 68.979 5 ;", "peildatum 1-1-2022) 68.979 5 ;"),
     ("Inwoners 101.446 4", "Inwoners 101.446 4"),
+    # a leading 1 read as a letter after a currency ('EUR\nÌ 7,930,55', '€ l7.930,55', 'EUR I7.930,55')
+    ("totaalbedrag van EUR\nÌ 7,930,55 ex BTW", "totaalbedrag van EUR\n17,930,55 ex BTW"),
+    ("van € l7.930,55 ex", "van € 17.930,55 ex"),
+    ("van EUR I7.930,55 ex", "van EUR 17.930,55 ex"),
+    ("EUR Inclusief", "EUR Inclusief"),  # a word, not a figure
 ])
 def test_spaces_inside_a_number_go_but_not_between_a_year_and_a_number(written, expected):
     from pipeline.fields import squeeze_number_spaces
@@ -1149,3 +1154,40 @@ def test_a_table_row_labelled_as_the_old_agreement_is_not_the_contribution(old_r
     assert got.get("amount") in (Decimal("23575.00"), None)
     assert got.get("amount") == (Decimal("23575.00") if new_amount == "€ 23.575" else None)
     assert got.get("inhabitants") != 155885
+
+
+def _boxed_page(rows: list[list[tuple[str, float, float]]], y0: float = 1000.0) -> Page:
+    """A 300 dpi page from lines of (word, x, y) as OCR ordered them; each word 30 units high."""
+    from pipeline.page_text import assemble
+    from pipeline.schema import Word
+
+    lines = [[Word(t, (x, y, x + 18 * len(t), y + 30), 0.95) for t, x, y in line] for line in rows]
+    text, words, spans = assemble(lines)
+    return Page(1, text, words, "ocr", "test", 2480.0, 3508.0, 300.0, 0, spans)
+
+
+def test_a_calculation_table_whose_figures_ocr_put_on_lines_of_their_own_is_read_by_its_printed_rows(
+        g40_reference):
+    """A faded scan of a ruled table: tesseract gave each figure a line of its own, before its row's label, so
+    in the text 'Jaarlijkse bijdrage' stands above the increase. Each figure is read with the label printed on
+    its own row."""
+    def words(text, x, y):
+        out = []
+        for w in text.split():
+            out.append((w, x, y))
+            x += 18 * len(w) + 15
+        return out
+
+    head = [words("Samenwerkingsovereenkomst", 300, 300), words("De gemeente Roosendaal betaalt Platform31 het "
+                                                                "volgende (bedragen exclusief btw):", 300, 900)]
+    rows = [("Aantal inwoners (CBS, 1 januari 2022)", "77.244", 1100), ("Tarief per inwoner per jaar", "€ 0,15", 1180),
+            ("Tarief vorige convenantsperiode (ter vergelijking)", "€ 0,13", 1260),
+            ("Jaarlijkse bijdrage", "€ 11.586,60", 1340), ("Stijging t.o.v. tarief vorige periode", "€ 1.544,88", 1420)]
+    lines = list(head)
+    for label, value, y in rows:
+        lines.append(words(value, 1900, y - 6))  # the figure a little higher: a line before its label
+        lines.append(words(label, 330, y))
+    page = _boxed_page(lines)
+    doc = Document(SourceFile("scan.pdf", "scan.pdf", 1, "pdf"), (page,), DocType.AGREEMENT, 0.9)
+    got = extract_fields(doc, g40_reference)
+    assert got["amount"].value == Decimal("11586.60")

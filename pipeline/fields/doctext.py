@@ -71,9 +71,14 @@ def _mend_lost_decimal_comma(text: str) -> str:
     return text
 
 
+# a leading 1 OCR read as a letter, right after a currency ('EUR\nÌ 7,930,55', '€ l7.930,55'): a figure follows
+_ONE_AS_LETTER = re.compile(r"(?:(?<=€)|(?<=€ )|(?<=eur )|(?<=eur\n)|(?<=€\n)|(?<=euro ))[IlÌÍìíïî|](?= ?\d)",
+                            re.IGNORECASE)
+
+
 def squeeze_number_spaces(text: str) -> tuple[str, tuple[int, ...]]:
     """Text without the spaces OCR puts inside numbers, and for each kept character its original index."""
-    text = _mend_lost_decimal_comma(text)
+    text = _ONE_AS_LETTER.sub("1", _mend_lost_decimal_comma(text))
     drop = {m.start() for m in _NUMBER_SPACES.finditer(text) if not _two_numbers(text, m.start())}
     index = tuple(i for i in range(len(text)) if i not in drop)
     return _LOW_QUOTE_IN_NUMBER.sub(".", "".join(text[i] for i in index)), index

@@ -301,12 +301,34 @@ def amount_features(st: Structure, c: Candidate) -> None:
     f["earlier_column"] = float(st.column_header(c.start, c.end, "earlier"))
     line = st.dt.line_at(c.start)
     rest = st.dt.text[c.end:line.end]
+    _printed_row(st, c, line)
     # a table row: a short line that names the contribution and ends with the amount (in words: the currency
     # of the rate before it, '2019 t/m 2022 €0,13 € 20.887,10', names nothing)
     f["table_total"] = float(not f["earlier"] and not re.search(r"\d|[a-z]{3,}", rest.lower().replace("euro", ""))
                              and len(st.dt.text[line.start:line.end].split()) <= 8
                              and any(re.search(r"[a-z]{3}", m.group(0).replace("eur", ""))
                                      for m in lexicon("contribution").finditer(st.dt.folded, line.start, c.start)))
+
+
+_ROW_CUES = {"earlier": "earlier", "change": "change", "rate_label": "per_inhabitant", "whole_term": "whole_term",
+             "with_vat": "with_vat", "partial_year": "partial_year"}
+
+
+def _printed_row(st: Structure, c: Candidate, line: Line) -> None:
+    """An amount alone on its line of text, where the words printed left of it on its row say what it is: OCR
+    gave a ruled table's figures lines of their own, before or after their labels ('€ 11.586,60' above
+    'Jaarlijkse bijdrage'), so the lines around it are other rows' labels. The printed row's label decides."""
+    if st.dt.text[line.start:c.start].strip() or st.dt.text[c.end:line.end].strip():
+        return
+    row = st.row_left(c.start, c.end)
+    if not re.search(r"[a-z]{3}", row):
+        return
+    f = c.features
+    for feature, cue in _ROW_CUES.items():
+        f[feature] = float(bool(lexicon(cue).search(row)))
+    named = any(re.search(r"[a-z]{3}", m.group(0).replace("eur", "")) for m in lexicon("contribution").finditer(row))
+    f["contribution_before"] = float(named)
+    f["contribution_sentence"] = float(named)
 
 
 def inhabitant_features(st: Structure, c: Candidate) -> None:

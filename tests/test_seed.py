@@ -69,6 +69,7 @@ def test_cover_letter_and_covenant_carry_no_fields(by_type, g40_reference):
     ("Chr. Schouten", "Christiaan Schouten", "Chr. Schouten"),
     ("Weterings", "Theo Weterings", "Th. Weterings"),                   # initials lost: the first name's
     ("Theo Weterings", "Theo Weterings", "Th. Weterings"),              # printed with the first name
+    ("T. Weterings", "Theo Weterings", "T. Weterings"),                  # printed with one letter: as printed
     ("Jack Mikkers", "Jack Mikkers", "J. Mikkers"),
 ])
 def test_signatory_spelled_as_the_reference_mayor(read, mayor, expected):

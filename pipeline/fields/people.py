@@ -56,11 +56,13 @@ def correct_signatory(read: str, mayor: str, cutoff: float) -> tuple[str, float]
         # initials damaged by OCR ('J.G.' for 'S.W.J.G.') are taken from the reference when they fit it
         # ('Á.' for 'A.': an accent OCR put on a capital)
         read_initials = strip_accents(initials)
-        # a reference that gives a first name ('Theo') tells its first letter only: 'Th.' as read is kept
-        first_name_only = re.fullmatch(r"[A-ZÀ-Þ]\.", ref_initials) is not None and \
-            not re.search(r"(?:^|\s)" + re.escape(ref_initials), mayor)
-        keep_read = first_name_only and read_initials[:1] == ref_initials[:1] and len(read_initials) > 2
-        if not keep_read and initials and ref_initials and "." in ref_initials and (
+        # a reference that gives a first name ('Theo') tells the first initial only: the initials as read are
+        # kept when they start with it ('T.' or 'Th.' as printed, 'Th.A.' with a second name)
+        first_name_only = not re.search(r"(?:^|\s)" + re.escape(ref_initials), mayor)
+        keep_read = first_name_only and read_initials[:1] == ref_initials[:1]
+        if keep_read:
+            initials = read_initials
+        elif initials and ref_initials and "." in ref_initials and (
                 ref_initials.endswith(read_initials) or fuzz.ratio(read_initials, ref_initials) >= 60):
             initials = ref_initials
         return f"{initials or ref_initials} {best[2]}".strip(), best[0] / 100.0

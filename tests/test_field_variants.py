@@ -1191,3 +1191,25 @@ def test_a_calculation_table_whose_figures_ocr_put_on_lines_of_their_own_is_read
     doc = Document(SourceFile("scan.pdf", "scan.pdf", 1, "pdf"), (page,), DocType.AGREEMENT, 0.9)
     got = extract_fields(doc, g40_reference)
     assert got["amount"].value == Decimal("11586.60")
+
+
+@pytest.mark.parametrize("wrapped", ["vastgelegd in een convenant d.d.\n19 december 2022;",
+                                     "vastgelegd in het convenant van\n19 december 2022;"])
+def test_the_covenants_date_wrapped_onto_its_own_line_is_not_the_signing_date(wrapped, g40_reference):
+    # no signing date stated: the college decision the agreement names dates it, not the covenant's date
+    text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Zaanstad, vertegenwoordigd door de burgemeester, J. Hamming op "
+            "basis van het collegebesluit van 17 januari\n2023, hierna te noemen de gemeente;\nOverwegende dat "
+            f"Platform31 en de G40 hun samenwerking hebben {wrapped}\n"
+            "De gemeente betaalt jaarlijks € 23.574,90.\nAldus overeengekomen.\nPlaats: ........ Datum: ........\n"
+            "J. Hamming\nburgemeester van Zaanstad\n")
+    assert _values(text, g40_reference)["date"] == date(2023, 1, 17)
+
+
+def test_a_meeting_that_put_the_decision_off_dates_no_decision_wherever_it_is_named(g40_reference):
+    # the header names the meeting planned, a stamp says it was put off then; the stamp of the meeting that
+    # took it could not be read: no date is better than the meeting that did not decide
+    text = ("Besluitnota\nRegistratienummer BN-2023-0088 Datum 16 januari 2023\nPortefeuillehouder burgemeester R.W. "
+            "Bleker Collegevergadering 24 januari 2023\nOnderwerp: Samenwerkingsovereenkomst Platform31\n"
+            "Het college besluit in te stemmen met de overeenkomst met Platform31 voor Enschede, € 24.096 per jaar.\n"
+            "Ë AANGEHOUDEN 24-01-2023 di\nBESLOTEN CONFORM ADVIES\nCollege van B&W Enschede\nBli 2023\n")
+    assert _values(text, g40_reference, DocType.DECISION_MEMO).get("date") != date(2023, 1, 24)

@@ -87,6 +87,18 @@ def municipality_field(st: Structure, places: list[Candidate], reference: Refere
     return Field(FieldName.MUNICIPALITY.value, winner, best.raw, conf, best.why(), evidence)
 
 
+_DEFERRED_STAMP = re.compile(r"(?:aangehouden|uitgesteld|verdaagd)\W{0,3}$")
+_OPTIONS = re.compile(r"conform|akkoord|gewijzigd|afgewezen")
+
+
+def _stamped_deferred(st: Structure, c: find.Candidate) -> bool:
+    """'AANGEHOUDEN 24-01-2023': a stamp that says the meeting of that date put the decision off, no box of
+    options ('☒ conform ☐ aangehouden ...') on its line."""
+    line = st.dt.line_at(c.start)
+    before = st.dt.folded[line.start:c.start]
+    return bool(_DEFERRED_STAMP.search(before)) and not _OPTIONS.search(st.dt.folded, line.start, line.end)
+
+
 def date_field(st: Structure, doc_type: DocType, places: list[Mention], municipality: str | None) -> Field | None:
     config = settings("date")
     valid = (date.fromisoformat(str(config["valid_from"])), date.fromisoformat(str(config["valid_to"])))
@@ -95,7 +107,11 @@ def date_field(st: Structure, doc_type: DocType, places: list[Mention], municipa
         date_features(st, c, places, municipality, valid)
     if not any(c.features.get("decided") for c in cands):
         for c in cands:  # a box of options ('☒ conform ☐ aangehouden Datum: 7-2-2023'): no other meeting took it
-            c.features["deferred"] = 0.0
+            c.features["deferred"] = float(bool(c.features.get("deferred")) and _stamped_deferred(st, c))
+    put_off = {c.value for c in cands if c.features.get("deferred")}
+    for c in cands:  # the meeting that put it off is that meeting wherever it is named ('Collegevergadering ...')
+        if c.value in put_off:
+            c.features["deferred"] = 1.0
     weights = config[doc_type.value]
     apply(cands, weights)
     # the decision's date is an agreement's date only where it states no signing date of its own

@@ -43,6 +43,17 @@ _PLACE_TO_DATE = re.compile(r"[\s,]*(?:(?:op|d\.?\s?d\.?|den|de|datum)\s*[:.]?\s
 _RANGE_AFTER = re.compile(r"^\s*(?:t/m|tot(?:\s+en\s+met)?|-|–|—|up\s+to)\s*\d")
 
 
+def _wrapped_from_above(st: Structure, line: Line, start: int, name: str, chars: int) -> bool:
+    """A cue of `name` at the end of the line above, for a span that opens its line: the sentence wrapped just
+    before it ('vastgelegd in een convenant d.d.' over '19 december 2022;')."""
+    if st.dt.text[line.start:start].strip() or line.index == 0:
+        return False
+    above = st.dt.lines[line.index - 1]
+    if above.page != line.page:
+        return False
+    return bool(lexicon(name).search(st.dt.folded, max(above.start, above.end - chars), above.end))
+
+
 def date_features(st: Structure, c: Candidate, places: list[Mention], municipality: str | None,
                   valid: tuple[date, date]) -> None:
     f = c.features
@@ -70,7 +81,8 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
     f["closing"] = float(st.in_closing(line))
     f["header"] = float(st.in_header(line))
     f["reference_day"] = float(st.before(c.start, "reference_day", 40) or st.after(c.end, "reference_day", 25))
-    f["other_event"] = float(st.right_before(c.start, "other_event", 60))
+    f["other_event"] = float(st.right_before(c.start, "other_event", 60) or _wrapped_from_above(st, line, c.start,
+                                                                                               "other_event", 25))
     # a decision list reports one meeting (its header); it adopts the list of the one before and is adopted at
     # the next ('Vastgesteld in de vergadering van 7 februari 2023', which in a memo dates the decision itself)
     f["other_meeting"] = float(_DECISION_LIST.search(st.dt.folded, 0, 300) is not None

@@ -996,6 +996,18 @@ def test_a_decision_list_is_dated_by_its_own_meeting(g40_reference, adopted):
     assert _values(text, g40_reference, DocType.DECISION_MEMO)["date"] == date(2023, 1, 31)
 
 
+@pytest.mark.parametrize("previous", ["1 Vaststelling besluitenlijst van 7 februari 2023. Vastgesteld.",
+                                      "1 Goedkeuring van de besluitenlijst van 7 februari 2023. Conform."])
+def test_a_decision_list_adopting_the_previous_list_by_its_date(g40_reference, previous):
+    text = ("DORDRECHT\nBesluitenlijst\nvan de openbare vergadering van het college van burgemeester en wethouders "
+            "van Dordrecht, gehouden op dinsdag 14 februari\n2023 in het Stadskantoor\nNr. Onderwerp en korte "
+            f"inhoud Besluit Portef.\n{previous} Kolff\n4 Samenwerkingsovereenkomst Platform31 2023–2027. Conform. "
+            "Kolff\nBijdrage € 0,15 per inwoner (was € 0,13); 119.537\ninwoners per 1-1-2022, jaarlijks € 17.931.\n"
+            "Aldus vastgesteld in de vergadering van 21 februari 2023.\nde secretaris, de burgemeester,\n"
+            "Besluitenlijst college B&W Dordrecht 14-02-2023 – pagina 1 van 1\n")
+    assert _values(text, g40_reference, DocType.DECISION_MEMO)["date"] == date(2023, 2, 14)
+
+
 def test_a_decision_lists_title_names_its_own_meeting(g40_reference):
     text = ("Gemeente Amersfoort\nBesluitenlijst van de collegevergadering van 31 januari 2023\n"
             "1 De besluitenlijst van de vergadering van 24 januari 2023 wordt ongewijzigd vastgesteld.\n"
@@ -1213,3 +1225,14 @@ def test_a_meeting_that_put_the_decision_off_dates_no_decision_wherever_it_is_na
             "Het college besluit in te stemmen met de overeenkomst met Platform31 voor Enschede, € 24.096 per jaar.\n"
             "Ë AANGEHOUDEN 24-01-2023 di\nBESLOTEN CONFORM ADVIES\nCollege van B&W Enschede\nBli 2023\n")
     assert _values(text, g40_reference, DocType.DECISION_MEMO).get("date") != date(2023, 1, 24)
+
+
+def test_platform31s_signing_date_does_not_date_the_municipalitys_agreement(g40_reference):
+    # only Platform31 dated its column; the municipality states no signing date: the college decision it names
+    text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Hoorn, vertegenwoordigd door burgemeester Jan Nieuwenburg op "
+            "basis van het collegebesluit van 24\njanuari 2023, hierna te noemen de gemeente;\n"
+            "De gemeente betaalt jaarlijks € 11.144,70.\nAldus overeengekomen en in tweevoud ondertekend.\n"
+            "Namens Stichting Platform31,              Namens de gemeente Hoorn,\n"
+            "de directeur-bestuurder,                  de burgemeester,\n"
+            "V. Everhardt                              Jan Nieuwenburg\nDatum: 20 januari 2023" + " " * 35 + "\n")
+    assert _values(text, g40_reference)["date"] == date(2023, 1, 24)

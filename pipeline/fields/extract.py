@@ -116,7 +116,8 @@ def date_field(st: Structure, doc_type: DocType, places: list[Mention], municipa
     apply(cands, weights)
     # the decision's date is an agreement's date only where it states no signing date of its own
     signed_on = any(c.features.get("signing") and not c.features.get("decision_label")
-                    and c.score >= float(config["min_score"]) for c in cands)
+                    and not c.features.get("platform_column") and not c.features.get("platform_row")
+                    and c.score >= float(config["min_score"]) for c in cands)  # Platform31's date is not the town's
     for c in cands:
         c.features["signing_date_stated"] = float(signed_on and bool(c.features.get("decision_label")))
     apply(cands, weights)

@@ -438,6 +438,24 @@ def _remove_frames(ink: np.ndarray, ppi: float, s: InkSettings, set_aside: Count
             set_aside["emblem"] += 1
 
 
+def _table_rules(grid: np.ndarray, tables: list) -> np.ndarray:
+    """The rules that make up the tables: pieces of the rule mask that span half a table's width or height.
+    A signature's steep stroke or its underline is a straight run too, but a short one on its own."""
+    labels, _count = ndimage.label(grid, structure=np.ones((3, 3)))
+    keep = np.zeros_like(grid)
+    boxes = [(min(c.box[0] for c in t), min(c.box[1] for c in t), max(c.box[2] for c in t), max(c.box[3] for c in t))
+             for t in tables]
+    for index, sl in enumerate(ndimage.find_objects(labels), start=1):
+        if sl is None:
+            continue
+        y0, y1, x0, x1 = sl[0].start, sl[0].stop, sl[1].start, sl[1].stop
+        if any(x0 < bx1 and bx0 < x1 and y0 < by1 and by0 < y1
+               and (x1 - x0 >= 0.5 * (bx1 - bx0) or y1 - y0 >= 0.5 * (by1 - by0))
+               for bx0, by0, bx1, by1 in boxes):
+            keep[sl] |= labels[sl] == index
+    return keep
+
+
 def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[BBox] | None = None,
                      settings: InkSettings | None = None) -> InkAnalysis:
     """Handwriting clusters within `area` (page units) of the page image.
@@ -465,7 +483,7 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
     gray = rgb.min(axis=2).astype(np.uint8)
     tables, grid = find_cells(np.where(ink, gray, np.uint8(255)), ppi)
     if grid is not None:
-        ink &= ~grid
+        ink &= ~_table_rules(grid, tables)
         set_aside["rule"] += len(tables)
         cells = [((x0 + c.box[0]) / scale, (y0 + c.box[1]) / scale, (x0 + c.box[2]) / scale,
                   (y0 + c.box[3]) / scale) for table in tables for c in table]

@@ -472,8 +472,13 @@ def _owner_by_row(centre: tuple[float, float], sp: SignaturePage, cells: tuple[B
     cell = next((c for c in cells if c[0] <= centre[0] <= c[2] and c[1] <= centre[1] <= c[3]), None)
     if cell is None:
         return None
-    roles = {seg.role for p in sp.municipality + sp.platform31 for seg in p.segments
-             if cell[1] <= (seg.box[1] + seg.box[3]) / 2 <= cell[3]}
+    def middle(seg: Segment) -> tuple[float, float]:
+        return (seg.box[0] + seg.box[2]) / 2, (seg.box[1] + seg.box[3]) / 2
+
+    segs = [(p.role, middle(seg)) for p in sp.municipality + sp.platform31 for seg in p.segments]
+    roles = {role for role, (_x, y) in segs if cell[1] <= y <= cell[3]}
+    if not roles:  # a row of its own ('Handtekening | ...') in a form that one party fills in: that party's
+        roles = {role for role, (x, y) in segs if any(c[0] <= x <= c[2] and c[1] <= y <= c[3] for c in cells)}
     return roles.pop() if len(roles) == 1 else None
 
 

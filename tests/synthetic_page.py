@@ -207,3 +207,23 @@ def grid_table(sp: SyntheticPage) -> dict[str, tuple]:
         sp.text(columns[2] + 0.08, top + 0.4, "16-02-2023")
         where[party] = (columns[3] + 0.2, top + 0.25)
     return where
+
+
+def form_table(sp: SyntheticPage) -> tuple[float, float]:
+    """A ruled form filled in by the municipality alone: a label cell and a value cell per row, 'Handtekening'
+    the last row, an instruction naming Platform31 under the table. Returns where the signature goes."""
+    closing(sp)
+    left, middle, right = 1.0, 3.6, 7.3
+    rows = [("Gemeente", "Deventer"), ("Naam ondertekenaar", "R.C. König"), ("Functie", "burgemeester"),
+            ("Datum ondertekening", "10-01-2023"), ("Handtekening", "")]
+    tops = [3.0 + 0.35 * i for i in range(len(rows))] + [3.0 + 0.35 * (len(rows) - 1) + 0.8]
+    for y in tops:
+        sp.rule(left, y, right - left, 3)
+    for x in (left, middle, right):
+        sp.draw.rectangle((px(x), px(tops[0]), px(x) + 2, px(tops[-1])), fill=INK_BLACK)
+    for (label, value), y in zip(rows, tops, strict=False):
+        sp.text(left + 0.08, y + 0.08, label)
+        if value:
+            sp.text(middle + 0.08, y + 0.08, value)
+    sp.text(1.0, tops[-1] + 0.25, "Graag het ingevulde en ondertekende formulier retourneren aan Platform31.")
+    return middle + 0.15, tops[-2] + 0.1

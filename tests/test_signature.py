@@ -36,9 +36,11 @@ from .synthetic_page import (
     STAMP_PURPLE,
     SyntheticPage,
     closing,
+    form_table,
     forms,
     grid_table,
     headed_stack,
+    px,
     stacked,
     two_columns,
 )
@@ -100,6 +102,12 @@ def test_no_mark_but_handwriting_counts_as_a_signature(trap):
     assert result.signed is False, result.reason
 
 
+def _underlined(sp, x, y):
+    """A signature of steep strokes with a long pen underline: each a straight run, but no rule of the form."""
+    sp.signature(x, y, width=1.2, height=0.5, seed=4)
+    sp.draw.line((px(x), px(y + 0.6), px(x + 1.5), px(y + 0.58)), fill=INK_BLUE, width=5)
+
+
 def _signed_with(colour=INK_BLUE, pen=5, dy=0.0, seed=3):
     def build(sp):
         x, y = _muni(sp)
@@ -126,6 +134,7 @@ SIGNED = {
     "in its cell of a ruled table": lambda sp: sp.signature(*grid_table(sp)["municipality"], width=1.3, height=0.45),
     "both signed, ruled table": lambda sp: [sp.signature(*xy, width=1.3, height=0.45, seed=i)
                                             for i, xy in enumerate(grid_table(sp).values())],
+    "in the last row of a ruled form, underlined": lambda sp: _underlined(sp, *form_table(sp)),
 }
 
 

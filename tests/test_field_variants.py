@@ -15,13 +15,15 @@ from pipeline.page_text import page_from_text
 from pipeline.schema import DocType, Document, Page, SourceFile
 
 
-def _doc(text: str, doc_type: DocType = DocType.AGREEMENT, name: str = "scan.pdf") -> Document:
-    pages = tuple(page_from_text(i + 1, t) for i, t in enumerate(text.split("\f")))
+def _doc(text: str, doc_type: DocType = DocType.AGREEMENT, name: str = "scan.pdf", conf: float = 1.0) -> Document:
+    pages = tuple(page_from_text(i + 1, t, conf=conf) for i, t in enumerate(text.split("\f")))
     return Document(SourceFile(name, name, 1, "pdf"), pages, doc_type, 0.9)
 
 
-def _values(text: str, g40_reference, doc_type: DocType = DocType.AGREEMENT, name: str = "scan.pdf"):
-    return {k: f.value for k, f in extract_fields(_doc(text, doc_type, name), g40_reference).items()}
+def _values(text: str, g40_reference, doc_type: DocType = DocType.AGREEMENT, name: str = "scan.pdf",
+            conf: float = 1.0):
+    """The fields read from `text` as OCR would give it, its words read with confidence `conf`."""
+    return {k: f.value for k, f in extract_fields(_doc(text, doc_type, name, conf), g40_reference).items()}
 
 
 ENSCHEDE = """OVEREENKOMST nr. 2023/0417
@@ -316,11 +318,17 @@ def test_a_count_misread_by_one_digit_is_read_by_the_amount_it_makes(g40_referen
     misread = ("Samenwerkingsovereenkomst gemeente Roosendaal\nDe gemeente Roosendaal, vertegenwoordigd door "
                "haar burgemeester H. van Midden.\nArtikel 3 Kosten\nAantal inwoners (CBS, 1 januari 2022) 71.244\n"
                "Tarief per inwoner per jaar € 0,15\nBijdrage per jaar € 11.586,60\n")
-    got = _values(misread, g40_reference)
+    def read(text: str, conf: float) -> dict:
+        return {k: f.value for k, f in extract_fields(_doc(text, conf=conf), g40_reference).items()}
+
+    got = read(misread, 0.85)
     assert got["amount"] == Decimal("11586.60")
     assert got["inhabitants"] == 77244  # 71.244 x 0,15 is no amount stated; 77.244 x 0,15 is
     # a count that makes no stated amount with any one digit otherwise stays as read
-    assert _values(misread.replace("11.586,60", "11.186,60"), g40_reference)["inhabitants"] == 71244
+    assert read(misread.replace("11.586,60", "11.186,60"), 0.85)["inhabitants"] == 71244
+    # a count read with confidence is what the document states: an amount worked out wrongly from it (an
+    # arithmetic slip, 71.244 x 0,15 written as 11.586,60) does not change it
+    assert read(misread, 0.96)["inhabitants"] == 71244
 
 
 ALMELO_BLOCKS = """SAMENWERKINGSOVEREENKOMST
@@ -912,7 +920,7 @@ def test_a_count_with_a_digit_too_many_is_the_one_the_amount_agrees_with(g40_ref
     text = ("Collegebesluit uitvoeringsovereenkomst Schiedam\nHet college besluit op 17 januari 2023 in te stemmen "
             "met de overeenkomst.\nSchiedam telde op 1 januari 2022 volgens het CBS " + read + " inwoners. De "
             "bijdrage bedraagt daarmee € 11.946,60 per jaar.\n")
-    got = _values(text, g40_reference, DocType.DECISION_MEMO)
+    got = _values(text, g40_reference, DocType.DECISION_MEMO, conf=0.85)  # a misread: OCR was unsure
     assert got["inhabitants"] == 79644 and got["amount"] == Decimal("11946.60")
 
 
@@ -1051,7 +1059,7 @@ Aantal inwoners (CBS, peildatum 1-1-2022) 5 68.979 5 ;
 Tarief per inwoner per jaar - : € 0,15 (2019-2022: € 0,13)
 Bijdrage per jaar (excl. btw) Á € 10.346,85
 """
-    assert _values(text, g40_reference)["inhabitants"] == 68979
+    assert _values(text, g40_reference, conf=0.85)["inhabitants"] == 68979  # specks: OCR was unsure
 
 
 APELDOORN_TABLE = """Uitvoeringsovereenkomst Apeldoorn — Platform31

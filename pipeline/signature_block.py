@@ -349,10 +349,19 @@ class SignaturePage:
         return None
 
 
+def _rows(p: Paragraph) -> int:
+    """Printed rows of a paragraph: a form's label and its value, apart on one row ('Naam   A.S. Scholten'), are
+    two segments but one row."""
+    middles = sorted((seg.box[1] + seg.box[3]) / 2 for seg in p.segments)
+    heights = sorted(seg.box[3] - seg.box[1] for seg in p.segments)
+    half = heights[len(heights) // 2] / 2 if heights else 0.0
+    return sum(1 for i, m in enumerate(middles) if i == 0 or m - middles[i - 1] > half)
+
+
 def _is_block(p: Paragraph) -> bool:
     """A signature block is a few short lines, not a paragraph of running text."""
     s = block_settings()
-    return (len(p.segments) <= 6 and all(len(seg.words) <= s.max_words for seg in p.segments)
+    return (_rows(p) <= 6 and all(len(seg.words) <= s.max_words for seg in p.segments)
             and sum(len(seg.words) for seg in p.segments) <= s.max_block_words)
 
 

@@ -227,3 +227,23 @@ def form_table(sp: SyntheticPage) -> tuple[float, float]:
             sp.text(middle + 0.08, y + 0.08, value)
     sp.text(1.0, tops[-1] + 0.25, "Graag het ingevulde en ondertekende formulier retourneren aan Platform31.")
     return middle + 0.15, tops[-2] + 0.1
+
+
+def labelled_stack(sp: SyntheticPage) -> dict[str, tuple]:
+    """Blocks one above the other as a word processor's form: a heading, then 'Naam', 'Functie', 'Datum' and
+    'Handtekening' labels with their values in a second column (each label and value apart on its row)."""
+    closing(sp)
+    where = {}
+    y = 3.0
+    for party, heading, name, function, dated in [
+            ("platform31", "Namens Stichting Platform31", "V. Everhardt", "directeur-bestuurder", ""),
+            ("municipality", "Namens de gemeente Deventer", "R.C. König", "burgemeester", "10 januari 2023")]:
+        sp.text(1.0, y, heading)
+        for i, (label, value) in enumerate([("Naam", name), ("Functie", function), ("Datum", dated)]):
+            sp.text(1.0, y + 0.22 * (i + 1), label)
+            if value:
+                sp.text(2.3, y + 0.22 * (i + 1), value)
+        sp.text(1.0, y + 1.55, "Handtekening")
+        where[party] = (2.4, y + 1.0)
+        y += 1.98
+    return where

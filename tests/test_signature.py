@@ -40,6 +40,7 @@ from .synthetic_page import (
     forms,
     grid_table,
     headed_stack,
+    labelled_stack,
     px,
     stacked,
     two_columns,
@@ -91,6 +92,7 @@ UNSIGNED = {
                                                              height=0.45),
     "grid table, nobody signed": lambda sp: grid_table(sp),
     "paraaf initials in a grid table": lambda sp: (grid_table(sp), sp.paraaf_box(5.5, 10.6)),
+    "platform31 signed, labelled stack": lambda sp: sp.signature(*labelled_stack(sp)["platform31"]),
 }
 
 
@@ -135,6 +137,7 @@ SIGNED = {
     "both signed, ruled table": lambda sp: [sp.signature(*xy, width=1.3, height=0.45, seed=i)
                                             for i, xy in enumerate(grid_table(sp).values())],
     "in the last row of a ruled form, underlined": lambda sp: _underlined(sp, *form_table(sp)),
+    "labelled stack, values in a column of their own": lambda sp: sp.signature(*labelled_stack(sp)["municipality"]),
 }
 
 

@@ -1123,7 +1123,8 @@ def render_covenant(seed: str, annexes: int = 2) -> Rendered:
 
 
 def render_municipal_letter(h: House, spec: AgreementSpec, sent: date, seed: str) -> Rendered:
-    """A municipality's accompanying letter to Platform31 ('other'): names amounts and dates as distractors."""
+    """A municipality's letter sending the agreement to Platform31 (a cover letter): names amounts and dates as
+    distractors."""
 
     def make(total: int | None) -> Writer:
         rng = random.Random(seed)
@@ -1157,4 +1158,4 @@ def render_municipal_letter(h: House, spec: AgreementSpec, sent: date, seed: str
         return w
 
     pdf, pages, facts = render_twice(make)
-    return Rendered("other", pdf, pages, facts, "")
+    return Rendered("cover_letter", pdf, pages, facts, "")

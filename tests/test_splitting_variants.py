@@ -260,3 +260,27 @@ def test_a_letter_to_the_g40_cities_about_signing_is_a_cover_letter(addressee):
     page = page_from_text(1, P31_LETTER.format(addressee=addressee))
     docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), [page])
     assert [d.doc_type for d in docs] == [DocType.COVER_LETTER]
+
+
+MUNICIPAL_LETTER = """Gemeente Haarlem
+Stichting Platform31
+t.a.v. mevrouw A. Punte, relatiemanager G40
+Postbus 30833
+2500 GV Den Haag
+Datum 8 februari 2023
+Ons kenmerk 2023/123456
+Onderwerp ondertekende samenwerkingsovereenkomst
+Geachte mevrouw Punte,
+Hierbij ontvangt u de door de burgemeester ondertekende samenwerkingsovereenkomst 2023-2027 tussen
+Platform31 en de gemeente Haarlem. Het college heeft op 31 januari 2023 ingestemd met de overeenkomst.
+De jaarlijkse bijdrage van € 24.434,70 wordt na ontvangst van uw factuur voldaan.
+Met vriendelijke groet,
+namens het college van burgemeester en wethouders van Haarlem,
+J. de Vries
+hoofd Bestuurszaken"""
+
+
+def test_a_municipalitys_letter_sending_the_agreement_is_a_cover_letter():
+    # the letter that covers what it sends is a cover letter, whoever writes it
+    [doc] = split_documents(SourceFile("brief.pdf", "f" * 64, 1, "pdf"), [page_from_text(1, MUNICIPAL_LETTER)])
+    assert doc.doc_type is DocType.COVER_LETTER

@@ -433,7 +433,11 @@ def _signature_page(page: Page, paras: list[Paragraph], blocks: list[Paragraph],
     """The page with the area around its blocks to look for handwriting in, and the boxes for initials."""
     margin = s.area_margin * page.dpi
     top = max(0.0, min(p.box[1] for p in blocks) - margin)
-    bottom = min(page.height, max(p.box[3] for p in blocks) + margin)
+    # a party's short lines below its blocks count too: a long form's column of values ('H.M.F. Bruls' seventh
+    # in it) is no block, but the signature stands by the name
+    lines = [seg.box[3] for p in paras for seg in p.segments if seg.role in (MUNICIPALITY, PLATFORM31)
+             and len(seg.words) <= s.max_words and seg.box[1] >= top]
+    bottom = min(page.height, max([p.box[3] for p in blocks] + lines) + margin)
     zones = tuple(_paraaf_zone(seg.box, page) for p in paras for seg in p.segments if seg.role == PARAAF)
     return SignaturePage(page, tuple(paras), (0.0, top, page.width, bottom), zones, marks)
 
@@ -476,19 +480,23 @@ def _owner_by_headings(box: BBox, sp: SignaturePage) -> str | None:
 
 
 def _owner_by_row(centre: tuple[float, float], sp: SignaturePage, cells: tuple[BBox, ...]) -> str | None:
-    """In a ruled table with a row per party, handwriting in a cell belongs to the party whose lines stand in
-    that cell's row ('Gemeente X | naam | datum | <signature>'), however far to the right it is."""
+    """In a ruled table, handwriting in a cell belongs to the party whose lines stand in that cell's row
+    ('Gemeente X | naam | datum | <signature>'), else in its column ('Handtekening | <P31> | <gemeente>'), else
+    to the one party whose lines fill the table (a form the municipality fills in)."""
     cell = next((c for c in cells if c[0] <= centre[0] <= c[2] and c[1] <= centre[1] <= c[3]), None)
     if cell is None:
         return None
-    def middle(seg: Segment) -> tuple[float, float]:
-        return (seg.box[0] + seg.box[2]) / 2, (seg.box[1] + seg.box[3]) / 2
-
-    segs = [(p.role, middle(seg)) for p in sp.municipality + sp.platform31 for seg in p.segments]
-    roles = {role for role, (_x, y) in segs if cell[1] <= y <= cell[3]}
-    if not roles:  # a row of its own ('Handtekening | ...') in a form that one party fills in: that party's
-        roles = {role for role, (x, y) in segs if any(c[0] <= x <= c[2] and c[1] <= y <= c[3] for c in cells)}
-    return roles.pop() if len(roles) == 1 else None
+    segs = [(seg.role, ((seg.box[0] + seg.box[2]) / 2, (seg.box[1] + seg.box[3]) / 2))
+            for p in sp.municipality + sp.platform31 for seg in p.segments if seg.role in (MUNICIPALITY, PLATFORM31)]
+    in_row = {role for role, (_x, y) in segs if cell[1] <= y <= cell[3]}
+    in_column = {role for role, (x, _y) in segs if cell[0] <= x <= cell[2]}
+    in_table = {role for role, (x, y) in segs if any(c[0] <= x <= c[2] and c[1] <= y <= c[3] for c in cells)}
+    for roles in (in_row, in_column, in_table):
+        if len(roles) == 1:
+            return next(iter(roles))
+        if roles:
+            return None  # both parties there: the row or column does not tell
+    return None
 
 
 def owner(box: BBox, sp: SignaturePage, centre: tuple[float, float] | None = None,

@@ -1233,14 +1233,3 @@ def test_a_meeting_that_put_the_decision_off_dates_no_decision_wherever_it_is_na
             "Het college besluit in te stemmen met de overeenkomst met Platform31 voor Enschede, € 24.096 per jaar.\n"
             "Ë AANGEHOUDEN 24-01-2023 di\nBESLOTEN CONFORM ADVIES\nCollege van B&W Enschede\nBli 2023\n")
     assert _values(text, g40_reference, DocType.DECISION_MEMO).get("date") != date(2023, 1, 24)
-
-
-def test_platform31s_signing_date_does_not_date_the_municipalitys_agreement(g40_reference):
-    # only Platform31 dated its column; the municipality states no signing date: the college decision it names
-    text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Hoorn, vertegenwoordigd door burgemeester Jan Nieuwenburg op "
-            "basis van het collegebesluit van 24\njanuari 2023, hierna te noemen de gemeente;\n"
-            "De gemeente betaalt jaarlijks € 11.144,70.\nAldus overeengekomen en in tweevoud ondertekend.\n"
-            "Namens Stichting Platform31,              Namens de gemeente Hoorn,\n"
-            "de directeur-bestuurder,                  de burgemeester,\n"
-            "V. Everhardt                              Jan Nieuwenburg\nDatum: 20 januari 2023" + " " * 35 + "\n")
-    assert _values(text, g40_reference)["date"] == date(2023, 1, 24)

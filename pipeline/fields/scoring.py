@@ -118,8 +118,9 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
     row_before = st.dt.folded[line.start:c.start]
     municipal_row = closing and bool(lexicon("municipal_office").search(row_before))
     platform_row = closing and bool(lexicon("other_office").search(row_before))
-    f["municipal_row"] = float(municipal_row and not platform_row)
-    f["platform_row"] = float(platform_row and not municipal_row)
+    # (two blocks side by side read as one line, 'Namens Platform31   Datum: 8-3-2023', are columns, not a row)
+    f["municipal_row"] = float(municipal_row and not platform_row and not f["platform_column"])
+    f["platform_row"] = float(platform_row and not municipal_row and not f["municipal_column"])
     # 'Datum: 9 februari 2023      Datum: ..........': the other column's date field is left empty; this date,
     # in Platform31's column, is not the municipality's
     f["beside_empty_date"] = float(bool(f["platform_column"]) and _empty_date_field_beside(st, line, c))

@@ -19,7 +19,7 @@ from scipy.spatial import ConvexHull, Delaunay, QhullError
 from .lighting import darker_than_paper
 from .rules import load_yaml
 from .schema import BBox, Page, Word
-from .table_cells import find_cells
+from .table_cells import Cell, find_cells
 
 
 @dataclass(frozen=True)
@@ -438,7 +438,7 @@ def _remove_frames(ink: np.ndarray, ppi: float, s: InkSettings, set_aside: Count
             set_aside["emblem"] += 1
 
 
-def _table_rules(grid: np.ndarray, tables: list) -> np.ndarray:
+def _table_rules(grid: np.ndarray, tables: list[list[Cell]]) -> np.ndarray:
     """The rules that make up the tables: pieces of the rule mask that span half a table's width or height.
     A signature's steep stroke or its underline is a straight run too, but a short one on its own."""
     labels, _count = ndimage.label(grid, structure=np.ones((3, 3)))

@@ -319,8 +319,14 @@ def amount_features(st: Structure, c: Candidate) -> None:
     # of the rate before it, '2019 t/m 2022 €0,13 € 20.887,10', names nothing)
     f["table_total"] = float(not f["earlier"] and not re.search(r"\d|[a-z]{3,}", rest.lower().replace("euro", ""))
                              and len(st.dt.text[line.start:line.end].split()) <= 8
-                             and any(re.search(r"[a-z]{3}", m.group(0).replace("eur", ""))
-                                     for m in lexicon("contribution").finditer(st.dt.folded, line.start, c.start)))
+                             and _names_contribution(st.dt.folded, line.start, c.start))
+
+
+def _names_contribution(folded: str, start: int, end: int) -> bool:
+    """A contribution cue in words between `start` and `end`: a currency sign ('€', 'eur') names nothing, it may
+    be the rate's ('2019 t/m 2022 €0,13 € 20.887,10')."""
+    return any(re.search(r"[a-z]{3}", m.group(0).replace("eur", ""))
+               for m in lexicon("contribution").finditer(folded, start, end))
 
 
 _ROW_CUES = {"earlier": "earlier", "change": "change", "rate_label": "per_inhabitant", "whole_term": "whole_term",
@@ -339,7 +345,7 @@ def _printed_row(st: Structure, c: Candidate, line: Line) -> None:
     f = c.features
     for feature, cue in _ROW_CUES.items():
         f[feature] = float(bool(lexicon(cue).search(row)))
-    named = any(re.search(r"[a-z]{3}", m.group(0).replace("eur", "")) for m in lexicon("contribution").finditer(row))
+    named = _names_contribution(row, 0, len(row))
     f["contribution_before"] = float(named)
     f["contribution_sentence"] = float(named)
 

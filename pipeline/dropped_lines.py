@@ -126,14 +126,15 @@ def _within(word: Word, band: tuple[int, int, int, int]) -> Word:
 
 
 def with_dropped_lines(lines: list[list[Word]], gray: np.ndarray, dpi: float, lang: str,
-                       timeout: float) -> list[list[Word]] | None:
+                       timeout: float, degrees: float | None = None) -> list[list[Word]] | None:
     """The page's lines with the lines tesseract dropped read and put in their place; None when none were.
-    The page is levelled first: on a skewed scan the lines of a paragraph would run into one another."""
+    The page is levelled first (by `degrees`, else by the skew of `lines`): on a skewed scan the lines of a
+    paragraph would run into one another."""
     words = [w for line in lines for w in line]
     height = letter_height(words)
     if not height:
         return None
-    turn = Turn(gray, skew(lines))
+    turn = Turn(gray, skew(lines) if degrees is None else degrees)
     level = [Word(w.text, turn.forward(w.box), w.conf) for w in words]
     found = [[Word(w.text, turn.back(w.box), w.conf) for w in line]
              for line in read_bands(turn.image, bands(turn.image, level, dpi), height, lang, timeout)]

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 A4_WIDTH_INCH, A4_HEIGHT_INCH = 8.27, 11.69  # a page's resolution when the caller does not know it
 
-OCR_VERSION = "17"  # bump when the way pages are OCR'd changes, to invalidate caches (17: table cells merged)
+OCR_VERSION = "18"  # bump when the way pages are OCR'd changes, to invalidate caches (18: cells read twice)
 
 # One tesseract per core: its own OpenMP threading is several times slower on small machines.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -401,9 +401,13 @@ def _mended(result: OcrResult, image: Image.Image, dpi: float, settings: OcrSett
     upright = np.asarray(rotate(image, result.rotation))
     page_dpi = dpi or max(upright.shape) / A4_HEIGHT_INCH
     lines = lines_of(result.text, result.words, result.spans)
-    tables = reread_tables(upright, page_dpi, lines, settings.lang, settings.timeout)
+    # the skew is measured once, on tesseract's own lines: a table row rebuilt from its cells joins a label
+    # and a pen-written figure on different baselines, and would tilt a level page by a degree
+    degrees = skew(lines)
+    tables = reread_tables(upright, page_dpi, lines, settings.lang, settings.timeout, degrees)
     lines = tables if tables is not None else lines
-    gaps = with_dropped_lines(lines, upright, page_dpi, settings.lang, settings.timeout) if dropped_lines else None
+    gaps = with_dropped_lines(lines, upright, page_dpi, settings.lang, settings.timeout,
+                              degrees) if dropped_lines else None
     if tables is None and gaps is None:
         return result
     text, words, spans = assemble(gaps if gaps is not None else lines)

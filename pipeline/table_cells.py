@@ -3,7 +3,9 @@
 
 A table is where horizontal and vertical rules meet; its cells are the white areas the rules enclose. The
 cells are laid out one under another on a blank canvas and read in one tesseract run (a uniform block of
-lines), then put back where they were: one line of text per table row, cells left to right.
+lines), then put back where they were: one line of text per table row, cells left to right. They are read
+twice: as they are, and each cut to black and white at its own Otsu threshold (a date written in pen on
+speckled grey paper is lost in the grey reading and read whole in the other); each cell keeps its best reading.
 """
 
 from __future__ import annotations
@@ -117,12 +119,33 @@ def _crop(gray: np.ndarray, cell: Cell, pad: int) -> tuple[np.ndarray, int, int]
     return piece[top:rows[-1] + 1 + pad, left:cols[-1] + 1 + pad], x0 + left, y0 + top
 
 
-def read_cells(gray: np.ndarray, cells: Sequence[Cell], lang: str, timeout: float) -> dict[Cell, list[Word]]:
-    """Every non-empty cell read in one tesseract run (rules wiped), its words in page coordinates."""
+def otsu(pixels: np.ndarray) -> int:
+    """The grey level that best splits `pixels` into ink and paper (Otsu: most variance between the two)."""
+    counts = np.bincount(pixels.ravel(), minlength=256).astype(float)
+    share = counts / counts.sum()
+    below = np.cumsum(share)
+    mean_below = np.cumsum(share * np.arange(256))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (mean_below[-1] * below - mean_below) ** 2 / (below * (1.0 - below))
+    return int(np.nanargmax(between)) if np.isfinite(between).any() else INK
+
+
+def _black_and_white(piece: np.ndarray) -> np.ndarray:
+    return np.where(piece > otsu(piece), np.uint8(255), np.uint8(0))
+
+
+def read_cells(gray: np.ndarray, cells: Sequence[Cell], lang: str, timeout: float,
+               binary: bool = False) -> dict[Cell, list[Word]]:
+    """Every non-empty cell read in one tesseract run (rules wiped), its words in page coordinates; with
+    `binary`, each cell cut to black and white at its own threshold first."""
     cut = [(c, found) for c in cells if (found := _crop(gray, c, 6)) is not None]
     if not cut:
         return {}
-    paper = int(np.median(np.concatenate([piece.ravel() for _c, (piece, _x, _y) in cut])))
+    if binary:
+        cut = [(c, (_black_and_white(piece), x, y)) for c, (piece, x, y) in cut]
+        paper = 255
+    else:
+        paper = int(np.median(np.concatenate([piece.ravel() for _c, (piece, _x, _y) in cut])))
     words = read_pieces([found for _c, found in cut], paper, lang, timeout)
     return {c: w for (c, _found), w in zip(cut, words, strict=True)}
 
@@ -201,27 +224,32 @@ class Turn:
 
 
 def reread_tables(gray: np.ndarray, dpi: float, lines: list[list[Word]], lang: str,
-                  timeout: float) -> list[list[Word]] | None:
+                  timeout: float, degrees: float | None = None) -> list[list[Word]] | None:
     """The page's lines with each ruled table read cell by cell, one line per row, where a cell read alone
-    reads more words well than the page did; None when the page has no such table."""
+    reads more words well than the page did; None when the page has no such table. The page is levelled
+    by `degrees`, else by the skew of `lines`."""
     changed = False
-    turn = Turn(gray, skew(lines))
+    turn = Turn(gray, skew(lines) if degrees is None else degrees)
     tables, grid = find_cells(turn.image, dpi)
     level = turn.image
     if grid is not None:  # the rules wiped to the paper's grey: cells hold only their writing
         level = np.where(grid, np.uint8(np.median(turn.image[~grid])), turn.image).astype(np.uint8)
     for cells in tables:
-        own = read_cells(level, cells, lang, timeout)
-        # each cell keeps the better of the page's reading of it and its own: the page loses a cell's figure
+        own = [read_cells(level, cells, lang, timeout, binary) for binary in (False, True)]
+        # each cell keeps the best of the page's reading of it and its own two: the page loses a cell's figure
         # ('Gemeente | Assen' read as 'Gemeente B'), a cell read alone may lose a word the page had
         read: dict[Cell, list[Word]] = {}
         better = False
         for cell in cells:
             box = turn.back(cell.box)
             page = [w for line in lines for w in line if _inside(w, box)]
-            alone = [Word(w.text, turn.back(w.box), w.conf) for w in own.get(cell, [])]
-            better |= _score(alone) > _score(page)
-            read[Cell(box)] = alone if _score(alone) > _score(page) else page
+            best = page
+            for words in own:
+                alone = [Word(w.text, turn.back(w.box), w.conf) for w in words.get(cell, [])]
+                if _score(alone) > _score(best):
+                    best = alone
+            better |= best is not page
+            read[Cell(box)] = best
         if not better:
             continue
         boxes = list(read)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, Decimal, InvalidOperation
 
 from rapidfuzz import fuzz, process
 
@@ -97,11 +97,12 @@ def parse_decimal_number(text: str) -> Decimal | None:
 
 
 def parse_amount(text: str) -> Decimal | None:
-    """Parse a euro amount to a Decimal with two decimals: '€ 15.216,90' -> Decimal('15216.90')."""
+    """Parse a euro amount to a Decimal with two decimals: '€ 15.216,90' -> Decimal('15216.90'). A third
+    decimal is a speck glued to the cents ('€51.734,257'), dropped rather than rounded into them."""
     value = parse_decimal_number(_CURRENCY.sub(" ", text))
     if value is None:
         return None
-    return value.quantize(_CENT, rounding=ROUND_HALF_UP)
+    return value.quantize(_CENT, rounding=ROUND_DOWN)
 
 
 def parse_integer(text: str) -> int | None:

@@ -1142,6 +1142,8 @@ def test_a_town_named_after_a_sentence_about_platform31_is_not_platform31s(g40_r
 @pytest.mark.parametrize(("text", "cue", "expected"), [
     ("een overeenkomst met Platform31. Enschede neemt deel", "other_party", False),  # the sentence before ended
     ("bedraagt vanaf 2023 € 27.705,30 per jaar (2022: € 23.170,81)", "earlier", True),  # a label's colon
+    ("Totaal over vijf jaar . EE ‘€51.734,25", "whole_term", True),  # a speck read as a lone full stop
+    ("Het totaal is berekend over vijf jaar. Per jaar: € 10.346,85", "whole_term", False),  # a real full stop
 ])
 def test_a_sentence_ends_right_before_a_span_but_not_at_its_labels_colon(text, cue, expected):
     from pipeline.fields.doctext import DocText
@@ -1233,3 +1235,35 @@ def test_a_meeting_that_put_the_decision_off_dates_no_decision_wherever_it_is_na
             "Het college besluit in te stemmen met de overeenkomst met Platform31 voor Enschede, € 24.096 per jaar.\n"
             "Ë AANGEHOUDEN 24-01-2023 di\nBESLOTEN CONFORM ADVIES\nCollege van B&W Enschede\nBli 2023\n")
     assert _values(text, g40_reference, DocType.DECISION_MEMO).get("date") != date(2023, 1, 24)
+
+
+FILLED_FORM = ("OVEREENKOMST VAN SAMENWERKING\nde gemeente Almelo, rechtsgeldig vertegenwoordigd door de "
+               "burgemeester,\nop grond van het besluit van het college van burgemeester en wethouders van\n"
+               "{date} (hierna: de gemeente),\nArtikel 3. Op basis van het inwonertal per 1 januari 2022 volgens "
+               "het CBS (……………… inwoners) komt de jaarlijkse\nbijdrage uit op {amount} exclusief btw.\n"
+               "Plaats: ........ Datum: ........\nA. Gerritsen\nburgemeester\n")
+
+
+@pytest.mark.parametrize(("written", "filled"), [
+    ("„24. januari. 2023.", "€ „10.973,25. … …"), (".24 januari 2023.", "€\n…10.973,25..……"),
+    ("24 .januari. 2023", "€ ____ 10.973,25 ____"), ("..24..januari..2023..", "€ ..........10.973,25.........."),
+])
+def test_a_form_filled_in_over_its_dotted_blanks(written, filled, g40_reference):
+    """Figures typed over the dots of a printed form keep dots, an ellipsis or a low quote on either side: the
+    euro sign before the dots is still the amount's, the date's parts are still one date."""
+    got = _values(FILLED_FORM.format(date=written, amount=filled), g40_reference)
+    assert got["amount"] == Decimal("10973.25")
+    assert got["date"] == date(2023, 1, 24)
+
+
+@pytest.mark.parametrize("total", ["Totaal over vijf jaar . EE ‘€51.734,257 >", "Totaal over vijf jaar . € 51.734,25",
+                                   "Totaal 2023 t/m 2027 , ‘€ 51.734,25 ."])
+def test_a_speck_read_as_a_full_stop_does_not_cut_a_total_from_its_label(total, g40_reference):
+    """A lone dot between a table row's label and its figure is a speck, not the end of a sentence: the total
+    over the term stays the total, and the yearly figure is the memo's amount."""
+    text = ("Collegevoorstel\nOnderwerp: samenwerkingsovereenkomst Platform31 2023-2027, gemeente Assen\n"
+            "Financiën\nDe bijdrage is in het convenant vastgesteld op € 0,15 per inwoner per jaar.\n"
+            "Omschrijving î Bijdrage per jaar 2023-2027 ik Inwoners 68.979 Tarief Bedrag eos € 10.346,85 ” €015\n"
+            f"Huidige bijdrage (2022) 66.930 € 0,13 „€ 8.700,90 |\n{total}\n"
+            "Besluit: het college besluit in de vergadering van 7 februari 2023 in te stemmen.\n")
+    assert _values(text, g40_reference, DocType.DECISION_MEMO)["amount"] == Decimal("10346.85")

@@ -93,3 +93,8 @@ def test_spaces_that_ocr_puts_inside_numbers_are_removed_with_their_offsets(text
     squeezed, original = squeeze_number_spaces(text)
     assert squeezed == expected
     assert all(text[i] == c for i, c in zip(original, squeezed, strict=True))
+
+
+def test_a_speck_glued_to_the_cents_is_dropped_not_rounded_in():
+    assert parse_amount("€51.734,257") == Decimal("51734.25")
+    assert parse_amount("€ 15.216,90") == Decimal("15216.90")

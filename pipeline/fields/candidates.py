@@ -37,6 +37,11 @@ class Candidate:
 # a fragment of at most three letters before the month word, a year with spaces in it
 _BROKEN_DATE = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+((?:[a-z]{1,3}\s)?[a-z]{2,10})\.?\s+(2\s?0\s?[12]\s?\d)(?!\d)",
                           re.IGNORECASE)
+# a written date typed over a form's dotted blank: its day and month keep dots, an ellipsis or a low quote
+# around them ('„24. januari. 2023.', '.24 januari 2023', '24 .januari 2023'); a filler must be there
+_FILLER = "[.…„‚_·]"
+_FILLED_DATE = re.compile(rf"(?<![\d,/-])(?<!\d\.)({_FILLER}*)([0-3]?\d)(\s*{_FILLER}+\s*|\s+)([a-z]{{3,10}})"
+                          rf"(\s*{_FILLER}+\s*|\s+)(20[12]\d)(?!\d)", re.IGNORECASE)
 # a month name OCR broke in its middle or before its last letter ('10 februar i 2023', '10 janu ari 2023')
 _SPLIT_MONTH_DATE = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+([a-z]{2,8}\s[a-z]{1,5})\.?\s+(20[12]\d)(?!\d)",
                                re.IGNORECASE)
@@ -121,6 +126,11 @@ def dates(dt: DocText) -> list[Candidate]:
         month = strip_accents(m.group(2).replace(" ", "").lower())
         if month in MONTHS and not _overlaps(out, m.start(), m.end()):  # joined, a month exactly: no fuzzy match
             value = parse_date(f"{m.group(1)} {month} {m.group(3)}")
+            if isinstance(value, date):
+                out.append(Candidate("date", value, m.group(0), m.start(), m.end()))
+    for m in _FILLED_DATE.finditer(dt.text):
+        if re.search(_FILLER, m.group(1) + m.group(3) + m.group(5)) and not _overlaps(out, m.start(), m.end()):
+            value = parse_date(f"{m.group(2)} {m.group(4)} {m.group(6)}")
             if isinstance(value, date):
                 out.append(Candidate("date", value, m.group(0), m.start(), m.end()))
     for m, value in _glued_year_dates(dt.text):

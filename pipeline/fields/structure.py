@@ -21,7 +21,8 @@ _WRAPPED = re.compile(r"\b(?:van|de|het|een|op|in|voor|met|te|aan|is|bedraagt|to
 _NO_END = "".join(rf"(?<!\b{a})" for a in ("drs", "ing", "mr", "dr", "ir", "prof", "bc", "mevr", "dhr", "mw", "nr",
                                            "art", "blz", "ca", "d.d", "jan", "feb", "mrt", "apr", "jun", "jul",
                                            "aug", "sep", "sept", "okt", "nov", "dec", "excl", "incl", "o.a"))
-_SENTENCE_END = re.compile(rf"(?:{_NO_END}(?<![\s.(][a-z])\.|[;:!?])(?=\s)|\n\s*\n")
+# a full stop standing alone between spaces is a speck of the scan ('Totaal over vijf jaar . € 51.734,25')
+_SENTENCE_END = re.compile(rf"(?:{_NO_END}(?<![\s.(][a-z])(?<!\s)\.|[;:!?])(?=\s)|\n\s*\n")
 
 
 @cache

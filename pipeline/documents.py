@@ -264,6 +264,48 @@ def _opens(page: Page) -> bool:
     return _agreement_opening().search(page.text) is not None
 
 
+@cache
+def _memo_subject() -> re.Pattern[str]:
+    return re.compile(load_yaml("doc_types.yaml")["memo_subject"], _FLAGS)
+
+
+@cache
+def _agreement_sequel() -> re.Pattern[str]:
+    return re.compile(load_yaml("doc_types.yaml")["agreement_sequel"], _FLAGS)
+
+
+def _has_subject(page: Page) -> bool:
+    """Whether the page's header names a subject of its own ('Onderwerp: ...', 'Betreft ...')."""
+    lines = [ln for ln in page.text.splitlines() if ln.strip()][:_title_rules().head_lines]
+    return any(_memo_subject().search(ln) for ln in lines)
+
+
+def _heading(text: str, before: str) -> str | None:
+    """The page's first line when it reads as a heading: short, capitalised, no sentence; running headers and
+    footers (a page number, the foot of the page before) are passed over."""
+    feet = _feet(before) if before else []
+    for line in (ln.strip() for ln in text.splitlines() if ln.strip()):
+        if _page_marker().search(line) or _repeats_foot(line, feet):
+            continue
+        letters = [c for c in line if c.isalpha()]
+        if len(line.split()) <= 6 and letters and letters[0].isupper() and not line.endswith((".", ",", ";", ":")):
+            return line
+        return None
+    return None
+
+
+def _stands_apart(page: Page, pc: PageClass, before: str, min_score: float) -> bool:
+    """Whether a page after a signed agreement is a document of its own: under a heading of its own that is no
+    annex or sequel of the agreement (a form for the invoice details), reading as no agreement, and holding more
+    than a stamp."""
+    heading = _heading(page.text, before)
+    lines = [ln for ln in page.text.splitlines() if ln.strip()]
+    return (heading is not None and not _agreement_sequel().search(strip_accents(heading))
+            and not pc.sequel and pc.continues is None and pc.best[1] < min_score
+            and not _agreement_closing().search(page.text) and not _opens(page)
+            and len(lines) >= 4 and len(page.text.split()) >= 10)
+
+
 def split_documents(source: SourceFile, pages: list[Page]) -> list[Document]:
     """Group pages into documents: a page that starts a type opens one; others continue the current one."""
     _, min_score, _ = _rules()
@@ -273,10 +315,16 @@ def split_documents(source: SourceFile, pages: list[Page]) -> list[Document]:
         best_type, best_score = pc.best
         current = groups[-1] if groups else None
         ended = current is not None and current[3][-1].last and not pc.sequel  # 'pagina 3 van 3' before
+        before = pages[i - 1].text if i else ""
         if pc.starts is not None and not (current and current[0] is pc.starts is DocType.COVENANT) \
                 and not (current and current[0] is pc.starts is DocType.AGREEMENT and not _closed(current[2])
-                         and not _opens(page) and not ended):
+                         and not _opens(page) and not ended) \
+                and not (current and current[0] is pc.starts is DocType.DECISION_MEMO and not ended
+                         and not _has_subject(page)):
             groups.append((pc.starts, True, [page], [pc]))
+        elif current and current[0] is DocType.AGREEMENT and pc.starts is None and _closed(current[2]) \
+                and _stands_apart(page, pc, before, min_score):
+            groups.append((DocType.OTHER, False, [page], [pc]))
         elif current and (pc.continues is current[0] if ended else _continues(current[0], pc, min_score)):
             current[2].append(page)
             current[3].append(pc)

@@ -1267,3 +1267,13 @@ def test_a_speck_read_as_a_full_stop_does_not_cut_a_total_from_its_label(total, 
             f"Huidige bijdrage (2022) 66.930 € 0,13 „€ 8.700,90 |\n{total}\n"
             "Besluit: het college besluit in de vergadering van 7 februari 2023 in te stemmen.\n")
     assert _values(text, g40_reference, DocType.DECISION_MEMO)["amount"] == Decimal("10346.85")
+
+
+@pytest.mark.parametrize("typed", ["…J6..februard….2023.", "..16..februari..2023", "„l6. februari. 2023"])
+def test_a_signing_date_typed_over_the_dots_of_its_line(typed, g40_reference):
+    """A typewriter's 1 read as a letter ('J6'), a month read a letter wrong, the blank's dots around the parts."""
+    text = ("SAMENWERKINGSOVEREENKOMST G40 - PLATFORM31\nGemeente Leiden, vertegenwoordigd door de burgemeester "
+            "H.J.J. Lenferink,\nDe bijdrage bedraagt € 18.761,10 per jaar.\nAldus overeengekomen en in tweevoud "
+            f"ondertekend te „Leiden... ………… op {typed}\nStichting Platform31 Gemeente Leiden\n"
+            "V. Everhardt Henri Lenferink\ndirecteur-bestuurder burgemeester\n")
+    assert _values(text, g40_reference)["date"] == date(2023, 2, 16)

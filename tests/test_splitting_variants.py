@@ -284,3 +284,59 @@ def test_a_municipalitys_letter_sending_the_agreement_is_a_cover_letter():
     # the letter that covers what it sends is a cover letter, whoever writes it
     [doc] = split_documents(SourceFile("brief.pdf", "f" * 64, 1, "pdf"), [page_from_text(1, MUNICIPAL_LETTER)])
     assert doc.doc_type is DocType.COVER_LETTER
+
+
+ADVICE = """gemeente Dordrecht
+Advies aan burgemeester en wethouders
+Onderwerp Samenwerkingsovereenkomst Platform31 - G40 Stedennetwerk 2023-2027
+Datum nota 8 februari 2023
+Advies
+1. In te stemmen met het sluiten van de samenwerkingsovereenkomst met Stichting Platform31.
+2. De burgemeester te machtigen de overeenkomst namens de gemeente te ondertekenen.
+Financiële gevolgen
+De bijdrage bedraagt € 17.931 per jaar."""
+
+
+@pytest.mark.parametrize("decision", [
+    "BESLUIT BURGEMEESTER EN WETHOUDERS\nDatum vergadering 28 februari 2023\nBesluit Akkoord conform voorstel\n"
+    "Paraaf secretaris bn",
+    "Besluit van het college van B&W\nIn de vergadering van 28-02-2023 is besloten: conform advies.\n"
+    "De secretaris, De burgemeester,",
+])
+def test_the_decision_on_a_page_of_its_own_is_part_of_its_memo(decision):
+    """A memo's decision box printed on the page after it names a decision of the college, as a memo's title
+    would: without a subject of its own it is the memo's last page, not another memo."""
+    pages = [page_from_text(1, ADVICE), page_from_text(2, decision)]
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
+    assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.DECISION_MEMO, "1-2")]
+
+
+AGREEMENT_SIGNED = ("Samenwerkingsovereenkomst Platform31 en gemeente Almere\nGemeente Almere, te dezen "
+                    "vertegenwoordigd door A. Bijleveld, waarnemend burgemeester\nArtikel 3\nDe jaarlijkse bijdrage "
+                    "bedraagt € 32.674,20.", "Voor akkoord getekend:\nVoor de gemeente Almere, Voor Stichting "
+                    "Platform31,\nPlaats: Almere Plaats:\nDatum: 23-02-2023 Datum:\nA. Bijleveld V. Everhardt\n"
+                    "waarnemend burgemeester directeur-bestuurder")
+
+
+@pytest.mark.parametrize("form", [
+    "Opgave factuurgegevens\nGraag retour met de ondertekende samenwerkingsovereenkomst\nNaam debiteur Gemeente "
+    "Almere\nFactuuradres Postbus 5847, Almere\nInkoopordernummer 4545311645\nContactpersoon P. Claassen",
+    "FORMULIER CONTACTGEGEVENS G40\nContactpersoon: P. Claassen\nTelefoon: 036 539 9111\nE-mail: p.claassen@almere.nl",
+])
+def test_a_form_of_its_own_after_the_signed_agreement_is_another_document(form):
+    """After the signing page, a page under a heading of its own that names no kind of document and reads as no
+    agreement (a form for the invoice details) is a document of its own."""
+    pages = [page_from_text(1, AGREEMENT_SIGNED[0]), page_from_text(2, AGREEMENT_SIGNED[1]), page_from_text(3, form)]
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
+    assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.AGREEMENT, "1-2"), (DocType.OTHER, "3")]
+
+
+@pytest.mark.parametrize("annex", [
+    "Bijlage 1 bij de samenwerkingsovereenkomst\nActiviteiten 2023\nThemagroepen, leergemeenschappen en "
+    "bijeenkomsten voor de G40-steden.",
+    "Vervolg ondertekening\nNamens de gemeente Almere,\nde secretaris,\nJ. Jansen",
+])
+def test_an_annex_or_a_second_signing_page_stays_with_the_agreement(annex):
+    pages = [page_from_text(1, AGREEMENT_SIGNED[0]), page_from_text(2, AGREEMENT_SIGNED[1]), page_from_text(3, annex)]
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
+    assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.AGREEMENT, "1-3")]

@@ -38,10 +38,10 @@ class Candidate:
 _BROKEN_DATE = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+((?:[a-z]{1,3}\s)?[a-z]{2,10})\.?\s+(2\s?0\s?[12]\s?\d)(?!\d)",
                           re.IGNORECASE)
 # a written date typed over a form's dotted blank: its day and month keep dots, an ellipsis or a low quote
-# around them ('„24. januari. 2023.', '.24 januari 2023', '24 .januari 2023'); a filler must be there
+# around them ('„24. januari. 2023.', '.24 januari 2023', '…J6..februard….2023'); a filler must be there
 _FILLER = "[.…„‚_·]"
-_FILLED_DATE = re.compile(rf"(?<![\d,/-])(?<!\d\.)({_FILLER}*)([0-3]?\d)(\s*{_FILLER}+\s*|\s+)([a-z]{{3,10}})"
-                          rf"(\s*{_FILLER}+\s*|\s+)(20[12]\d)(?!\d)", re.IGNORECASE)
+_FILLED_DATE = re.compile(rf"(?<![\d,/-])(?<!\d\.)(?<![a-z])({_FILLER}*)([0-3JlI|]?\d)(\s*{_FILLER}+\s*|\s+)"
+                          rf"([a-z]{{3,10}})(\s*{_FILLER}+\s*|\s+)(20[12]\d)(?!\d)", re.IGNORECASE)
 # a month name OCR broke in its middle or before its last letter ('10 februar i 2023', '10 janu ari 2023')
 _SPLIT_MONTH_DATE = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+([a-z]{2,8}\s[a-z]{1,5})\.?\s+(20[12]\d)(?!\d)",
                                re.IGNORECASE)
@@ -130,7 +130,8 @@ def dates(dt: DocText) -> list[Candidate]:
                 out.append(Candidate("date", value, m.group(0), m.start(), m.end()))
     for m in _FILLED_DATE.finditer(dt.text):
         if re.search(_FILLER, m.group(1) + m.group(3) + m.group(5)) and not _overlaps(out, m.start(), m.end()):
-            value = parse_date(f"{m.group(2)} {m.group(4)} {m.group(6)}")
+            day = re.sub(r"[JlI|]", "1", m.group(2))  # a typed or written 1 read as a letter ('J6' for 16)
+            value = parse_date(f"{day} {m.group(4)} {m.group(6)}")
             if isinstance(value, date):
                 out.append(Candidate("date", value, m.group(0), m.start(), m.end()))
     for m, value in _glued_year_dates(dt.text):

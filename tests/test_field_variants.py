@@ -1277,3 +1277,31 @@ def test_a_signing_date_typed_over_the_dots_of_its_line(typed, g40_reference):
             f"ondertekend te „Leiden... ………… op {typed}\nStichting Platform31 Gemeente Leiden\n"
             "V. Everhardt Henri Lenferink\ndirecteur-bestuurder burgemeester\n")
     assert _values(text, g40_reference)["date"] == date(2023, 2, 16)
+
+
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_a_date_written_beside_the_signature_belongs_to_the_block_whose_column_it_is_in(side, g40_reference):
+    """Two blocks side by side; the mayor wrote the date to the right of the signature, clear of every printed
+    word of the block ('Voor de gemeente Amersfoort,' over it ends to its left). The stretch of the page from a
+    block's header to the next block's is that block's column."""
+    def words(text, x, y):
+        out = []
+        for w in text.split():
+            out.append((w, x, y))
+            x += 18 * len(w) + 15
+        return out
+
+    own, other = ("Voor de gemeente Amersfoort,", "L.M.M. Bolsius", "burgemeester"), \
+        ("Voor Stichting Platform31,", "V. Everhardt", "directeur-bestuurder")
+    left, right = (other, own) if side == "right" else (own, other)
+    date_x = 2000 if side == "right" else 850
+    lines = [words("Samenwerkingsovereenkomst Platform31 en gemeente Amersfoort", 300, 300),
+             words("Gemeente Amersfoort, te dezen vertegenwoordigd door L.M.M. Bolsius, burgemeester", 300, 400),
+             words("De jaarlijkse bijdrage bedraagt € 23.915,55.", 300, 500),
+             words("Voor akkoord getekend:", 300, 1000),
+             words(left[0], 300, 1100) + words(right[0], 1250, 1100),
+             words("17-03-23", date_x, 1230),
+             words(left[1], 300, 1350) + words(right[1], 1250, 1350),
+             words(left[2], 300, 1400) + words(right[2], 1250, 1400)]
+    doc = Document(SourceFile("scan.pdf", "scan.pdf", 1, "pdf"), (_boxed_page(lines),), DocType.AGREEMENT, 0.9)
+    assert extract_fields(doc, g40_reference)["date"].value == date(2023, 3, 17)

@@ -14,6 +14,7 @@ from ..documents import page_marker
 from ..rules import load_yaml
 from .doctext import DocText, Line, fold
 
+COLUMN_GAP = 0.04  # words further apart than this share of the page width are in blocks side by side
 HEADER_ROWS = 14  # lines at the top of a document's first page that count as its header
 _WRAPPED = re.compile(r"\b(?:van|de|het|een|op|in|voor|met|te|aan|is|bedraagt|tot|en|of|dat)\s*$")
 # a full stop after a title, an abbreviation or an initial ('drs. ing. J.A.W. van den Berg', 'd.d. 17 jan. 2023')
@@ -212,7 +213,8 @@ class Structure:
             if opens and not up:
                 return False
             for m in pattern.finditer(self.dt.folded, other.start, other.end):
-                if _overlap(own, self._extent(m.start(), m.end(), other)):
+                if _overlap(own, self._extent(m.start(), m.end(), other)) or \
+                        _within(own, self._column(m.start(), m.end(), other)):
                     return True
             if opens:
                 return False
@@ -281,6 +283,31 @@ class Structure:
         """Whether span `b` (on another line) stands in the column of span `a`."""
         return _overlap(self._extent(*a, self.dt.line_at(a[0])), self._extent(*b, self.dt.line_at(b[0])))
 
+    def _column(self, start: int, end: int, line: Line) -> tuple[float, float] | None:
+        """Where blocks stand side by side on the span's line (runs of words a column's gap apart), the stretch
+        of the page the span's block owns: from the left of its run to the left of the next run, or to the
+        page's edge (a date written to the right of a signature is in that block's column). None on a line of
+        one run, or without word boxes."""
+        _index, _box, words, _s, _e = self.dt.words_of(line.start, line.end)
+        box = self.dt.box(start, end)
+        if box is None or len(words) < 2:
+            return None
+        width = self.dt.page_width(line.page)
+        words = sorted(words, key=lambda w: w.box[0])
+        runs = [[words[0]]]
+        for w in words[1:]:
+            if w.box[0] - runs[-1][-1].box[2] > COLUMN_GAP * width:
+                runs.append([w])
+            else:
+                runs[-1].append(w)
+        if len(runs) < 2:
+            return None
+        for k, run in enumerate(runs):
+            if run[0].box[0] <= box[0] + 1 and box[2] <= run[-1].box[2] + 1:
+                right = runs[k + 1][0].box[0] if k + 1 < len(runs) else width
+                return run[0].box[0] / width, right / width
+        return None
+
     def _extent(self, start: int, end: int, line: Line) -> tuple[float, float]:
         """The span's horizontal extent as a fraction of the page width (or of its line, without boxes)."""
         box = self.dt.box(start, end)
@@ -298,6 +325,11 @@ def _running_text(line: str) -> bool:
     """A line of a sentence rather than a row of table cells: many words, or a full stop at its end."""
     line = line.rstrip()
     return len(line.split()) > 10 or line.endswith(".")
+
+
+def _within(span: tuple[float, float], column: tuple[float, float] | None) -> bool:
+    """Whether the span stands wholly in a block's column (see `Structure._column`)."""
+    return column is not None and column[0] - 0.01 <= span[0] and span[1] <= column[1] + 0.01
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float], align: float = 0.08) -> bool:

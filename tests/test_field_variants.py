@@ -1279,11 +1279,12 @@ def test_a_signing_date_typed_over_the_dots_of_its_line(typed, g40_reference):
     assert _values(text, g40_reference)["date"] == date(2023, 2, 16)
 
 
-@pytest.mark.parametrize("side", ["right", "left"])
-def test_a_date_written_beside_the_signature_belongs_to_the_block_whose_column_it_is_in(side, g40_reference):
+@pytest.mark.parametrize(("side", "apart"), [("right", False), ("left", False), ("right", True), ("left", True)])
+def test_a_date_written_beside_the_signature_belongs_to_the_block_whose_column_it_is_in(side, apart, g40_reference):
     """Two blocks side by side; the mayor wrote the date to the right of the signature, clear of every printed
     word of the block ('Voor de gemeente Amersfoort,' over it ends to its left). The stretch of the page from a
-    block's header to the next block's is that block's column."""
+    block's header to the next block's is that block's column, also where OCR put the two headers on lines of
+    their own (a photo of a page at a slant: `apart`)."""
     def words(text, x, y):
         out = []
         for w in text.split():
@@ -1299,9 +1300,12 @@ def test_a_date_written_beside_the_signature_belongs_to_the_block_whose_column_i
              words("Gemeente Amersfoort, te dezen vertegenwoordigd door L.M.M. Bolsius, burgemeester", 300, 400),
              words("De jaarlijkse bijdrage bedraagt € 23.915,55.", 300, 500),
              words("Voor akkoord getekend:", 300, 1000),
-             words(left[0], 300, 1100) + words(right[0], 1250, 1100),
+             *([words(right[0], 1250, 1100), words(left[0], 300, 1150)] if apart else
+               [words(left[0], 300, 1100) + words(right[0], 1250, 1100)]),
              words("17-03-23", date_x, 1230),
-             words(left[1], 300, 1350) + words(right[1], 1250, 1350),
-             words(left[2], 300, 1400) + words(right[2], 1250, 1400)]
+             *([words(right[1], 1250, 1350), words(right[2], 1250, 1400), words(left[1], 300, 1450),
+                words(left[2], 300, 1500)] if apart else
+               [words(left[1], 300, 1350) + words(right[1], 1250, 1350),
+                words(left[2], 300, 1400) + words(right[2], 1250, 1400)])]
     doc = Document(SourceFile("scan.pdf", "scan.pdf", 1, "pdf"), (_boxed_page(lines),), DocType.AGREEMENT, 0.9)
     assert extract_fields(doc, g40_reference)["date"].value == date(2023, 3, 17)

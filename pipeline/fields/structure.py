@@ -199,6 +199,7 @@ class Structure:
         own = self._extent(start, end, line)
         step = -1 if up else 1
         i, counted, skipped = line.index, 0, 0
+        headers: list[tuple[float, int, int]] = []  # block headers passed looking up: (left, start, end)
         while counted < rows:
             i += step
             if not 0 <= i < len(self.dt.lines):
@@ -208,8 +209,11 @@ class Structure:
                 break
             if page_marker(self.dt.text[other.start:other.end]):
                 break  # the page's running footer or header ('... Platform31 | pagina 2/2'), no block's line
-            opens = any(_overlap(own, self._extent(m.start(), m.end(), other))
-                        for m in opener.finditer(self.dt.folded, other.start, other.end))
+            found = list(opener.finditer(self.dt.folded, other.start, other.end))
+            for k, m in enumerate(found):
+                headers.append((self._extent(m.start(), m.end(), other)[0], m.start(),
+                                found[k + 1].start() if k + 1 < len(found) else other.end))
+            opens = any(_overlap(own, self._extent(m.start(), m.end(), other)) for m in found)
             if opens and not up:
                 return False
             for m in pattern.finditer(self.dt.folded, other.start, other.end):
@@ -222,7 +226,20 @@ class Structure:
                 skipped += 1
                 continue
             counted += 1
-        return False
+        return up and self._under_header(own, headers, pattern)
+
+    def _under_header(self, own: tuple[float, float], headers: list[tuple[float, int, int]],
+                      pattern: re.Pattern[str]) -> bool:
+        """Whether the block header nearest to the left of the span among those above it (blocks side by side
+        whose lines OCR gave one after another, a photo at a slant) holds a cue of `pattern`: a block owns the
+        page from its header's left to the next block's."""
+        if not headers or self.dt.box(headers[0][1], headers[0][2]) is None:
+            return False  # without word boxes there are no columns to tell apart
+        left = [h for h in headers if h[0] <= own[0] + 0.01]
+        if len({round(h[0], 1) for h in headers}) < 2 or not left:
+            return False  # one column of blocks: the overlap above decides
+        _x, head_start, head_end = max(left, key=lambda h: h[0])
+        return pattern.search(self.dt.folded, head_start, head_end) is not None
 
     def column_header(self, start: int, end: int, name: str, rows: int = 3) -> bool:
         """A cue of `name` in a table's header above the span, overlapping its column: the lines above up to

@@ -1283,8 +1283,8 @@ def test_a_signing_date_typed_over_the_dots_of_its_line(typed, g40_reference):
 def test_a_date_written_beside_the_signature_belongs_to_the_block_whose_column_it_is_in(side, apart, g40_reference):
     """Two blocks side by side; the mayor wrote the date to the right of the signature, clear of every printed
     word of the block ('Voor de gemeente Amersfoort,' over it ends to its left). The stretch of the page from a
-    block's header to the next block's is that block's column, also where OCR put the two headers on lines of
-    their own (a photo of a page at a slant: `apart`)."""
+    block's header to the next block's is that block's column, also where OCR put the two blocks' lines one
+    after the other and misread a header (a photo of a page at a slant: `apart`)."""
     def words(text, x, y):
         out = []
         for w in text.split():
@@ -1293,7 +1293,7 @@ def test_a_date_written_beside_the_signature_belongs_to_the_block_whose_column_i
         return out
 
     own, other = ("Voor de gemeente Amersfoort,", "L.M.M. Bolsius", "burgemeester"), \
-        ("Voor Stichting Platform31,", "V. Everhardt", "directeur-bestuurder")
+        ("Voor Suchung Platform31," if apart else "Voor Stichting Platform31,", "V. Everhardt", "directeur-bestuurder")
     left, right = (other, own) if side == "right" else (own, other)
     date_x = 2000 if side == "right" else 850
     lines = [words("Samenwerkingsovereenkomst Platform31 en gemeente Amersfoort", 300, 300),

@@ -119,6 +119,8 @@ def _month_from_word(word: str) -> int | None:
         return MONTHS[w]
     if w in MONTH_ABBREVIATIONS:
         return MONTH_ABBREVIATIONS[w]
+    if len(w) == 3 and w[0] in "il1" and "j" + w[1:] in MONTH_ABBREVIATIONS:
+        return MONTH_ABBREVIATIONS["j" + w[1:]]  # a j read as i or l: 'ian' for jan
     if len(w) >= 4:
         match = process.extractOne(w, MONTHS.keys(), scorer=fuzz.ratio, score_cutoff=75)
         if match:

@@ -389,6 +389,11 @@ def test_a_term_total_wrapped_onto_its_own_line_is_no_rival(text, g40_reference)
     ("van € l7.930,55 ex", "van € 17.930,55 ex"),
     ("van EUR I7.930,55 ex", "van EUR 17.930,55 ex"),
     ("EUR Inclusief", "EUR Inclusief"),  # a word, not a figure
+    # two counts of four digits or more side by side (a table's two columns) are two numbers: a space inside
+    # a number stands before a group of three
+    ("Inwoners 1-1-2022 238326 238326", "Inwoners 1-1-2022 238326 238326"),
+    ("Inwoners 158590 159437", "Inwoners 158590 159437"),
+    ("inwoners: 101 446", "inwoners: 101446"),
 ])
 def test_spaces_inside_a_number_go_but_not_between_a_year_and_a_number(written, expected):
     from pipeline.fields import squeeze_number_spaces
@@ -1309,3 +1314,15 @@ def test_a_date_written_beside_the_signature_belongs_to_the_block_whose_column_i
                 words(left[2], 300, 1400) + words(right[2], 1250, 1400)])]
     doc = Document(SourceFile("scan.pdf", "scan.pdf", 1, "pdf"), (_boxed_page(lines),), DocType.AGREEMENT, 0.9)
     assert extract_fields(doc, g40_reference)["date"].value == date(2023, 3, 17)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Aldus in tweevoud opgemaakt en ondertekend te Dordrecht op 14'maart 2023:", date(2023, 3, 14)),
+    ("Plaats: Dordrecht\nDatum: 11 ian 2023", date(2023, 1, 11)),  # a j read as i
+    ("Plaats: Dordrecht\nDatum: 11 lan. 2023", date(2023, 1, 11)),
+])
+def test_a_signing_date_with_a_speck_in_it_or_a_month_a_letter_wrong(line, expected, g40_reference):
+    text = ("Samenwerkingsovereenkomst\nDe gemeente Dordrecht, vertegenwoordigd door A.C. van Leeuwen, op basis van "
+            "het collegebesluit van 28-02-2023, hierna te noemen: de gemeente\nDe jaarlijkse bijdrage bedraagt "
+            f"€ 17.930,55.\n{line}\nVoor de gemeente Dordrecht,\nA.C. van Leeuwen\nlocoburgemeester\n")
+    assert _values(text, g40_reference)["date"] == expected

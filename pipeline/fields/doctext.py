@@ -37,6 +37,8 @@ _LAST_GROUP_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+$")
 _LONE_DIGIT_AFTER = re.compile(r"\d(?![\d.,])")
 _GROUPED_AFTER = re.compile(r"(\d{1,3})\.\d{3}(?![\d])")
 _DIGITS_BEFORE = re.compile(r"\d+$")
+_LONG_RUN_BEFORE = re.compile(r"(?<![\d.,])\d{4,}$")
+_LONG_RUN_AFTER = re.compile(r"\d{4,}(?![\d.,])")
 # a number with its cents is whole: what follows a space is another number ('0,15 162.898' in a table row)
 _CENTS_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d\d$")
 
@@ -49,6 +51,10 @@ def _two_numbers(text: str, space: int) -> bool:
     after = _NUMBER_AFTER.match(text, space + 1)
     if after and (_YEAR_BEFORE.search(text, max(0, space - 5), space)
                   or _CENTS_BEFORE.search(text, max(0, space - 16), space)):
+        return True
+    # a space inside a number stands before a group of three: two runs of four digits or more are two numbers
+    # ('238326 238326', a table's two columns of inhabitants)
+    if _LONG_RUN_AFTER.match(text, space + 1) and _LONG_RUN_BEFORE.search(text, max(0, space - 8), space):
         return True
     # a grouped number after the space ('17.930,55') would have too many digits before its first dot if the
     # digits before the space ('141') were its own

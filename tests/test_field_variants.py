@@ -1326,3 +1326,13 @@ def test_a_signing_date_with_a_speck_in_it_or_a_month_a_letter_wrong(line, expec
             "het collegebesluit van 28-02-2023, hierna te noemen: de gemeente\nDe jaarlijkse bijdrage bedraagt "
             f"€ 17.930,55.\n{line}\nVoor de gemeente Dordrecht,\nA.C. van Leeuwen\nlocoburgemeester\n")
     assert _values(text, g40_reference)["date"] == expected
+
+
+def test_a_count_at_the_end_of_a_wrapped_sentence_is_no_table_row_of_an_earlier_year(g40_reference):
+    """'bedroeg' (was) labels an earlier year's row in a table; at the end of a sentence wrapped from the line
+    above it says what the count was on the reference day."""
+    text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Leeuwarden, vertegenwoordigd door de burgemeester, "
+            "S. van Haersma Buma,\nArtikel 3. Prijs\nDe jaarlijkse bijdrage van de gemeente bedraagt € 0,13 "
+            "(exclusief btw) per inwoner. Het aantal inwoners van de gemeente\nLeeuwarden bedroeg op 1 januari 2022 "
+            "volgens het CBS 125504.\nDe bijdrage komt daarmee op € 16315,52 per jaar, exclusief btw.\n")
+    assert _values(text, g40_reference)["inhabitants"] == 125504

@@ -258,12 +258,22 @@ def _line_label(st: Structure, start: int, name: str, chars: int) -> bool:
 _FIRST_FIGURE = re.compile(r"[€\d]")
 
 
+def _continues_sentence(st: Structure, line: Line) -> bool:
+    """Whether the line is the end of a sentence wrapped from the line above (a long line with no stop at its
+    end: '... Het aantal inwoners van de gemeente' over 'Leeuwarden bedroeg op 1 januari 2022 ... 125504.')."""
+    if line.index == 0:
+        return False
+    above = st.dt.lines[line.index - 1]
+    text = st.dt.text[above.start:above.end].rstrip()
+    return above.page == line.page and len(text.split()) > 10 and not text.endswith((".", ":", ";", "!", "?"))
+
+
 def _row_label(st: Structure, start: int, name: str, max_words: int = 12) -> bool:
     """A cue of `name` in the label of a table row: the words before the first figure of a short line ('Oude
     overeenkomst (t/m feb. 2023) € 0,13 155.885 € 20.265'), however far the span stands from it."""
     line = st.dt.line_at(start)
     text = st.dt.folded[line.start:line.end]
-    if len(text.split()) > max_words:
+    if len(text.split()) > max_words or _continues_sentence(st, line):
         return False
     first = _FIRST_FIGURE.search(text)
     label = text[:first.start()] if first else text

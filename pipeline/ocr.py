@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 A4_WIDTH_INCH, A4_HEIGHT_INCH = 8.27, 11.69  # a page's resolution when the caller does not know it
 
-OCR_VERSION = "18"  # bump when the way pages are OCR'd changes, to invalidate caches (18: cells read twice)
+OCR_VERSION = "19"  # bump when the way pages are OCR'd changes, to invalidate caches (19: dark photocopies)
 
 # One tesseract per core: its own OpenMP threading is several times slower on small machines.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")

@@ -20,7 +20,8 @@ from scipy import ndimage
 from .page_pieces import read_pieces
 from .schema import Word
 
-INK = 150  # grey level under which a pixel is ink
+INK = 150  # grey level under which a pixel is ink ...
+PAPER_MARGIN = 40  # ... or this far under the paper's grey, whichever is darker
 H_RULE_INCH = 0.6  # a horizontal rule runs at least this far
 V_RULE_INCH = 0.18  # a vertical rule at least this far (a row is about 0.3 inch high)
 CELL_MIN_HEIGHT_INCH, CELL_MAX_HEIGHT_INCH = 0.12, 1.2
@@ -41,10 +42,16 @@ def _runs(mask: np.ndarray, length: int, axis: int) -> np.ndarray:
     return ndimage.maximum_filter1d(filled, size=length, axis=axis) & mask
 
 
+def ink_level(gray: np.ndarray) -> int:
+    """The grey level under which a pixel is ink: INK, or well under the paper's grey where a dark photocopy
+    leaves the paper itself darker than that."""
+    return min(INK, int(np.median(gray)) - PAPER_MARGIN)
+
+
 def rules(gray: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
     """Masks of horizontal and vertical rules (a skewed scan's rule steps a pixel now and then: each run is
     looked for in a band three pixels thick)."""
-    ink = gray < INK
+    ink = gray < ink_level(gray)
     across = ndimage.maximum_filter1d(ink, size=3, axis=0)
     down = ndimage.maximum_filter1d(ink, size=3, axis=1)
     return _runs(across, round(H_RULE_INCH * dpi), 1), _runs(down, round(V_RULE_INCH * dpi), 0)
@@ -111,7 +118,7 @@ def _crop(gray: np.ndarray, cell: Cell, pad: int) -> tuple[np.ndarray, int, int]
     """The cell's writing, trimmed to its ink with `pad` pixels around, and where that starts on the page."""
     x0, y0, x1, y1 = cell.box
     piece = gray[y0:y1, x0:x1]
-    ink = piece < INK
+    ink = piece < ink_level(piece) if piece.size else piece < INK
     if piece.size == 0 or ink.mean() < 0.002:
         return None  # an empty cell
     rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))

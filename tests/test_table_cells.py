@@ -136,6 +136,13 @@ def test_each_row_is_read_whole_label_and_figure(skewed_table_text: str) -> None
     assert rows.index(inhabitants) < next(i for i, line in enumerate(rows) if "gehele looptijd" in line)
 
 
+def test_cells_of_a_table_on_a_dark_photocopy_are_found() -> None:
+    """The paper of a dark photocopy is greyer than ink on white paper: ink is what is well under the paper."""
+    tables, grid = table_cells.find_cells(np.asarray(_page(skew=0.0, paper=110)), DPI)
+    assert [len(t) for t in tables] == [6] and grid is not None
+    assert table_cells.ink_level(np.full((10, 10), 240, dtype=np.uint8)) == table_cells.INK  # white paper
+
+
 def test_a_page_without_a_ruled_table_is_left_as_read() -> None:
     gray = np.asarray(_page(table=False))
     assert table_cells.find_cells(gray, DPI) == ([], None)

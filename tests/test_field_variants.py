@@ -1336,3 +1336,13 @@ def test_a_count_at_the_end_of_a_wrapped_sentence_is_no_table_row_of_an_earlier_
             "(exclusief btw) per inwoner. Het aantal inwoners van de gemeente\nLeeuwarden bedroeg op 1 januari 2022 "
             "volgens het CBS 125504.\nDe bijdrage komt daarmee op € 16315,52 per jaar, exclusief btw.\n")
     assert _values(text, g40_reference)["inhabitants"] == 125504
+
+
+def test_a_place_written_by_hand_and_read_as_one_capitalised_word_is_no_person(g40_reference):
+    """'AmsteMeen' (Amstelveen in pen, misread) has a capital inside but no space: no first name and surname."""
+    text = ("SAMENWERKINGSOVEREENKOMST\n2. de gemeente Amstelveen, te dezen rechtsgeldig vertegenwoordigd door "
+            "„Wethouder. namens dezeräd&rieke hoeksa\nDe bijdrage bedraagt € 13.849,65 per jaar.\n"
+            "Aldus overeengekomen en in tweevoud ondertekend te AmsteMeen...…. op ZOLU2S\n"
+            "Stichting Platform31 Gemeente Amstelveen\n"
+            "V. Everhardt Marieke Hoekstra\ndirecteur-bestuurder wethouder, namens deze\n")
+    assert _values(text, g40_reference)["signatory"] == "M. Hoekstra"

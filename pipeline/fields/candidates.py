@@ -255,11 +255,12 @@ def _person_pattern() -> re.Pattern[str]:
     surname = rf"[A-ZÀ-Þ][a-zà-ÿĳ'’]{{2,}}(?:-(?:(?:{particles})\s+)*[A-ZÀ-Þa-z][a-zà-ÿĳ'’]+)*"
     # a second surname word is taken unless a capital word follows it: 'P. Snijders Victor Everhardt' is two
     # columns' names read as one line ('Nijenhuis-Oude Groeniger V. Everhardt': initials start the next name)
-    # given names and surname may be split over two lines ('Ank\nBijleveld'), never over more
+    # given names and surname may be split over two lines ('Ank\nBijleveld'), never over more; a first name is
+    # apart from the surname ('AmsteMeen', a place written by hand and misread, is no 'A. Meen')
     pattern = (
         rf"(?<![\w-])(?:(?:{honorific})\s+)?(?:(?:{titles})\.?\s+){{0,3}}"
         rf"(?P<given>(?:{initial}[ \t]?){{1,6}}{lost_last}"
-        rf"|(?:IJ|[A-Z])[a-zà-ÿ]{{2,12}}[ \t]*\n?[ \t]*(?=[A-Zà-ÿa-z]))[ \t]*\n?[ \t]*"
+        rf"|(?:IJ|[A-Z])[a-zà-ÿ]{{2,12}}(?:[ \t]+|[ \t]*\n[ \t]*)(?=[A-Zà-ÿa-z]))[ \t]*\n?[ \t]*"
         rf"(?P<surname>(?:(?:{particles})(?:[ \t]+|[ \t]*\n[ \t]*)){{0,3}}{surname}"
         rf"(?:[ \t]+{surname}(?![.\w])(?![ \t]+[A-ZÀ-Þ](?![a-zJ]{{0,2}}\.)))?)"
         rf"(?:,?[ \t]+(?:{post})\b)?"

@@ -1252,6 +1252,7 @@ FILLED_FORM = ("OVEREENKOMST VAN SAMENWERKING\nde gemeente Almelo, rechtsgeldig 
 @pytest.mark.parametrize(("written", "filled"), [
     ("„24. januari. 2023.", "€ „10.973,25. … …"), (".24 januari 2023.", "€\n…10.973,25..……"),
     ("24 .januari. 2023", "€ ____ 10.973,25 ____"), ("..24..januari..2023..", "€ ..........10.973,25.........."),
+    ("„24... januar.Â.. 2023", "€ „10.973,25"),  # a speck among the dots read as an accented capital
 ])
 def test_a_form_filled_in_over_its_dotted_blanks(written, filled, g40_reference):
     """Figures typed over the dots of a printed form keep dots, an ellipsis or a low quote on either side: the

@@ -40,7 +40,7 @@ _BROKEN_DATE = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+((?:[a-z]{1,3}\s)?[a-z]{2,
 # a written date typed over a form's dotted blank: its day and month keep dots, an ellipsis or a low quote
 # around them ('„24. januari. 2023.', '.24 januari 2023', '…J6..februard….2023', a speck: "14'maart 2023");
 # a filler must be there
-_FILLER = "[.…„‚_·'’`]"
+_FILLER = "[.…„‚_·'’`ÀÁÂÃÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜ]"  # a speck in a row of dots is read as an accented capital too
 _FILLED_DATE = re.compile(rf"(?<![\d,/-])(?<!\d\.)(?<![a-z])({_FILLER}*)([0-3JlI|]?\d)(\s*{_FILLER}+\s*|\s+)"
                           rf"([a-z]{{3,10}})(\s*{_FILLER}+\s*|\s+)(20[12]\d)(?!\d)", re.IGNORECASE)
 # a month name OCR broke in its middle or before its last letter ('10 februar i 2023', '10 janu ari 2023')

@@ -1347,3 +1347,24 @@ def test_a_place_written_by_hand_and_read_as_one_capitalised_word_is_no_person(g
             "Stichting Platform31 Gemeente Amstelveen\n"
             "V. Everhardt Marieke Hoekstra\ndirecteur-bestuurder wethouder, namens deze\n")
     assert _values(text, g40_reference)["signatory"] == "M. Hoekstra"
+
+
+@pytest.mark.parametrize("date_x", [700, 1500])
+def test_a_date_written_under_the_municipalitys_header_of_stacked_blocks_is_its_own(date_x, g40_reference):
+    """Stacked blocks: the date written under 'Voor de gemeente Haarlem,', wherever along the line, is in the
+    municipality's block; the same date under Platform31's header would be Platform31's."""
+    def words(text, x, y):
+        out = []
+        for w in text.split():
+            out.append((w, x, y))
+            x += 18 * len(w) + 15
+        return out
+
+    lines = [words("Samenwerkingsovereenkomst Platform31 en gemeente Haarlem", 300, 300),
+             words("De gemeente Haarlem, vertegenwoordigd door de burgemeester J. Wienen,", 300, 400),
+             words("De jaarlijkse bijdrage bedraagt € 24.434,70.", 300, 500), words("Voor akkoord getekend:", 300, 900),
+             words("Voor Stichting Platform31,", 300, 1000), words("V. Everhardt", 300, 1150),
+             words("directeur-bestuurder", 300, 1200), words("Voor de gemeente Haarlem,", 300, 1300),
+             words("18-1-'23", date_x, 1400), words("Jos Wienen", 300, 1500), words("burgemeester", 300, 1550)]
+    doc = Document(SourceFile("scan.pdf", "scan.pdf", 1, "pdf"), (_boxed_page(lines),), DocType.AGREEMENT, 0.9)
+    assert extract_fields(doc, g40_reference)["date"].value == date(2023, 1, 18)

@@ -6,6 +6,7 @@ house style that words its clauses differently still has its parties, its closin
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -216,6 +217,10 @@ class Structure:
             opens = any(_overlap(own, self._extent(m.start(), m.end(), other)) for m in found)
             if opens and not up:
                 return False
+            if up and found and self._stacked(line.page) and headers[-1][0] <= own[0] + 0.01:
+                # blocks stacked in one column: the header nearest above is the span's block's, wherever along
+                # the line the span stands (a date written to the right under 'Voor de gemeente Haarlem,')
+                return pattern.search(self.dt.folded, other.start, other.end) is not None
             for m in pattern.finditer(self.dt.folded, other.start, other.end):
                 if _overlap(own, self._extent(m.start(), m.end(), other)) or \
                         _within(own, self._column(m.start(), m.end(), other)):
@@ -240,6 +245,30 @@ class Structure:
             return False  # one column of blocks: the overlap above decides
         _x, head_start, head_end = max(left, key=lambda h: h[0])
         return pattern.search(self.dt.folded, head_start, head_end) is not None
+
+    def _stacked(self, page: int) -> bool:
+        """Whether the signature blocks of a page stand in one column: every block header in its closing
+        starts at about the same place along the line (with word boxes, two headers at least)."""
+        return self._block_columns.get(page, 0) == 1
+
+    @cached_property
+    def _block_columns(self) -> dict[int, int]:
+        """Per page, how many columns the block headers of the closing start in (pages with two headers or
+        more, read with word boxes)."""
+        opener = lexicon("block_opener")
+        lefts: dict[int, list[float]] = {}
+        for line in self.dt.lines:
+            if not self.in_closing(line):
+                continue
+            for m in opener.finditer(self.dt.folded, line.start, line.end):
+                if self.dt.box(m.start(), m.end()) is not None:
+                    lefts.setdefault(line.page, []).append(self._extent(m.start(), m.end(), line)[0])
+        out = {}
+        for page, xs in lefts.items():
+            if len(xs) >= 2:
+                xs = sorted(xs)
+                out[page] = 1 + sum(b - a > COLUMN_GAP * 2 for a, b in itertools.pairwise(xs))
+        return out
 
     def column_header(self, start: int, end: int, name: str, rows: int = 3) -> bool:
         """A cue of `name` in a table's header above the span, overlapping its column: the lines above up to

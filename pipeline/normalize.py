@@ -130,6 +130,8 @@ def _month_from_word(word: str) -> int | None:
 
 def _make_date(year: int, month: int, day: int) -> date | None:
     if year < 100:
+        if year >= 50:
+            return None  # '23-02- 93': a year by hand misread, not 1993 nor 2093
         year += 2000
     if not 1990 <= year <= 2100:
         return None

@@ -64,7 +64,7 @@ def test_parse_date(text, expected):
     assert parse_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["19 december 20;2", "31 februari 2023", "10 blabla 2023", "", "2023"])
+@pytest.mark.parametrize("text", ["19 december 20;2", "31 februari 2023", "10 blabla 2023", "", "2023", "23-02-93"])
 def test_parse_date_refuses_to_guess(text):
     assert parse_date(text) is None
 

@@ -186,7 +186,9 @@ def signature_confirmed(ex: Extraction, low: float) -> bool:
 
 # a file name that says it is a copy: 'Kopie van X.pdf', 'X - kopie.pdf', 'Copy of X.pdf'; or a number a
 # mail client or scanner counts up: 'X (1).pdf', 'Scanned from a Xerox Multifunction Printer (16).pdf'
-_COPY_NAME = re.compile(r"^(?:kopie van|copy of)\b|[\s_-](?:kopie|copy)$", re.IGNORECASE)
+# forwarded or sent again: 'FW_ ...', 'RE ...', '... (opnieuw verzonden)'
+_COPY_NAME = re.compile(r"^(?:kopie van|copy of)\b|[\s_-](?:kopie|copy)$|^(?:fw|fwd|re|doorgestuurd)[\s_:]"
+                        r"|\((?:opnieuw|nogmaals|herzonden)\b[^)]*\)$", re.IGNORECASE)
 _COUNTED_NAME = re.compile(r"\s?\((\d{1,4})\)$")
 
 
@@ -208,9 +210,18 @@ def _sent_at(a: Extraction) -> float:
 
 def _pick_agreement(agreements: list[Extraction]) -> Extraction:
     """The agreement that counts: read with an amount, signed, with most confidence; of equals the original,
-    not a file named as a copy, and the one sent first."""
-    return min(agreements, key=lambda a: (a.amount is None, not a.signed, -a.confidence, _copy_rank(a.file.path),
+    not a file named as a copy or as sent again, and the one sent first. Of the same agreement sent twice the
+    original counts, even where the copy was read with more confidence (a cleaner rescan)."""
+    best = min(agreements, key=lambda a: (a.amount is None, not a.signed, -a.confidence, _copy_rank(a.file.path),
                                           _sent_at(a)))
+    same = [a for a in agreements if a.signed == best.signed and _same_agreement(a, best)]
+    return min(same, key=lambda a: (_copy_rank(a.file.path), _sent_at(a), -a.confidence))
+
+
+def _same_agreement(a: Extraction, b: Extraction) -> bool:
+    """The same agreement: the same content, or the same amount, date and signatory."""
+    return a.content_hash == b.content_hash or \
+        (a.amount, a.date, a.value("signatory")) == (b.amount, b.date, b.value("signatory"))
 
 
 def _signature_page(primary: Extraction, agreements: list[Extraction]) -> Extraction | None:
@@ -255,10 +266,7 @@ def _municipality_findings(entry: ReferenceEntry, docs: list[Extraction], refere
         for other in agreements:
             if other is primary or other is signature_page:
                 continue
-            same = (other.content_hash == primary.content_hash
-                    or (other.amount, other.date, other.value("signatory")) ==
-                    (primary.amount, primary.date, primary.value("signatory")))
-            if same:
+            if _same_agreement(other, primary):
                 f.add(FindingCode.DUPLICATE, name, other.file.path,
                       f"{_where(other)} is een kopie van {primary.file.path} (p. {primary.pages})", about=other,
                       field="amount")

@@ -236,3 +236,13 @@ def test_a_non_member_is_named_with_its_cbs_code_apart_from_an_unread_name(ref):
     assert messages["elders.pdf"][0] == "unknown_municipality"
     assert "geen gemeente van 2022" in messages["elders.pdf"][1]
     assert messages["onleesbaar.pdf"][0] == "missing_field"  # a name that could not be read is no outsider
+
+
+@pytest.mark.parametrize("resent", ["FW SOK Platform31 Hilversum (opnieuw verzonden).pdf", "Fwd_ SOK Hilversum.pdf",
+                                    "RE_ SOK Hilversum.pdf", "SOK Hilversum (nogmaals).pdf"])
+def test_a_sending_named_as_forwarded_or_resent_is_the_duplicate_even_read_better(ref, resent):
+    """The same agreement sent again (a cleaner rescan, so read with more confidence): the finding names the
+    sending whose name says it was forwarded or sent again, not the first."""
+    rec = reconcile([doc("SOK Hilversum.pdf", conf=0.90), doc(resent, conf=0.97)], ref)
+    assert [f.file for f in rec.findings if f.code.value == "duplicate"] == [resent]
+    assert status_of(rec, "Deventer").status is Status.COMPLETE

@@ -1368,3 +1368,24 @@ def test_a_date_written_under_the_municipalitys_header_of_stacked_blocks_is_its_
              words("18-1-'23", date_x, 1400), words("Jos Wienen", 300, 1500), words("burgemeester", 300, 1550)]
     doc = Document(SourceFile("scan.pdf", "scan.pdf", 1, "pdf"), (_boxed_page(lines),), DocType.AGREEMENT, 0.9)
     assert extract_fields(doc, g40_reference)["date"].value == date(2023, 1, 18)
+
+
+def test_a_forms_row_label_under_a_name_is_no_surname(g40_reference):
+    """'Naam ondertekenaar' over 'Functie' in a filled-in form: 'Heuvel / Functie' is no 'H. Functie'; the
+    mayor's name, its initial misread ('JE'), is the signatory."""
+    text = ("Samenwerkingsovereenkomst 2023 t/m 2027\nStichting Platform31, rechtsgeldig vertegenwoordigd door de "
+            "heer V. Everhardt, en de hieronder vermelde gemeente komen overeen:\nGemeente Helmond\n"
+            "Aantal inwoners (CBS, peildatum 1-1-2022) 93.476\nBijdrage per jaar (excl. btw) € 14.021,40\n"
+            "Besluit college van B&W d.d. 31-01-2023\nNaam ondertekenaar JE Blanksma-van den Heuvel\n"
+            "Functie al burgemeester\nDatum ondertekening 9-2-2023\nHandtekening\n")
+    assert _values(text, g40_reference)["signatory"] == "E. Blanksma-van den Heuvel"
+
+
+@pytest.mark.parametrize("figure", ["13575 Omer", "€ 13.759,95"])
+def test_an_amount_spelled_out_after_a_figure_the_scan_lost(figure, g40_reference):
+    """'zegge: ...' repeats the figure in words: where the scan garbled the figure the words are the amount, and
+    where both are read they agree."""
+    text = ("UITVOERINGSOVEREENKOMST\nde gemeente Hilversum, vertegenwoordigd door de burgemeester G.M. van den Top\n"
+            f"III. BIJDRAGE\nDe gemeente betaalt aan Platform31 jaarlijks een bijdrage van {figure}\n(zegge: "
+            "dertienduizend zevenhonderdnegenenvijftig euro en vijfennegentig\ncent), exclusief btw.\n")
+    assert _values(text, g40_reference)["amount"] == Decimal("13759.95")

@@ -10,6 +10,7 @@ from decimal import Decimal
 from functools import cache
 
 from ..normalize import MONTHS, parse_amount, parse_date, parse_integer, strip_accents
+from ..number_words import amount_in_words
 from ..rules import load_yaml
 from .doctext import DocText, fold
 from .gazetteer import Mention
@@ -196,7 +197,13 @@ def amounts(dt: DocText) -> list[Candidate]:
         cand = Candidate("amount", value, text, start, end)
         cand.features["no_currency"] = 1.0 if label == "MONEY_BARE" else 0.0
         out.append(cand)
-    return out
+    # the amount spelled out after its figure ('zegge: dertienduizend ... euro en vijfennegentig cent'): the
+    # figure may be lost in the scan and the words kept; where both are read, the words confirm the figure
+    words = [Candidate("amount", value, dt.text[start:end], start, end, {"in_words": 1.0})
+             for value, start, end in amount_in_words(dt.text)]
+    for c in out:
+        c.features["spelled_out"] = float(any(w.value == c.value for w in words))
+    return out + words
 
 
 def amount_variants(amounts: list[Candidate]) -> list[Candidate]:

@@ -1,0 +1,71 @@
+"""Dutch numbers written in words ('dertienduizend zevenhonderdnegenenvijftig'), and the amounts an agreement
+spells out after its figure ('zegge: ... euro en vijfennegentig cent'): a second reading of the amount that a
+scan can lose in digits and keep in words."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .normalize import strip_accents
+
+_UNITS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9}
+_TEENS = {"tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16,
+          "zeventien": 17, "achttien": 18, "negentien": 19}
+_TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80,
+         "negentig": 90}
+_WORD = r"[a-zà-ÿ]+(?:[\s-]+[a-zà-ÿ]+)*?"
+# '(zegge: <words> euro [en <words> (euro)cent]'
+_IN_WORDS = re.compile(rf"\bzegge\b\W{{0,3}}(?P<euros>{_WORD})\s+euro\b(?:\s+en\s+(?P<cents>{_WORD})\s+(?:euro)?cent)?",
+                       re.IGNORECASE)
+
+
+def _below_hundred(s: str) -> int | None:
+    if not s:
+        return 0
+    for table in (_UNITS, _TEENS, _TENS):
+        if s in table:
+            return table[s]
+    for tens, value in _TENS.items():  # 'negenenvijftig': nine and fifty
+        if s.endswith("en" + tens) and s[:-len(tens) - 2] in _UNITS:
+            return _UNITS[s[:-len(tens) - 2]] + value
+    return None
+
+
+def _below_thousand(s: str) -> int | None:
+    if "honderd" in s:
+        head, _, rest = s.partition("honderd")
+        hundreds = 1 if not head else _UNITS.get(head)
+        tail = _below_hundred(rest)
+        return None if hundreds is None or tail is None or "honderd" in rest else hundreds * 100 + tail
+    return _below_hundred(s)
+
+
+def dutch_number(words: str) -> int | None:
+    """A whole number from 0 to 999.999 written in Dutch words, or None."""
+    s = re.sub(r"[\s-]+", "", strip_accents(words).lower())
+    if s == "nul":
+        return 0
+    if not s:
+        return None
+    if "duizend" in s:
+        head, _, rest = s.partition("duizend")
+        thousands = 1 if not head else _below_thousand(head)
+        tail = _below_thousand(rest)
+        if thousands is None or tail is None or "duizend" in rest:
+            return None
+        return thousands * 1000 + tail
+    value = _below_thousand(s)
+    return value if value else None
+
+
+def amount_in_words(text: str) -> list[tuple[Decimal, int, int]]:
+    """Each amount spelled out after 'zegge' in `text`: its value and where its words stand."""
+    out = []
+    for m in _IN_WORDS.finditer(text):
+        euros = dutch_number(m.group("euros"))
+        cents = dutch_number(m.group("cents")) if m.group("cents") else 0
+        if euros is None or cents is None or cents > 99:
+            continue
+        out.append(((Decimal(euros) + Decimal(cents) / 100).quantize(Decimal("0.01")), m.start("euros"), m.end()))
+    return out

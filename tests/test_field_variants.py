@@ -1183,6 +1183,15 @@ def test_a_table_row_labelled_as_the_old_agreement_is_not_the_contribution(old_r
     assert got.get("inhabitants") != 155885
 
 
+def words(text: str, x: float, y: float) -> list[tuple[str, float, float]]:
+    """The words of `text` on one printed line from `x` along, for `_boxed_page`."""
+    out = []
+    for w in text.split():
+        out.append((w, x, y))
+        x += 18 * len(w) + 15
+    return out
+
+
 def _boxed_page(rows: list[list[tuple[str, float, float]]], y0: float = 1000.0) -> Page:
     """A 300 dpi page from lines of (word, x, y) as OCR ordered them; each word 30 units high."""
     from pipeline.page_text import assemble
@@ -1198,13 +1207,6 @@ def test_a_calculation_table_whose_figures_ocr_put_on_lines_of_their_own_is_read
     """A faded scan of a ruled table: tesseract gave each figure a line of its own, before its row's label, so
     in the text 'Jaarlijkse bijdrage' stands above the increase. Each figure is read with the label printed on
     its own row."""
-    def words(text, x, y):
-        out = []
-        for w in text.split():
-            out.append((w, x, y))
-            x += 18 * len(w) + 15
-        return out
-
     head = [words("Samenwerkingsovereenkomst", 300, 300), words("De gemeente Roosendaal betaalt Platform31 het "
                                                                 "volgende (bedragen exclusief btw):", 300, 900)]
     rows = [("Aantal inwoners (CBS, 1 januari 2022)", "77.244", 1100), ("Tarief per inwoner per jaar", "€ 0,15", 1180),
@@ -1291,13 +1293,6 @@ def test_a_date_written_beside_the_signature_belongs_to_the_block_whose_column_i
     word of the block ('Voor de gemeente Amersfoort,' over it ends to its left). The stretch of the page from a
     block's header to the next block's is that block's column, also where OCR put the two blocks' lines one
     after the other and misread a header (a photo of a page at a slant: `apart`)."""
-    def words(text, x, y):
-        out = []
-        for w in text.split():
-            out.append((w, x, y))
-            x += 18 * len(w) + 15
-        return out
-
     own, other = ("Voor de gemeente Amersfoort,", "L.M.M. Bolsius", "burgemeester"), \
         ("Voor Suchung Platform31," if apart else "Voor Stichting Platform31,", "V. Everhardt", "directeur-bestuurder")
     left, right = (other, own) if side == "right" else (own, other)
@@ -1353,13 +1348,6 @@ def test_a_place_written_by_hand_and_read_as_one_capitalised_word_is_no_person(g
 def test_a_date_written_under_the_municipalitys_header_of_stacked_blocks_is_its_own(date_x, g40_reference):
     """Stacked blocks: the date written under 'Voor de gemeente Haarlem,', wherever along the line, is in the
     municipality's block; the same date under Platform31's header would be Platform31's."""
-    def words(text, x, y):
-        out = []
-        for w in text.split():
-            out.append((w, x, y))
-            x += 18 * len(w) + 15
-        return out
-
     lines = [words("Samenwerkingsovereenkomst Platform31 en gemeente Haarlem", 300, 300),
              words("De gemeente Haarlem, vertegenwoordigd door de burgemeester J. Wienen,", 300, 400),
              words("De jaarlijkse bijdrage bedraagt € 24.434,70.", 300, 500), words("Voor akkoord getekend:", 300, 900),

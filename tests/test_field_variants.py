@@ -1377,3 +1377,14 @@ def test_an_amount_spelled_out_after_a_figure_the_scan_lost(figure, g40_referenc
             f"III. BIJDRAGE\nDe gemeente betaalt aan Platform31 jaarlijks een bijdrage van {figure}\n(zegge: "
             "dertienduizend zevenhonderdnegenenvijftig euro en vijfennegentig\ncent), exclusief btw.\n")
     assert _values(text, g40_reference)["amount"] == Decimal("13759.95")
+
+
+def test_an_ij_initial_read_as_i_in_one_place_is_the_same_person(g40_reference):
+    """The party clause reads 'IJ.M. Jansen', the signature block 'I.M. Jansen' (the scan lost the J of the Dutch
+    IJ): one person, who signs by mandate, under the fuller reading of her initials."""
+    text = ("UITVOERINGSOVEREENKOMST G40/PLATFORM31\nDe gemeente Hoorn, te dezen vertegenwoordigd door mevrouw "
+            "IJ.M. Jansen, wethouder, daartoe gemachtigd door de burgemeester,\nDe bijdrage bedraagt € 11.144,70 "
+            "per jaar.\nAldus opgemaakt en ondertekend in tweevoud,\nGemeente Hoorn Stichting Platform31\n"
+            "Plaats: Hoorn Plaats: Den Haag\nI.M. Jansen V. Everhardt\nwethouder Economie en Werk "
+            "directeur-bestuurder\n")
+    assert _values(text, g40_reference)["signatory"] == "IJ.M. Jansen"

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from ..normalize import parse_amount
+from ..normalize import name_key, parse_amount
 from ..reference import Reference
 from ..schema import DocType, Document, Field, FieldName
 from . import candidates as find
@@ -199,6 +199,7 @@ def signatory_field(st: Structure, municipality: str | None, reference: Referenc
     def said(c: Candidate, feature: str) -> bool:
         return bool(c.features.get(feature)) and (bool(c.features.get("parties")) or feature == "other_office")
 
+    _fuller_initials(cands)
     ours = {c.value for c in cands if said(c, "municipal_office") or c.features.get("reference_person")}
     theirs = {c.value for c in cands if said(c, "other_office")} - ours
     for c in cands:
@@ -222,6 +223,24 @@ def signatory_field(st: Structure, municipality: str | None, reference: Referenc
         if whole is not None:
             c.value = whole
     return _field(st.dt, FieldName.SIGNATORY, cands, float(config["min_score"]))
+
+
+_INITIALS_AND_SURNAME = re.compile(r"^((?:IJ\.|[A-Z][a-z]?\.)+)\s*(\S.*)$")
+
+
+def _fuller_initials(cands: list[Candidate]) -> None:
+    """One person, one name: where the same surname is read with the Dutch initial IJ in one place and as I or Y
+    in another (a scan lost the J), every reading takes the IJ."""
+    parts = {c.value: m.groups() for c in cands if (m := _INITIALS_AND_SURNAME.match(str(c.value)))}
+    for c in cands:
+        mine = parts.get(c.value)
+        if mine is None:
+            continue
+        for initials, surname in parts.values():
+            if name_key(surname) == name_key(mine[1]) and "IJ." in initials and \
+                    mine[0] in (initials.replace("IJ.", "I."), initials.replace("IJ.", "Y.")) and mine[0] != initials:
+                c.value = f"{initials} {surname}"
+                break
 
 
 _MAYOR = re.compile(r"\bburgemeester\b")

@@ -1388,3 +1388,12 @@ def test_an_ij_initial_read_as_i_in_one_place_is_the_same_person(g40_reference):
             "Plaats: Hoorn Plaats: Den Haag\nI.M. Jansen V. Everhardt\nwethouder Economie en Werk "
             "directeur-bestuurder\n")
     assert _values(text, g40_reference)["signatory"] == "IJ.M. Jansen"
+
+
+def test_a_figure_right_after_a_euro_sign_is_no_count_of_inhabitants(g40_reference):
+    """The count was written by hand and lost ('LDA inwoners'); the figure after 'bijdrage € …' is the amount's
+    (its first digit lost), not the inhabitants, however near 'inwoners' it stands."""
+    text = ("SAMENWERKINGSOVEREENKOMST\nGemeente Leiden, vertegenwoordigd door de burgemeester H.J.J. Lenferink\n"
+            "Uitgaande van het aantal inwoners volgens het CBS op peildatum 1 januari 2022, te weten\n"
+            "LDA inwoners, bedraagt de bijdrage € …8.761.N eeirtienidered exclusief btw per jaar.\n")
+    assert "inhabitants" not in _values(text, g40_reference)

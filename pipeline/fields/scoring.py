@@ -258,6 +258,9 @@ def _line_label(st: Structure, start: int, name: str, chars: int) -> bool:
 _FIRST_FIGURE = re.compile(r"[€\d]")
 
 
+_CURRENCY_RIGHT_BEFORE = re.compile(r"(?:€|\beur|\beuro)[\s.…„‚_:]*$")
+
+
 def _continues_sentence(st: Structure, line: Line) -> bool:
     """Whether the line is the end of a sentence wrapped from the line above (a long line with no stop at its
     end: '... Het aantal inwoners van de gemeente' over 'Leeuwarden bedroeg op 1 januari 2022 ... 125504.')."""
@@ -367,7 +370,9 @@ def inhabitant_features(st: Structure, c: Candidate) -> None:
     f["inhabitants_line"] = float(st.on_line(c.start, "inhabitants"))
     f["inhabitants_column"] = float(st.column_header(c.start, c.end, "inhabitants"))  # under 'Inwoners'
     f["grouped"] = float(bool(re.search(r"[.,]", c.raw)))
-    f["not_inhabitants"] = float(st.right_before(c.start, "not_inhabitants", 25))
+    # a figure right after a euro sign (dots or an ellipsis between at most) is money, never a count
+    f["not_inhabitants"] = float(st.right_before(c.start, "not_inhabitants", 25)
+                                 or bool(_CURRENCY_RIGHT_BEFORE.search(st.dt.folded, max(0, c.start - 12), c.start)))
     f["earlier_row"] = float(_row_label(st, c.start, "earlier"))  # 'Oude overeenkomst € 0,13 155.885 € 20.265'
 
 

@@ -8,7 +8,7 @@ import logging
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import cache
@@ -388,10 +388,21 @@ def ocr_image(image: Image.Image, settings: OcrSettings, cache_: OcrCache, key: 
                 if upright:
                     break
         log.debug("orientation: rotation %d, quality %.2f", result.rotation, quality)
-    result = _levelled(result, image, settings, by_parts, photo)
-    result = _mended(result, image, dpi, settings)
+    # a re-read only improves on the reading made: where tesseract times out on it (a levelled copy of a grey,
+    # speckled page hung it for minutes), the page keeps that reading rather than being lost
+    result = _or_as_read(lambda: _levelled(result, image, settings, by_parts, photo), result, "levelled")
+    result = _or_as_read(lambda: _mended(result, image, dpi, settings), result, "tables and dropped lines")
     cache_.put(key, result)
     return result
+
+
+def _or_as_read(reread: Callable[[], OcrResult], result: OcrResult, what: str) -> OcrResult:
+    """`reread()`, or `result` as read where tesseract times out on the re-read."""
+    try:
+        return reread()
+    except RuntimeError as exc:  # pytesseract's time-out
+        log.warning("re-read (%s) given up, the page keeps its first reading: %s", what, exc)
+        return result
 
 
 def _mended(result: OcrResult, image: Image.Image, dpi: float, settings: OcrSettings,

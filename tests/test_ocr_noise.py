@@ -68,3 +68,19 @@ def test_a_page_in_shadow_is_read_by_parts() -> None:
     assert uneven(page) and not uneven(_signature_page(paper=240, noise=3.0))
     text = ocr_image(page, OcrSettings(), OcrCache(None), dpi=300).text
     assert "A.S. Scholten" in text and "burgemeester gemeente Venlo" in text and "Getekend te Venlo" in text
+
+
+def test_a_re_read_that_tesseract_times_out_on_leaves_the_page_as_first_read(monkeypatch) -> None:
+    """A levelled copy of a grey, speckled signature page once hung tesseract past its time-out: the page kept
+    no text at all ('OCR afgebroken'). A re-read only improves on the reading made, so the page keeps that."""
+    from pipeline import ocr
+
+    def hangs(*_args, **_kwargs):
+        raise RuntimeError("Tesseract process timeout")
+
+    page = Image.new("L", (2480, 3508), 255)
+    ImageDraw.Draw(page).text((310, 330), "Getekend te Arnhem op 08/03/2023", font=ImageFont.load_default(size=40),
+                              fill=20)
+    monkeypatch.setattr(ocr, "_levelled", hangs)
+    monkeypatch.setattr(ocr, "_mended", hangs)
+    assert "Getekend te Arnhem" in ocr_image(page, OcrSettings(), OcrCache(None), dpi=300).text

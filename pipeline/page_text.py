@@ -43,6 +43,19 @@ def group_lines(words: Sequence[Word], tolerance: float) -> list[list[Word]]:
     return [sorted(line, key=lambda w: w.box[0]) for line in lines]
 
 
+def word_runs(words: Sequence[Word], gap: float) -> list[list[Word]]:
+    """A line's words left to right, split into runs wherever more than `gap` pixels part two words (blocks or
+    columns side by side)."""
+    ordered = sorted(words, key=lambda w: w.box[0])
+    runs: list[list[Word]] = []
+    for w in ordered:
+        if runs and w.box[0] - runs[-1][-1].box[2] <= gap:
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return runs
+
+
 def words_in_span(words: Sequence[Word], spans: Sequence[tuple[int, int]], start: int, end: int) -> list[Word]:
     return [w for w, (s, e) in zip(words, spans, strict=False) if s < end and e > start]
 

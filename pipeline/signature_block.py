@@ -22,6 +22,7 @@ from rapidfuzz.distance import Hamming
 from .fields import reference_people
 from .ink import print_height, printed_words
 from .normalize import name_key
+from .page_text import word_runs
 from .rules import load_yaml
 from .schema import BBox, Page, ReferenceEntry, Word
 
@@ -208,14 +209,8 @@ def segments(page: Page, marks: Marks, s: BlockSettings | None = None) -> list[S
         line = [w for w in line if w.conf >= 0.5 or _role([w], marks, s)[0] in (MUNICIPALITY, PLATFORM31, PARAAF)]
         if not line:
             continue
-        line.sort(key=lambda w: w.box[0])
-        run = [line[0]]
-        for w in line[1:]:
-            if w.box[0] - run[-1].box[2] > gap:
-                out.append(Segment(tuple(run), _union([x.box for x in run]), *_role(run, marks, s)))
-                run = []
-            run.append(w)
-        out.append(Segment(tuple(run), _union([x.box for x in run]), *_role(run, marks, s)))
+        out += [Segment(tuple(run), _union([x.box for x in run]), *_role(run, marks, s))
+                for run in word_runs(line, gap)]
     return _paraaf_labels(out, 0.5 * page.dpi)
 
 

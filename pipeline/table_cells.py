@@ -118,8 +118,10 @@ def _crop(gray: np.ndarray, cell: Cell, pad: int) -> tuple[np.ndarray, int, int]
     """The cell's writing, trimmed to its ink with `pad` pixels around, and where that starts on the page."""
     x0, y0, x1, y1 = cell.box
     piece = gray[y0:y1, x0:x1]
-    ink = piece < ink_level(piece) if piece.size else piece < INK
-    if piece.size == 0 or ink.mean() < 0.002:
+    if piece.size == 0:
+        return None
+    ink = piece < ink_level(piece)
+    if ink.mean() < 0.002:
         return None  # an empty cell
     rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
     top, left = max(0, rows[0] - pad), max(0, cols[0] - pad)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from ..documents import page_marker
+from ..page_text import word_runs
 from ..rules import load_yaml
 from .doctext import DocText, Line, fold
 
@@ -339,13 +340,7 @@ class Structure:
         if box is None or len(words) < 2:
             return None
         width = self.dt.page_width(line.page)
-        words = sorted(words, key=lambda w: w.box[0])
-        runs = [[words[0]]]
-        for w in words[1:]:
-            if w.box[0] - runs[-1][-1].box[2] > COLUMN_GAP * width:
-                runs.append([w])
-            else:
-                runs[-1].append(w)
+        runs = word_runs(words, COLUMN_GAP * width)
         if len(runs) < 2:
             return None
         for k, run in enumerate(runs):

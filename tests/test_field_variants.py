@@ -1397,3 +1397,41 @@ def test_a_figure_right_after_a_euro_sign_is_no_count_of_inhabitants(g40_referen
             "Uitgaande van het aantal inwoners volgens het CBS op peildatum 1 januari 2022, te weten\n"
             "LDA inwoners, bedraagt de bijdrage € …8.761.N eeirtienidered exclusief btw per jaar.\n")
     assert "inhabitants" not in _values(text, g40_reference)
+
+
+def test_platform31s_director_read_with_a_stray_initial_in_the_towns_column_is_not_its_signatory(g40_reference):
+    """Two signature columns read as one: the director's name, with a pen stroke of the town's column read as an
+    initial in front ('A Vv. Everhardt'), lands under 'de burgemeester,'. The party clause places Everhardt with
+    Platform31, so the surname is Platform31's wherever it is read; the mayor under it signs."""
+    text = ("Samenwerkingsovereenkomst\nStichting Platform31 te Den Haag, vertegenwoordigd door de "
+            "directeur-bestuurder, V. Everhardt, hierna 'Platform31' genoemd\nen\nde gemeente Venlo, "
+            "kantoorhoudende te Venlo, te dezen vertegenwoordigd door haar burgemeester, de heer dr.\n"
+            "A.S. Scholten, hierna te noemen 'Gemeente'\nBijdrage per jaar € 15.320,40\n\f"
+            "Datum: 10-2-2023 Namens Stichting Platform31,\nNamens de gemeente Venlo, de directeur-bestuurder,\n"
+            "de burgemeester,\nA Vv. Everhardt\nA.S. Scholten\n")
+    assert _values(text, g40_reference)["signatory"] == "A.S. Scholten"
+
+
+@pytest.mark.parametrize("initials", ["K.F, Schuiling", "K.F. Schuiling"])
+def test_initials_whose_last_dot_was_read_as_a_comma(initials, g40_reference):
+    """'burgemeester K.F, Schuiling': a poor scan read the last dot of the initials as a comma; the block under
+    the signature has only a garbled 'it. Schuiling'."""
+    text = ("samenwerkingsovereenkomst gemeente Groningen\nGemeente Groningen (Burgemeester Jansenplein 36), te "
+            f"dezen\nvertegenwoordigd door burgemeester {initials}, daartoe gemachtigd bij besluit\nvan het college "
+            "van 31/01/2023\nDe jaarlijkse bijdrage bedraagt € 35.242,50.\n\f"
+            "Opgemaakt en getekend in tweevoud te Groningen op 13/02/2023\nNamens de gemeente Groningen,\n"
+            "de burgemeester,\nit. Schuiling\nNamens Stichting Platform31,\nde directeur-bestuurder,\nH. Everhardt\n")
+    assert _values(text, g40_reference)["signatory"] == "K.F. Schuiling"
+
+
+@pytest.mark.parametrize("glyph", ["{", "[", "|"])
+def test_a_leading_one_read_as_a_bracket_is_read_by_the_amount_it_makes(glyph, g40_reference):
+    """'{19.537 inwoners': the scan read the first 1 of 119.537 as a brace. No one types a brace against a figure;
+    read as a 1 it makes the stated amount, so it is one. A count in typed brackets stays as written."""
+    text = ("Overeenkomst inzake samenwerking\nDe gemeente Dordrecht, ten deze vertegenwoordigd door de "
+            "burgemeester A.W. Kolff\nArtikel 3 Prijs\n3.1 De jaarlijkse bijdrage van de gemeente bedraagt "
+            f"17.930,55 euro (exclusief btw),\nzijnde € 0,15 per inwoner bij {glyph}19.537 inwoners volgens het CBS "
+            "op 1 januari 2022.\n")
+    assert _values(text, g40_reference)["inhabitants"] == 119537
+    typed = text.replace(f"{glyph}19.537 inwoners", "(19.537 inwoners)")
+    assert _values(typed, g40_reference)["inhabitants"] == 19537

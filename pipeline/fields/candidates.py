@@ -186,6 +186,21 @@ def count_variants(c: Candidate, low: int, high: int) -> list[Candidate]:
     return out
 
 
+# glyphs a scan makes of a figure's leading 1 ('{19.537' for 119.537); nobody types one against a figure
+_ONE_AS_BRACKET = re.compile(r"(?<![\w(])[{\[|]$")
+
+
+def lost_leading_one(c: Candidate, text: str, low: int, high: int) -> Candidate | None:
+    """The count `c` with the bracket right before it read as the 1 it was, marked `lookalike`: it only wins where
+    it makes rate x count equal a stated amount."""
+    if not _ONE_AS_BRACKET.search(text, max(0, c.start - 2), c.start):
+        return None
+    value = parse_integer("1" + c.raw)
+    if value is None or not low <= value <= high:
+        return None
+    return Candidate(c.kind, value, text[c.start - 1:c.end], c.start - 1, c.end, {**c.features, "lookalike": 1.0})
+
+
 def amounts(dt: DocText) -> list[Candidate]:
     out = []
     for text, start, end, label in dt.entities:
@@ -256,7 +271,8 @@ def _person_pattern() -> re.Pattern[str]:
     # a capital standing before an initial is one whose dot was lost ('R J.'), and so is a last capital before
     # the surname after dotted initials ('R.J Hoogendoorn')
     initial = r"(?:(?:IJ|Chr|Th|Ph|[A-ZÀ-Þ][a-z]?|\|)\.|(?!IJ\.)[A-Z]{2,3}\.|[A-Z](?=[ \t][A-ZÀ-Þ][a-z]?\.))"
-    lost_last = r"(?:[A-Z](?=[ \t]+[A-ZÀ-Þ][a-zà-ÿ]{2}))?"
+    # ... or read as a comma after dotted initials ('K.F, Schuiling')
+    lost_last = r"(?:(?:[A-Z]|(?<=\.)[A-Z],)(?=[ \t]+[A-ZÀ-Þ][a-zà-ÿ]{2}))?"
     # a double name may carry particles after its hyphen: 'Blanksma-van den Heuvel'
     # (a surname has three letters at least: 'J.Th' read without its last dot is no 'J. Th')
     surname = rf"[A-ZÀ-Þ][a-zà-ÿĳ'’]{{2,}}(?:-(?:(?:{particles})\s+)*[A-ZÀ-Þa-z][a-zà-ÿĳ'’]+)*"

@@ -162,6 +162,8 @@ def money_fields(st: Structure, rate: Decimal) -> tuple[Field | None, Field | No
     doubt = float(i_set["lookalike_below_confidence"])
     counts += [v for c in counts if st.dt.read_confidence(c.start, c.end) < doubt
                for v in find.count_variants(c, low, high)]
+    counts += [v for c in counts if not c.features.get("lookalike")
+               and (v := find.lost_leading_one(c, st.dt.text, low, high)) is not None]
     amounts += find.amount_variants(amounts)
     for c in amounts:  # more than the most inhabitants could owe: a misread, never the contribution
         c.features["implausible"] = float(find.as_decimal(c.value) > rate * high)
@@ -202,8 +204,10 @@ def signatory_field(st: Structure, municipality: str | None, reference: Referenc
     _fuller_initials(cands)
     ours = {c.value for c in cands if said(c, "municipal_office") or c.features.get("reference_person")}
     theirs = {c.value for c in cands if said(c, "other_office")} - ours
+    # ... by surname: 'A Vv. Everhardt', a stroke of the next column read as an initial, is still Everhardt
+    their_names = {_surname(v) for v in theirs} - {_surname(v) for v in ours} - {None}
     for c in cands:
-        if c.value in theirs and not c.features.get("reference_person"):
+        if (c.value in theirs or _surname(c.value) in their_names) and not c.features.get("reference_person"):
             c.features["other_office"] = 1.0
     # a deputy who signs by mandate: a person of the municipality in the signature block who is plainly not
     # the reference mayor; the mayor named in the party clause is then not the one who signed
@@ -226,6 +230,12 @@ def signatory_field(st: Structure, municipality: str | None, reference: Referenc
 
 
 _INITIALS_AND_SURNAME = re.compile(r"^((?:IJ\.|[A-Z][a-z]?\.)+)\s*(\S.*)$")
+
+
+def _surname(value: object) -> str | None:
+    """The surname of a name with initials ('A.Vv. Everhardt' -> 'everhardt'), as a key; None without initials."""
+    m = _INITIALS_AND_SURNAME.match(str(value))
+    return name_key(m.group(2)) if m else None
 
 
 def _fuller_initials(cands: list[Candidate]) -> None:

@@ -152,6 +152,10 @@ def _role(words: list[Word], marks: Marks, s: BlockSettings) -> tuple[str, float
     return (MUNICIPALITY, muni) if muni else (NONE, 0.0)
 
 
+# what may follow a block's label word besides a party's name ('Voor akkoord', 'Voor en namens de gemeente')
+_AFTER_LABEL = frozenset({"burgemeester", "college", "wethouder", "directeur", "akkoord", "gezien", "en", "namens"})
+
+
 def is_heading(seg: Segment, marks: Marks) -> bool:
     """A line that opens a party's block: 'Namens de gemeente X,', 'Voor Platform31', or the party's name alone
     ('Gemeente X', 'Stichting Platform31'). What follows it, up to the next party's heading, is that party's."""
@@ -160,10 +164,14 @@ def is_heading(seg: Segment, marks: Marks) -> bool:
     keys = [part for w in seg.words for part in name_key(w.text).split()]
     text = " ".join(keys)
     s = block_settings()
-    if any(text.startswith(label) for label in s.label_words):
-        return True
     party = {"de", "het", "gemeente", "stichting", "platform31", "platform", "31", "college"}
     party |= {part for n in marks.names for part in n.split()}
+    for label in s.label_words:
+        if text.startswith(label):
+            # the party right after the label ('Voor de gemeente X', 'Namens burgemeester en wethouders'), not
+            # running text that starts with the same word ('Voor de looptijd van deze overeenkomst ...')
+            rest = [k for k in keys[len(label.split()):] if k not in ("de", "het", "deze")]
+            return not rest or rest[0] in party | _AFTER_LABEL
     return 0 < len(keys) <= 5 and all(k in party for k in keys)
 
 

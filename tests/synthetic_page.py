@@ -185,6 +185,21 @@ def headed_stack(sp: SyntheticPage) -> dict[str, tuple]:
     return {"municipality": (1.1, 3.55), "platform31": (1.1, 4.7)}
 
 
+def opened_once(sp: SyntheticPage) -> dict[str, tuple]:
+    """Stacked blocks, Platform31's opened by its name, the municipality's named only below its signing space; an
+    article above starts with a block's label word ('Voor de looptijd ... is de gemeente')."""
+    sp.text(0.5, 0.5, "1.")  # a list's number, a column of its own
+    sp.text(1.2, 0.5, "Voor de looptijd van deze overeenkomst is de gemeente aan")
+    sp.text(1.2, 0.72, "Platform31 een vergoeding verschuldigd van 15.216,90 excl. BTW.")
+    sp.text(1.0, 2.2, "Getekend te Deventer op 23/01/2023")
+    sp.text(1.0, 2.8, "Stichting Platform31")
+    sp.text(1.0, 4.0, "de heer V. Everhardt")
+    sp.text(1.0, 4.22, "Directeur-bestuurder stichting Platform31")
+    sp.text(1.0, 5.9, "R.C. König")
+    sp.text(1.0, 6.12, "burgemeester gemeente Deventer")
+    return {"platform31": (1.1, 3.3), "municipality": (1.1, 5.2)}
+
+
 def grid_table(sp: SyntheticPage) -> dict[str, tuple]:
     """A ruled table: Partij | Naam en functie | Datum | Handtekening, a row per party, each signature in the
     cell of its row under 'Handtekening' (every cell a closed box of the grid)."""

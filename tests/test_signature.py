@@ -41,6 +41,7 @@ from .synthetic_page import (
     grid_table,
     headed_stack,
     labelled_stack,
+    opened_once,
     px,
     stacked,
     two_columns,
@@ -93,6 +94,7 @@ UNSIGNED = {
     "grid table, nobody signed": lambda sp: grid_table(sp),
     "paraaf initials in a grid table": lambda sp: (grid_table(sp), sp.paraaf_box(5.5, 10.6)),
     "platform31 signed, labelled stack": lambda sp: sp.signature(*labelled_stack(sp)["platform31"]),
+    "platform31 signed, only its block opened": lambda sp: sp.signature(*opened_once(sp)["platform31"]),
 }
 
 
@@ -138,6 +140,8 @@ SIGNED = {
                                             for i, xy in enumerate(grid_table(sp).values())],
     "in the last row of a ruled form, underlined": lambda sp: _underlined(sp, *form_table(sp)),
     "labelled stack, values in a column of their own": lambda sp: sp.signature(*labelled_stack(sp)["municipality"]),
+    "both signed, only platform31's block opened": lambda sp: [sp.signature(*xy, seed=i)
+                                                              for i, xy in enumerate(opened_once(sp).values())],
 }
 
 

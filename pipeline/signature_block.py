@@ -62,6 +62,14 @@ def block_settings() -> BlockSettings:
         float(data["max_distance"]), float(data["owner_ratio"]), int(data["text_below_words"]))
 
 
+def e_signature_stamps(page: Page) -> list[BBox]:
+    """The boxes of the printed stamps of an e-signature service on a page: two words in a row that say so."""
+    phrases = {tuple(p.split()) for p in load_yaml("signature.yaml")["block"]["e_signature_words"]}
+    keys = [name_key(w.text) for w in page.words]
+    return [_union([page.words[i].box, page.words[i + 1].box]) for i in range(len(keys) - 1)
+            if (keys[i], keys[i + 1]) in phrases]
+
+
 @dataclass(frozen=True)
 class Segment:
     """Printed words on one line of one column."""

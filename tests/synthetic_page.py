@@ -200,6 +200,24 @@ def opened_once(sp: SyntheticPage) -> dict[str, tuple]:
     return {"platform31": (1.1, 3.3), "municipality": (1.1, 5.2)}
 
 
+def e_signature_box(sp: SyntheticPage, stamp: tuple[str, ...] = ("Digitaal ondertekend door", "R.C. König",
+                                                                  "op 18-01-2023 18:16", "Ondertekend via ValidSign"),
+                    ) -> dict[str, tuple]:
+    """Side by side; in the municipality's column a signing service's rounded frame, its printed stamp on the
+    right and room for the signature image on the left."""
+    closing(sp)
+    sp.text(1.0, 3.0, "Namens Stichting Platform31")
+    sp.text(4.4, 3.0, "Namens de gemeente Deventer")
+    sp.draw.rounded_rectangle((px(4.4), px(3.4), px(7.6), px(4.4)), radius=12, outline=(40, 60, 140), width=3)
+    for i, line in enumerate(stamp):
+        sp.text(6.0, 3.5 + 0.2 * i, line, size=28, colour=(40, 60, 140))
+    sp.text(1.0, 4.6, "V. Everhardt")
+    sp.text(1.0, 4.82, "directeur-bestuurder")
+    sp.text(4.4, 4.6, "R.C. König")
+    sp.text(4.4, 4.82, "burgemeester van Deventer")
+    return {"municipality": (4.55, 3.6), "platform31": (1.1, 3.8)}
+
+
 def grid_table(sp: SyntheticPage) -> dict[str, tuple]:
     """A ruled table: Partij | Naam en functie | Datum | Handtekening, a row per party, each signature in the
     cell of its row under 'Handtekening' (every cell a closed box of the grid)."""

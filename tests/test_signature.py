@@ -36,6 +36,7 @@ from .synthetic_page import (
     STAMP_PURPLE,
     SyntheticPage,
     closing,
+    e_signature_box,
     form_table,
     forms,
     grid_table,
@@ -95,6 +96,10 @@ UNSIGNED = {
     "paraaf initials in a grid table": lambda sp: (grid_table(sp), sp.paraaf_box(5.5, 10.6)),
     "platform31 signed, labelled stack": lambda sp: sp.signature(*labelled_stack(sp)["platform31"]),
     "platform31 signed, only its block opened": lambda sp: sp.signature(*opened_once(sp)["platform31"]),
+    "e-signature stamp, no signature image": lambda sp: e_signature_box(sp),
+    "e-signature box left empty": lambda sp: e_signature_box(sp, ("Digitale handtekening gemeente",)),
+    "received stamp with a paraaf in it": lambda sp: (_muni(sp), sp.box_stamp(4.6, 3.0, colour=INK_BLACK, angle=0),
+                                                      sp.signature(4.8, 3.3, width=0.6, height=0.3)),
 }
 
 
@@ -140,6 +145,8 @@ SIGNED = {
                                             for i, xy in enumerate(grid_table(sp).values())],
     "in the last row of a ruled form, underlined": lambda sp: _underlined(sp, *form_table(sp)),
     "labelled stack, values in a column of their own": lambda sp: sp.signature(*labelled_stack(sp)["municipality"]),
+    "signature image in an e-signature's frame": lambda sp: sp.signature(*e_signature_box(sp)["municipality"],
+                                                                         width=1.2, height=0.45, pen=3),
     "both signed, only platform31's block opened": lambda sp: [sp.signature(*xy, seed=i)
                                                               for i, xy in enumerate(opened_once(sp).values())],
 }

@@ -43,9 +43,15 @@ _LONG_RUN_AFTER = re.compile(r"\d{4,}(?![\d.,])")
 _CENTS_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d\d$")
 
 
+# a time of day after a date ('op 18-01-2023 18:16', an e-signature's stamp; 'gedrukt op 16-01-2023 16:49')
+_TIME_AFTER = re.compile(r"[0-2]?\d:[0-5]\d(?![\d.,:])")
+
+
 def _two_numbers(text: str, space: int) -> bool:
     """A year and a number side by side ('2023-2027 156.538' in a table row), or an amount with its cents and a
-    number ('0,15 162.898'): two numbers, not one split."""
+    number ('0,15 162.898'), or a date and a time: two numbers, not one split."""
+    if _TIME_AFTER.match(text, space + 1):
+        return True
     if _LAST_GROUP_BEFORE.search(text, max(0, space - 12), space) and _LONE_DIGIT_AFTER.match(text, space + 1):
         return True  # a grouped number is whole at its last group: '68.979 5' is a speck after it
     after = _NUMBER_AFTER.match(text, space + 1)

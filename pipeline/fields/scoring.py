@@ -59,8 +59,10 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
     f = c.features
     line = st.dt.line_at(c.start)
     row = st.row_left(c.start, c.end)
+    # ... or further back in its own sentence: 'Digitaal ondertekend door <a long name> op 18-01-2023 18:16'
     f["signing"] = float(st.before(c.start, "signing", 45) or bool(lexicon("signing").search(row))
-                         or _form_label(st, line, c.start))
+                         or _form_label(st, line, c.start)
+                         or st.in_sentence(c.start, c.end, "signing", 70, right=False))
     # a label naming the decision: before the date on its line, above it, or wrapped onto a short line below;
     # a one-word label of the date's own ('Datum: 2-1-2023') is its label, whatever the line above says
     label = (lexicon("decision").search(st.dt.folded, line.start, c.start) is not None

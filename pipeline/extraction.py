@@ -14,7 +14,7 @@ from .digital_signature import DigitalSignature, read_signatures
 from .documents import split_documents
 from .errors import InputFileError
 from .evidence import PageImages, field_crops
-from .fields import extract_fields
+from .fields import extract_fields, letter_sender, settings
 from .ink import blank_sheet
 from .normalize import name_key
 from .reference import Reference
@@ -90,7 +90,17 @@ def extract_document(document: Document, path: Path, reference: Reference,
     return Extraction(document.file, document.page_range, document.doc_type, fields, signed,
                       round(confidence, 3), content_hash=content_hash(document), crops=crops,
                       signature_kind=kind,
-                      digital=tuple(digital or ()) if document.doc_type is DocType.AGREEMENT else ())
+                      digital=tuple(digital or ()) if document.doc_type is DocType.AGREEMENT else (),
+                      letter_from=_letter_from(document, reference))
+
+
+def _letter_from(document: Document, reference: Reference) -> str:
+    """A covering letter's town, where it is plain: that town's file has arrived, whatever else is missing."""
+    if document.doc_type is not DocType.COVER_LETTER:
+        return ""
+    sender = letter_sender(document, reference)
+    floor = float(settings("municipality")["letter_min_confidence"])
+    return str(sender.value) if sender is not None and sender.confidence >= floor else ""
 
 
 def without_blank_sheets(document: Document, render: Callable[[Page], Image.Image]) -> Document:

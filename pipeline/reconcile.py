@@ -318,7 +318,7 @@ def reconcile(extractions: list[Extraction], reference: Reference,
     for ex in extractions:
         _document_findings(ex, reference, f)
     frame = pd.DataFrame({"ex": extractions,
-                          "municipality": [e.municipality or "" for e in extractions]})
+                          "municipality": [e.municipality or e.letter_from for e in extractions]})
     by_name = {name: list(group["ex"]) for name, group in frame.groupby("municipality", sort=False) if name}
     statuses = []
     for entry in reference.entries:

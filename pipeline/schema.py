@@ -182,6 +182,7 @@ class Extraction:
     signature_kind: str = ""  # "ink", "digital", "digital+ink" or "" (agreements)
     signature_problem: str = ""  # why a digital signature does not count, in Dutch
     digital: tuple[DigitalSignature, ...] = ()  # the file's digital signatures (agreements), judged before reconcile
+    letter_from: str = ""  # a covering letter: the municipality it comes from (no field of the contract)
 
     def value(self, name: str) -> object | None:
         f = self.fields.get(name)

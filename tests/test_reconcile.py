@@ -246,3 +246,14 @@ def test_a_sending_named_as_forwarded_or_resent_is_the_duplicate_even_read_bette
     rec = reconcile([doc("SOK Hilversum.pdf", conf=0.90), doc(resent, conf=0.97)], ref)
     assert [f.file for f in rec.findings if f.code.value == "duplicate"] == [resent]
     assert status_of(rec, "Deventer").status is Status.COMPLETE
+
+
+def test_a_covering_letter_without_its_agreement_is_no_agreement_not_missing(ref):
+    """The town's letter says the signed agreement is enclosed, but the agreement did not come: something arrived,
+    so the status is an exception to chase, not 'missing'; with the agreement it changes nothing."""
+    letter = replace(doc("brief.pdf", DocType.COVER_LETTER), fields={}, letter_from="Zwolle")
+    rec = reconcile([letter], ref)
+    assert status_of(rec, "Zwolle").status is Status.EXCEPTION
+    assert codes(rec, "Zwolle") == {"no_agreement"}
+    both = reconcile([replace(letter, letter_from="Deventer"), doc()], ref)
+    assert status_of(both, "Deventer").status is Status.COMPLETE

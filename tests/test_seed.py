@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from pipeline.documents import split_documents
-from pipeline.fields import extract_fields
+from pipeline.fields import extract_fields, letter_sender
 from pipeline.schema import DocType, SourceFile
 
 SEED = SourceFile("000_f336ffce44092d03.txt", "seed", 1, "text")
@@ -89,3 +89,10 @@ def test_amount_found_when_ocr_breaks_the_line_at_a_misread_euro_sign(seed_pages
     amount = extract_fields(agreement, g40_reference)["amount"]
     assert amount.value == Decimal("15216.90")
     assert amount.confidence >= 0.6
+
+
+def test_the_g40_cover_letter_comes_from_no_municipality_of_its_own(by_type, g40_reference):
+    """The network's letter to all members, signed by its chair (a mayor) and naming Breda, Almere and Den Haag,
+    is no town's covering letter: it must not make any member 'arrived'."""
+    sender = letter_sender(by_type[DocType.COVER_LETTER], g40_reference)
+    assert sender is None or sender.confidence < 0.9, sender

@@ -10,7 +10,9 @@
 """
 
 from .doctext import DocText, squeeze_number_spaces
-from .extract import extract_fields
+from .extract import extract_fields, letter_sender
 from .people import correct_signatory, reference_people
+from .scoring import settings
 
-__all__ = ["DocText", "correct_signatory", "extract_fields", "reference_people", "squeeze_number_spaces"]
+__all__ = ["DocText", "correct_signatory", "extract_fields", "letter_sender", "reference_people", "settings",
+           "squeeze_number_spaces"]

@@ -280,6 +280,15 @@ def _named_by_mayor(st: Structure, reference: Reference) -> Field | None:
                  ["by_mayor_confidence"]), "the reference mayor named as mayor", evidence)
 
 
+def letter_sender(document: Document, reference: Reference) -> Field | None:
+    """The municipality a covering letter comes from, read as an agreement's party is (letterhead, signature,
+    the place it names most): it tells that something arrived from that town, never what the agreement says."""
+    st = Structure(DocText.of(document))
+    gazetteer = gazetteer_for(reference)
+    named = tuple(p.name for p in gazetteer.in_file_name(document.file.path))
+    return municipality_field(st, find.places(gazetteer.mentions(st.dt.text)), reference, named)
+
+
 def extract_fields(document: Document, reference: Reference) -> dict[str, Field]:
     """All fields of an agreement or decision memo; other documents carry none."""
     if document.doc_type not in (DocType.AGREEMENT, DocType.DECISION_MEMO):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from rapidfuzz import fuzz
@@ -65,6 +65,7 @@ class TitleRules:
     within_words: int
     label_line: re.Pattern[str]
     not_before: re.Pattern[str]
+    not_within: re.Pattern[str]
     nouns: tuple[tuple[DocType, re.Pattern[str]], ...]
 
 
@@ -73,6 +74,7 @@ def _title_rules() -> TitleRules:
     spec = load_yaml("doc_types.yaml")["titles"]
     return TitleRules(int(spec["head_lines"]), int(spec["max_words"]), int(spec["within_words"]),
                       re.compile(spec["label_line"], _FLAGS), re.compile(spec["not_before"], _FLAGS),
+                      re.compile(spec["not_within"], _FLAGS),
                       tuple((DocType(t), re.compile(p, _FLAGS)) for t, p in spec["nouns"].items()))
 
 
@@ -81,14 +83,34 @@ def _page_marker() -> re.Pattern[str]:
     return re.compile(load_yaml("doc_types.yaml")["page_marker"], _FLAGS)
 
 
+# a page number without the count, closing a running header's or footer's line ('... – Zwolle pag. 2', 'Pagina 2')
+_EDGE_PAGE_NUMBER = re.compile(r"(?:^|\s)(?:b[li1]z|bladzijde|pag(?:ina)?|page)\.?\s*(\d{1,2})\s*$", re.IGNORECASE)
+
+
 def page_marker(text: str) -> tuple[int, int | None] | None:
-    """The page number a page prints of itself and of how many ('blz. 2/2', 'pagina 2 van 3', '- 2 -')."""
+    """The page number a page prints of itself and of how many ('blz. 2/2', 'pagina 2 van 3', '- 2 -'), or
+    only of itself at the end of one of its first two or last three lines ('pag. 2')."""
     for m in _page_marker().finditer(text):
         for n, total in (("n1", "of1"), ("n2", "of2"), ("n3", None)):
             if m.group(n):
                 of = m.group(total) if total else None
                 return int(m.group(n)), int(of) if of else None
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    for line in lines[:2] + lines[-3:]:
+        if (m := _EDGE_PAGE_NUMBER.search(line)) is not None:
+            return int(m.group(1)), None
     return None
+
+
+_ARTICLE = re.compile(r"^\W{0,3}art(?:ikel|\.)?\s*(\d{1,2})\b", re.IGNORECASE | re.MULTILINE)
+
+
+def articles_go_on(before: str, text: str) -> bool:
+    """Whether a page's first article is the next one after the last article of the page before ('Art. 2' ...
+    then 'Art. 3'): one document's articles, whatever its pages' words are about."""
+    last = [int(n) for n in _ARTICLE.findall(before)]
+    first = [int(n) for n in _ARTICLE.findall(text)]
+    return bool(last and first) and first[0] == last[-1] + 1
 
 
 def _letters(line: str) -> str:
@@ -132,7 +154,8 @@ def title_types(text: str, before: str = "") -> list[DocType]:
         letters = [c for c in line if c.isalpha()]
         # a title starts with a capital, unless it opens the page ('samenwerkingsovereenkomst gemeente X')
         capital = bool(letters) and (letters[0].isupper() or (i == 0 and len(words) <= 10))
-        if (len(words) > rules.max_words or rules.not_before.search(line) or line.endswith((".", ",", ";", "?"))
+        if (len(words) > rules.max_words or rules.not_before.search(line) or rules.not_within.search(line)
+                or line.endswith((".", ",", ";", "?"))
                 or not capital or re.match(r"^[\W_]{0,3}[A-Za-z][\W_]\s", line)):
             continue  # running text, a list item or a label, not a title
         # the kind is named from one of the first words on ('Voorstel aan het college' names a memo)
@@ -227,6 +250,8 @@ def pages_needing_full_text(pages: list[Page]) -> set[int]:
     current: DocType | None = None
     for i, page in enumerate(pages):
         pc = classify_page(page.text, pages[i - 1].text if i else "")
+        if i and pc.starts is None and not pc.sequel and articles_go_on(pages[i - 1].text, page.text):
+            pc = replace(pc, sequel=True)
         best_type, best_score = pc.best
         if pc.starts is not None:
             current = pc.starts

@@ -340,3 +340,46 @@ def test_an_annex_or_a_second_signing_page_stays_with_the_agreement(annex):
     pages = [page_from_text(1, AGREEMENT_SIGNED[0]), page_from_text(2, AGREEMENT_SIGNED[1]), page_from_text(3, annex)]
     docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
     assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.AGREEMENT, "1-3")]
+
+
+AGREEMENT_PAGES = ("""Samenwerkingsovereenkomst behorende bij het Convenant
+G40-Stedennetwerk en Platform31
+Gemeente Zwolle, postadres Postbus 4768, 8061 WD Zwolle, vertegenwoordigd door P. Snijders
+(burgemeester), hierna te noemen "de gemeente"
+en
+de stichting Stichting Platform31, ten deze vertegenwoordigd door de heer V. Everhardt, directeur-bestuurder,
+VERKLAREN TE ZIJN OVEREENGEKOMEN ALS VOLGT:
+Art. 1 Duur van de overeenkomst
+De samenwerking vangt aan op 1 maart 2023 en loopt tot en met 31 december 2027.
+Art. 2 Tussentijdse beëindiging
+Ieder van partijen kan de overeenkomst tussentijds schriftelijk opzeggen.
+{foot}""", """Art. 3 Inhoud van de samenwerking
+3.1 De samenwerking omvat de activiteiten die in het convenant tussen het Stedennetwerk G40 en
+Platform31 zijn afgesproken; het convenant is op deze overeenkomst van toepassing.
+3.2 Aanvullende werkzaamheden buiten het convenant worden afzonderlijk overeengekomen.
+Art. 4 Bijdrage van de gemeente
+Bijdrage G40-convenant (CBS, 1 januari 2022) 130 668 € 0,15 € 19 600,20
+Art. 5 Evaluatie
+De evaluatie van het convenant in de eerste helft van 2027 geldt tevens als evaluatie van deze
+overeenkomst. Op het convenant en deze overeenkomst is Nederlands recht van toepassing.
+{foot}""", """Voor akkoord getekend:
+Voor de gemeente Zwolle,
+....................................................
+P. Snijders
+burgemeester
+Voor Stichting Platform31,
+....................................................
+V. Everhardt
+directeur-bestuurder
+{foot}""")
+
+
+@pytest.mark.parametrize("foot", ["Samenwerkingsovereenkomst Platform31 – Zwolle pag. ", "Pagina ", "blz. ", ""])
+def test_a_page_that_talks_of_the_covenant_in_the_middle_of_an_agreement_is_the_agreements(foot):
+    """The middle page of a born-digital agreement says 'convenant' four times and 'overeenkomst' twice: its running
+    footer's page number (or, without one, its articles going on from the page before) keeps it in the
+    agreement, and the signature page after it too."""
+    pages = [page_from_text(i + 1, t.format(foot=f"{foot}{i + 1}" if foot else "").rstrip())
+             for i, t in enumerate(AGREEMENT_PAGES)]
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
+    assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.AGREEMENT, "1-3")]

@@ -1435,3 +1435,61 @@ def test_a_leading_one_read_as_a_bracket_is_read_by_the_amount_it_makes(glyph, g
     assert _values(text, g40_reference)["inhabitants"] == 119537
     typed = text.replace(f"{glyph}19.537 inwoners", "(19.537 inwoners)")
     assert _values(typed, g40_reference)["inhabitants"] == 19537
+
+
+@pytest.mark.parametrize("stamp", ["op 18-01-2023 18:16", "op 18 januari 2023 18:16", "op 18-01-2023 om 18:16 uur"])
+def test_an_e_signatures_stamp_dates_the_agreement_with_its_time_of_day(stamp, g40_reference):
+    """'Digitaal ondertekend door ... op 18-01-2023 18:16': the signing service's stamp gives the date and a time;
+    the time is no part of the date, and the footer's print date and the decision named are not the signing."""
+    text = ("Overeenkomst inzake de samenwerking\nde gemeente Helmond, te dezen vertegenwoordigd door burgemeester "
+            "Elly Blanksma-van den Heuvel,\ndaartoe gemachtigd bij besluit van het college d.d. 17-1-2023\n"
+            "3.1 De gemeente is jaarlijks een bijdrage verschuldigd van EUR 14.021,40 exclusief btw.\n"
+            "Aldus overeengekomen en elektronisch ondertekend.\nNamens Stichting Platform31 Namens de gemeente "
+            f"Helmond\nDigitaal ondertekend door\nElly Blanksma-van den Heuvel\n{stamp}\nOndertekend via ValidSign\n"
+            "V. Everhardt Elly Blanksma-van den Heuvel\ndirecteur-bestuurder burgemeester van Helmond\n"
+            "Pagina 2 van 3 — ons kenmerk 0823700 — gedrukt op 16-01-2023 16:49\n")
+    assert _values(text, g40_reference)["date"] == date(2023, 1, 18)
+
+
+
+def test_contacts_named_for_each_party_in_an_article_are_not_the_signature_blocks(g40_reference):
+    """'4.1 Voor de gemeente: ing. E. Bos ...' and '4.2 Voor Platform31: A. Punte, relatiemanager' open like
+    signature blocks, but an article follows them: they are the articles' contacts, and the mayor of the party
+    clause who signs below is the signatory (laid out with word boxes, as a scan's words are)."""
+    from .synthetic_page import SyntheticPage
+
+    first, second = SyntheticPage(), SyntheticPage()
+    lines = ["SAMENWERKINGSOVEREENKOMST 2023 - 2027",
+             "Het college van burgemeester en wethouders van de gemeente Emmen (Grote Markt",
+             "7811 LE Emmen), ten deze vertegenwoordigd door burgemeester H.F. van Oosterhout,", "en",
+             "de stichting Stichting Platform31, vertegenwoordigd door de heer V. Everhardt", "Komen overeen:",
+             "Art. 3 Bijdrage", "De gemeente betaalt jaarlijks € 16.770,75.", "Art. 4 Contactpersonen",
+             "4.1 Voor de gemeente: ing. E. Bos, beleidsadviseur bestuurszaken, telefoon", "0591-4015516.",
+             "4.2 Voor Platform31: A. Punte, relatiemanager G40 (anjel.punte@platform31.nl).",
+             "Art. 5 Overleg en geschillen", "Partijen treden bij een verschil van mening eerst met elkaar in overleg.",
+             "Aldus overeengekomen en in tweevoud ondertekend te Emmen op 19-1-2023.", "Pagina 1 van 2"]
+    for i, line in enumerate(lines):
+        first.text(1.0, 1.0 + 0.3 * i, line)
+    for x, column in ((1.0, ["Platform31,", "", "V. Everhardt", "directeur-bestuurder"]),
+                      (4.5, ["Voor de gemeente Emmen,", "", "H.F. van Oosterhout", "burgemeester"])):
+        for i, line in enumerate(column):
+            if line:
+                second.text(x, 1.0 + 0.3 * i, line)
+    second.text(1.0, 3.0, "Pagina 2 van 2")
+    doc = Document(SourceFile("scan.pdf", "scan.pdf", 1, "pdf"), (first.page(1), second.page(2)),
+                   DocType.AGREEMENT, 0.9)
+    assert extract_fields(doc, g40_reference)["signatory"].value == "H.F. van Oosterhout"
+
+
+@pytest.mark.parametrize("town, body", [
+    ("Lelystad", "Gemeente Lelystad\nStadhuisplein 2, 8232 ZX Lelystad\nStichting Platform31\nt.a.v. mevrouw A. Punte\n"
+                 "Datum: 2 maart 2023\nOnderwerp: ondertekende samenwerkingsovereenkomst\nGeachte mevrouw Punte,\n"
+                 "Hierbij ontvangt u de door onze burgemeester ondertekende overeenkomst.\nMet vriendelijke groet,\n"
+                 "het college van burgemeester en wethouders van Lelystad,\nde secretaris, de burgemeester,\n"),
+    ("Amersfoort", "Aan Platform31\nBetreft: overeenkomst G40\nAmersfoort, 14 februari 2023\nGeachte heer Everhardt,\n"
+                   "Bijgaand zenden wij u de getekende samenwerkingsovereenkomst van de gemeente Amersfoort.\n"
+                   "Hoogachtend,\nnamens het college van burgemeester en wethouders van Amersfoort,\n")])
+def test_a_covering_letter_comes_from_the_town_that_writes_it(town, body, g40_reference):
+    from pipeline.fields import letter_sender
+    sender = letter_sender(_doc(body, DocType.COVER_LETTER), g40_reference)
+    assert sender is not None and sender.value == town and sender.confidence >= 0.9

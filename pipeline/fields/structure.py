@@ -18,6 +18,8 @@ from .doctext import DocText, Line, fold
 
 COLUMN_GAP = 0.04  # words further apart than this share of the page width are in blocks side by side
 HEADER_ROWS = 14  # lines at the top of a document's first page that count as its header
+# an article's heading ('Art. 5 Overleg en geschillen', 'Artikel 5'): the articles go on below it
+_ARTICLE_HEADING = re.compile(r"\W{0,3}art(?:ikel|\.)\s*\d{1,2}\b", re.IGNORECASE)
 _WRAPPED = re.compile(r"\b(?:van|de|het|een|op|in|voor|met|te|aan|is|bedraagt|tot|en|of|dat)\s*$")
 # a full stop after a title, an abbreviation or an initial ('drs. ing. J.A.W. van den Berg', 'd.d. 17 jan. 2023')
 # ends no sentence (the text is folded to lower case where this is used)
@@ -67,10 +69,12 @@ class Structure:
         hits = [ln.index for ln in lines[tail_from:] if pattern.search(self.dt.folded, ln.start, ln.end)]
         if not hits:
             return max(0, len(lines) - 12)
-        # the closing starts at the first hit of the last cluster (hits no more than 15 lines apart)
+        # the closing starts at the first hit of the last cluster (hits no more than 15 lines apart, and no article
+        # heading between them: 'Voor de gemeente: ing. E. Bos' in an article of contacts is no signature block)
         start = hits[-1]
         for index in reversed(hits[:-1]):
-            if start - index > 15:
+            if start - index > 15 or any(_ARTICLE_HEADING.match(self.dt.text, ln.start, ln.end)
+                                         for ln in lines[index + 1:start]):
                 break
             start = index
         return start

@@ -1452,10 +1452,13 @@ def test_an_e_signatures_stamp_dates_the_agreement_with_its_time_of_day(stamp, g
 
 
 
-def test_contacts_named_for_each_party_in_an_article_are_not_the_signature_blocks(g40_reference):
+@pytest.mark.parametrize("after", [["Art. 5 Overleg en geschillen", "Partijen treden eerst met elkaar in overleg."],
+                                   ["5. Overleg en geschillen", "Partijen treden eerst met elkaar in overleg."], []])
+def test_contacts_named_for_each_party_in_an_article_are_not_the_signature_blocks(after, g40_reference):
     """'4.1 Voor de gemeente: ing. E. Bos ...' and '4.2 Voor Platform31: A. Punte, relatiemanager' open like
-    signature blocks, but an article follows them: they are the articles' contacts, and the mayor of the party
-    clause who signs below is the signatory (laid out with word boxes, as a scan's words are)."""
+    signature blocks, but an article follows them, or their phone numbers and e-mail addresses say what they
+    are: the articles' contacts. The mayor of the party clause who signs below is the signatory (laid out with
+    word boxes, as a scan's words are)."""
     from .synthetic_page import SyntheticPage
 
     first, second = SyntheticPage(), SyntheticPage()
@@ -1465,8 +1468,7 @@ def test_contacts_named_for_each_party_in_an_article_are_not_the_signature_block
              "de stichting Stichting Platform31, vertegenwoordigd door de heer V. Everhardt", "Komen overeen:",
              "Art. 3 Bijdrage", "De gemeente betaalt jaarlijks € 16.770,75.", "Art. 4 Contactpersonen",
              "4.1 Voor de gemeente: ing. E. Bos, beleidsadviseur bestuurszaken, telefoon", "0591-4015516.",
-             "4.2 Voor Platform31: A. Punte, relatiemanager G40 (anjel.punte@platform31.nl).",
-             "Art. 5 Overleg en geschillen", "Partijen treden bij een verschil van mening eerst met elkaar in overleg.",
+             "4.2 Voor Platform31: A. Punte, relatiemanager G40 (anjel.punte@platform31.nl).", *after,
              "Aldus overeengekomen en in tweevoud ondertekend te Emmen op 19-1-2023.", "Pagina 1 van 2"]
     for i, line in enumerate(lines):
         first.text(1.0, 1.0 + 0.3 * i, line)
@@ -1493,3 +1495,13 @@ def test_a_covering_letter_comes_from_the_town_that_writes_it(town, body, g40_re
     from pipeline.fields import letter_sender
     sender = letter_sender(_doc(body, DocType.COVER_LETTER), g40_reference)
     assert sender is not None and sender.value == town and sender.confidence >= 0.9
+
+
+@pytest.mark.parametrize("name, expected", [("drs. ing. J.W. IJzerman", "J.W. IJzerman"),
+                                            ("mr. A.B. IJsselstein-de Vries", "A.B. IJsselstein-de Vries")])
+def test_a_surname_that_starts_with_the_dutch_ij(name, expected, g40_reference):
+    text = ("Samenwerkingsovereenkomst\nDe gemeente Maastricht, vertegenwoordigd door de burgemeester\n"
+            "De bijdrage bedraagt € 18.032,55 per jaar.\nAldus opgemaakt en getekend, Maastricht, 10-02-2023\n"
+            f"Namens het college van B&W van Maastricht,\nnamens de burgemeester,\n{name}\nwethouder Financiën\n"
+            "Voor Stichting Platform31,\nV. Everhardt\ndirecteur-bestuurder\n")
+    assert _values(text, g40_reference)["signatory"] == expected

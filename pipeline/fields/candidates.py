@@ -275,7 +275,8 @@ def _person_pattern() -> re.Pattern[str]:
     lost_last = r"(?:(?:[A-Z]|(?<=\.)[A-Z],)(?=[ \t]+[A-ZÀ-Þ][a-zà-ÿ]{2}))?"
     # a double name may carry particles after its hyphen: 'Blanksma-van den Heuvel'
     # (a surname has three letters at least: 'J.Th' read without its last dot is no 'J. Th')
-    surname = rf"[A-ZÀ-Þ][a-zà-ÿĳ'’]{{2,}}(?:-(?:(?:{particles})\s+)*[A-ZÀ-Þa-z][a-zà-ÿĳ'’]+)*"
+    # ... and may start with the Dutch IJ ('IJzerman', 'de Vries-IJsselstein')
+    surname = rf"(?:IJ|[A-ZÀ-Þ])[a-zà-ÿĳ'’]{{2,}}(?:-(?:(?:{particles})\s+)*(?:IJ|[A-ZÀ-Þa-z])[a-zà-ÿĳ'’]+)*"
     # a second surname word is taken unless a capital word follows it: 'P. Snijders Victor Everhardt' is two
     # columns' names read as one line ('Nijenhuis-Oude Groeniger V. Everhardt': initials start the next name)
     # given names and surname may be split over two lines ('Ank\nBijleveld'), never over more; a first name is

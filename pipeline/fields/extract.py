@@ -212,7 +212,7 @@ def signatory_field(st: Structure, municipality: str | None, reference: Referenc
     # a deputy who signs by mandate: a person of the municipality in the signature block who is plainly not
     # the reference mayor; the mayor named in the party clause is then not the one who signed
     deputies = {c.value for c in cands if c.features.get("closing") and c.features.get("municipal_office")
-                and not c.features.get("other_office") and c.features.get("initials")
+                and not c.features.get("other_office") and not c.features.get("contact") and c.features.get("initials")
                 and not c.features.get("reference_person") and entry and entry.mayor
                 and not resembles_reference(str(c.value), entry.mayor, float(config["deputy_below"]))}
     for c in cands:

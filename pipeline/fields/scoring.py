@@ -442,6 +442,7 @@ def person_features(st: Structure, c: Candidate, reference_match: float) -> None
     f["reference_person"] = reference_match
     f["first_name"] = 1.0 - c.features.get("initials", 0.0)
     f["address"] = float(st.right_before(c.start, "address", 12))
+    f["contact"] = float(st.in_sentence(c.start, c.end, "contact", 60))
 
 
 def other_seats(places: list[Candidate]) -> None:

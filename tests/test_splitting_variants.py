@@ -383,3 +383,16 @@ def test_a_page_that_talks_of_the_covenant_in_the_middle_of_an_agreement_is_the_
              for i, t in enumerate(AGREEMENT_PAGES)]
     docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
     assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.AGREEMENT, "1-3")]
+
+
+@pytest.mark.parametrize("title", ["Voorstel aan burgemeester en wethouders", "Nota voor B en W",
+                                   "Voorstel aan het college van burgemeester en wethouders", "Advies aan B&W"])
+def test_a_proposal_to_the_mayor_and_aldermen_is_a_memo_whatever_agreement_it_names(title):
+    page = (f"GEMEENTE ARNHEM\nStadskantoor, Burgemeester Jansenlaan 10\n{title}\nKenmerk 2023-124713 | opgesteld "
+            "10-01-2023\nNieuwe samenwerkingsovereenkomst G40 — Platform31\nHet college besluit op 17 januari 2023:\n"
+            "* in te stemmen met de samenwerkingsovereenkomst tussen de gemeente Arnhem en Stichting Platform31;\n"
+            "* de burgemeester te machtigen de overeenkomst namens de gemeente te ondertekenen.\n"
+            "De bijdrage aan Platform31 bedraagt vanaf 2023 € 24.583,20 per jaar.\n")
+    assert title_types(page)[0] is DocType.DECISION_MEMO
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), [page_from_text(1, page)])
+    assert [d.doc_type for d in docs] == [DocType.DECISION_MEMO]

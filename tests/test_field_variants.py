@@ -1505,3 +1505,25 @@ def test_a_surname_that_starts_with_the_dutch_ij(name, expected, g40_reference):
             f"Namens het college van B&W van Maastricht,\nnamens de burgemeester,\n{name}\nwethouder Financiën\n"
             "Voor Stichting Platform31,\nV. Everhardt\ndirecteur-bestuurder\n")
     assert _values(text, g40_reference)["signatory"] == expected
+
+
+@pytest.mark.parametrize("heading", ["Collegebesluit", "Besluit B&W", "Besloten in vergadering"])
+def test_a_bare_date_under_the_decisions_column_of_a_memo_header(heading, g40_reference):
+    """A memo's header table: the proposal's own date in the left column, the decision box in the right one
+    ('Collegebesluit' over 'Conform voorstel' over 'Datum: 10-01-2023'); OCR reads the columns row by row."""
+    from .synthetic_page import SyntheticPage
+
+    sp = SyntheticPage()
+    sp.text(1.0, 0.8, "gemeente leeuwarden")
+    sp.text(1.0, 1.1, "COLLEGEVOORSTEL")
+    for i, (left, right) in enumerate([("Registratienummer ZK23338811", heading),
+                                       ("Datum voorstel 25 december 2022", "Conform voorstel akk."),
+                                       ("Portefeuillehouder S. van Haersma Buma", "Datum: 10-01-2023")]):
+        sp.text(1.0, 1.5 + 0.25 * i, left)
+        sp.text(5.0, 1.5 + 0.25 * i, right)
+    for i, line in enumerate(["Onderwerp Convenant G40 Stedennetwerk en Platform31; uitvoeringsovereenkomst",
+                              "De G40 heeft de leden bij brief van 21 december 2022 gevraagd te tekenen.",
+                              "Leeuwarden telde op 1 januari 2022 125.504 inwoners; de bijdrage is € 18.826."]):
+        sp.text(1.0, 2.5 + 0.25 * i, line)
+    doc = Document(SourceFile("scan.pdf", "scan.pdf", 1, "pdf"), (sp.page(1),), DocType.DECISION_MEMO, 0.9)
+    assert extract_fields(doc, g40_reference)["date"].value == date(2023, 1, 10)

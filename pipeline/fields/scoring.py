@@ -71,6 +71,10 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
              or bool(lexicon("decision").search(row)) or _decision_named_before(st, c.start))
     label = label or _decision_heading_above(st, line)
     f["decision_label"] = float(label)
+    # a bare 'Datum:' in a memo's header table under the decision's column ('Collegebesluit' over 'Conform
+    # voorstel' over 'Datum: 10-01-2023', beside the proposal's own date in the next column)
+    f["decision_column"] = float(not label and _BARE_LABEL.fullmatch(st.run_left(c.start, c.end)) is not None
+                                 and st.column_cue(c.start, c.end, "decision", 3, up=True))
     if label:
         f["signing"] = 0.0  # 'collegebesluit d.d. ...': a date label, but of the decision
     f["decision"] = float(not label and (st.before(c.start, "decision", 90) or st.after(c.end, "decision", 30)
@@ -168,9 +172,12 @@ def _formula_above(st: Structure, line: Line, chars: int = 45) -> bool:
     return bool(lexicon("signing").search(st.dt.folded, max(above.start, above.end - chars), above.end))
 
 
+_BARE_LABEL = re.compile(r"[\W_]*[a-z]{3,12}\s*:\s*")
+
+
 def _own_label(st: Structure, line: Line, start: int) -> bool:
     """Only a one-word label stands before the date on its line ('Datum: 2-1-2023', 'patum:')."""
-    return re.fullmatch(r"[\W_]*[a-z]{3,12}\s*:\s*", st.dt.folded[line.start:start]) is not None
+    return _BARE_LABEL.fullmatch(st.dt.folded[line.start:start]) is not None
 
 
 def _form_label(st: Structure, line: Line, start: int) -> bool:

@@ -192,6 +192,22 @@ class Structure:
                 and abs((w.box[1] + w.box[3]) / 2 - middle) < 0.6 * height]
         return fold(" ".join(w.text for w in sorted(left, key=lambda w: w.box[0])))
 
+    def run_left(self, start: int, end: int) -> str:
+        """Folded words right before the span on its printed row, in its own column (no wide gap between them):
+        a table cell's label, not the next column's words that OCR read into the same line. Without word
+        boxes, the line before the span."""
+        index, box, _words, _s, _e = self.dt.words_of(start, end)
+        if box is None:
+            line = self.dt.line_at(start)
+            return self.dt.folded[line.start:start]
+        page = self.dt.document.pages[index]
+        middle, height = (box[1] + box[3]) / 2, box[3] - box[1]
+        row = [w for w in page.words if abs((w.box[1] + w.box[3]) / 2 - middle) < 0.6 * height]
+        for run in word_runs(row, COLUMN_GAP * page.width):
+            if any(w.box[0] >= box[0] - 1 for w in run) and run[0].box[0] < box[0] + 1:
+                return fold(" ".join(w.text for w in run if w.box[2] <= box[0] + 1)) + " "
+        return ""
+
     def column_cue(self, start: int, end: int, name: str, rows: int = 3, up: bool = False) -> bool:
         """A cue of `name` in the `rows` lines below (or above) the span, in the same column: overlapping it
         horizontally where the words have boxes, else at about the same place along the line.

@@ -1527,3 +1527,10 @@ def test_a_bare_date_under_the_decisions_column_of_a_memo_header(heading, g40_re
         sp.text(1.0, 2.5 + 0.25 * i, line)
     doc = Document(SourceFile("scan.pdf", "scan.pdf", 1, "pdf"), (sp.page(1),), DocType.DECISION_MEMO, 0.9)
     assert extract_fields(doc, g40_reference)["date"].value == date(2023, 1, 10)
+
+
+def test_a_bare_date_under_the_addressee_college_is_the_memos_own(g40_reference):
+    """The variant the decision box must survive: 'Aan: het college van B&W' over 'Datum: 2-1-2023' names the
+    addressee, and the date is the memo's own; the decision stamp below dates it."""
+    text = NOTA.replace("Aan: het college van burgemeester en wethouders", "Aan: college van B&W")
+    assert _values(text, g40_reference, DocType.DECISION_MEMO)["date"] == date(2023, 1, 17)

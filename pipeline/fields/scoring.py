@@ -74,7 +74,7 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
     # a bare 'Datum:' in a memo's header table under the decision's column ('Collegebesluit' over 'Conform
     # voorstel' over 'Datum: 10-01-2023', beside the proposal's own date in the next column)
     f["decision_column"] = float(not label and _BARE_LABEL.fullmatch(st.run_left(c.start, c.end)) is not None
-                                 and st.column_cue(c.start, c.end, "decision", 3, up=True))
+                                 and st.column_cue(c.start, c.end, "decision_box", 3, up=True))
     if label:
         f["signing"] = 0.0  # 'collegebesluit d.d. ...': a date label, but of the decision
     f["decision"] = float(not label and (st.before(c.start, "decision", 90) or st.after(c.end, "decision", 30)

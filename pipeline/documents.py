@@ -150,12 +150,14 @@ def title_types(text: str, before: str = "") -> list[DocType]:
             continue  # the foot of a short page ('Collegevoorstel - gemeente X | INT-23-84053')
         if i and len(lines[i - 1].split()) >= 8 and re.search(r"\s[a-zà-ÿ]+$", lines[i - 1]):
             continue  # the rest of a sentence wrapped from the line above ('... een' over 'Convenant hebben ...')
+        # specks a poor scan reads as marks around a title ('._” Notaaan hetcollege. …: _ en .') are no words
+        line = " ".join(w for w in line.split() if any(ch.isalnum() for ch in w))
         words = line.split()
         letters = [c for c in line if c.isalpha()]
         # a title starts with a capital, unless it opens the page ('samenwerkingsovereenkomst gemeente X')
         capital = bool(letters) and (letters[0].isupper() or (i == 0 and len(words) <= 10))
         if (len(words) > rules.max_words or rules.not_before.search(line) or rules.not_within.search(line)
-                or line.endswith((".", ",", ";", "?"))
+                or line.endswith((",", ";", "?")) or (line.endswith(".") and len(words) > 3)
                 or not capital or re.match(r"^[\W_]{0,3}[A-Za-z][\W_]\s", line)):
             continue  # running text, a list item or a label, not a title
         # the kind is named from one of the first words on ('Voorstel aan het college' names a memo)

@@ -385,7 +385,8 @@ def test_a_page_that_talks_of_the_covenant_in_the_middle_of_an_agreement_is_the_
     assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.AGREEMENT, "1-3")]
 
 
-@pytest.mark.parametrize("title", ["Voorstel aan burgemeester en wethouders", "Nota voor B en W",
+@pytest.mark.parametrize("title", ["Voorstel aan burgemeester en wethouders", "Nota voor B en W", "Notaaan hetcollege.",
+                                   "._” Notaaan hetcollege. …: _ en .",
                                    "Voorstel aan het college van burgemeester en wethouders", "Advies aan B&W"])
 def test_a_proposal_to_the_mayor_and_aldermen_is_a_memo_whatever_agreement_it_names(title):
     page = (f"GEMEENTE ARNHEM\nStadskantoor, Burgemeester Jansenlaan 10\n{title}\nKenmerk 2023-124713 | opgesteld "

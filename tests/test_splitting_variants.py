@@ -397,3 +397,10 @@ def test_a_proposal_to_the_mayor_and_aldermen_is_a_memo_whatever_agreement_it_na
     assert title_types(page)[0] is DocType.DECISION_MEMO
     docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), [page_from_text(1, page)])
     assert [d.doc_type for d in docs] == [DocType.DECISION_MEMO]
+
+
+@pytest.mark.parametrize("title", ["SAMENWERKINGSOVEREENKOMST 2023: -2027-", "Samenwerkingsovereenkomst 2023-2027"])
+def test_a_title_whose_years_a_scan_gave_a_colon_is_no_label(title):
+    """'SAMENWERKINGSOVEREENKOMST 2023: -2027-': a colon after a year is a speck, not a label's ('Onderwerp: ...')."""
+    page = f"gemeente groningen\nPostbus 5176, 9775 XH Groningen\n{title}\nDe Gemeente Groningen, vertegenwoordigd door"
+    assert title_types(page) == [DocType.AGREEMENT]

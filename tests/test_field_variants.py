@@ -1534,3 +1534,13 @@ def test_a_bare_date_under_the_addressee_college_is_the_memos_own(g40_reference)
     addressee, and the date is the memo's own; the decision stamp below dates it."""
     text = NOTA.replace("Aan: het college van burgemeester en wethouders", "Aan: college van B&W")
     assert _values(text, g40_reference, DocType.DECISION_MEMO)["date"] == date(2023, 1, 17)
+
+
+@pytest.mark.parametrize("speck", ["5", "17"])
+@pytest.mark.parametrize("day", ["1 januari", "1 EE"])
+def test_a_speck_after_a_year_is_no_count(day, speck, g40_reference):
+    """'volgens het CBS-op 1 EE 2022 5': one or two digits a poor scan read after the year (its month lost too) are
+    no part of it, and no count of 20.225 inhabitants."""
+    text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Groningen, vertegenwoordigd door burgemeester K.F. Schuiling\n"
+            f"Op basis van het inwonertal volgens het CBS op {day} 2022 {speck}\nbedraagt de bijdrage € 35. gen.\n")
+    assert "inhabitants" not in _values(text, g40_reference)

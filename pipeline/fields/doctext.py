@@ -29,6 +29,7 @@ def _part_currency_from_number_before(text: str) -> str:
     return _GAP_BEFORE_OPENING_CURRENCY.sub(lambda m: "…" * len(m.group(0)), text)  # its own token, no space
 
 
+_SHORT_GROUP_AFTER = re.compile(r"\d{1,2}(?![\d.,])")
 _YEAR_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d$")
 _NUMBER_AFTER = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?![\d,])|\d{3,}")
 
@@ -52,6 +53,8 @@ def _two_numbers(text: str, space: int) -> bool:
     number ('0,15 162.898'), or a date and a time: two numbers, not one split."""
     if _TIME_AFTER.match(text, space + 1):
         return True
+    if _YEAR_BEFORE.search(text, max(0, space - 5), space) and _SHORT_GROUP_AFTER.match(text, space + 1):
+        return True  # 'CBS op 1 januari 2022 5': a speck after the year, no count '20225'
     if _LAST_GROUP_BEFORE.search(text, max(0, space - 12), space) and _LONE_DIGIT_AFTER.match(text, space + 1):
         return True  # a grouped number is whole at its last group: '68.979 5' is a speck after it
     after = _NUMBER_AFTER.match(text, space + 1)

@@ -1544,3 +1544,18 @@ def test_a_speck_after_a_year_is_no_count(day, speck, g40_reference):
     text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Groningen, vertegenwoordigd door burgemeester K.F. Schuiling\n"
             f"Op basis van het inwonertal volgens het CBS op {day} 2022 {speck}\nbedraagt de bijdrage € 35. gen.\n")
     assert "inhabitants" not in _values(text, g40_reference)
+
+
+@pytest.mark.parametrize("label, decided", [("Datum beelait:", True), ("Datum besiuit:", True),
+                                            ("Datum bericht:", False), ("Datum ndta:", False)])
+def test_a_garbled_decision_label_after_datum(label, decided, g40_reference):
+    """A speckled memo header: 'Datum beelait: 14-2-2023' is the decision's date by the likeness of its label to
+    'besluit'; 'Datum ndta' (nota) and 'Datum bericht' are not, and leave the memo undated."""
+    text = ("gemeente groningen\nKenmerk: zi23/678403\n"
+            f"{label} 14-2-2023\nDatum ndta: 7-2-2023\nOnderwerp Samenwerkingsovereenkomst Platform31 2023-2027\n"
+            "De jaarlijkse bijdrage aan Platform31 bedraagt daarmee € 35.242,50.\n")
+    got = extract_fields(_doc(text, DocType.DECISION_MEMO), g40_reference).get("date")
+    if decided:
+        assert got.value == date(2023, 2, 14) and got.confidence >= 0.8
+    else:  # no decision named: at most a guess, flagged for review
+        assert got is None or got.confidence < 0.5

@@ -9,6 +9,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from ..rules import load_yaml
 from .candidates import Candidate, as_decimal
 from .doctext import Line
@@ -69,7 +71,7 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
              if _own_label(st, line, c.start) else
              st.before(c.start, "decision", 40) or _wrapped_label_below(st, line, "decision")
              or bool(lexicon("decision").search(row)) or _decision_named_before(st, c.start))
-    label = label or _decision_heading_above(st, line)
+    label = label or _decision_heading_above(st, line) or _garbled_decision_label(st.run_left(c.start, c.end))
     f["decision_label"] = float(label)
     # a bare 'Datum:' in a memo's header table under the decision's column ('Collegebesluit' over 'Conform
     # voorstel' over 'Datum: 10-01-2023', beside the proposal's own date in the next column)
@@ -147,6 +149,20 @@ _WEEKDAY = r"(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag[\W_]*)?"
 # the heading of a memo's decision box: 'BESLUIT COLLEGE', 'Besluit B&W', 'Beslissing' (not 'Voorgesteld besluit')
 _DECISION_HEADING = re.compile(r"[\W_]{0,3}(?:besluit|beslissing)(?:\s+(?:van\s+)?(?:het\s+)?(?:college|b\s*(?:&|en)"
                                r"\s*w|burgemeester en wethouders))?[\W_]{0,3}")
+
+
+_DATE_LABEL = re.compile(r"datum\s+([a-z]{4,14})\s*:?\s*$")
+
+
+def _garbled_decision_label(before: str) -> bool:
+    """'Datum beelait: 14-2-2023': a speckled scan's 'besluit' after 'Datum', known by its likeness to the
+    decision's words (rapidfuzz ratio), where no other word stands between label and date."""
+    m = _DATE_LABEL.search(before)
+    if m is None:
+        return False
+    config = settings("date")
+    return any(fuzz.ratio(m.group(1), word) >= float(config["garbled_label_ratio"])
+               for word in config["garbled_label_words"])
 
 
 def _decision_heading_above(st: Structure, line: Line, rows: int = 3) -> bool:

@@ -1559,3 +1559,14 @@ def test_a_garbled_decision_label_after_datum(label, decided, g40_reference):
         assert got.value == date(2023, 2, 14) and got.confidence >= 0.8
     else:  # no decision named: at most a guess, flagged for review
         assert got is None or got.confidence < 0.5
+
+
+def test_a_decision_lists_other_item_that_takes_effect_on_a_date_is_no_decision_date(g40_reference):
+    """A college's list of decisions: 'Conform. Inwerkingtreding 7 maart 2023' is when another item takes effect;
+    the meeting's date heads the list."""
+    text = ("Besluitenlijst vergadering college van burgemeester en wethouders\n"
+            "Datum vergadering: dinsdag 21 februari 2023, 09.30 uur\n"
+            "Mandaatbesluit Omgevingswet\nConform. Inwerkingtreding 7 maart\n2023.\n"
+            "Platform31 / G40-stedennetwerk samenwerkingsovereenkomst 2023-2027, jaarlijkse bijdrage € 27.705\n"
+            "(CBS 1-1-2022: 184.702 inwoners). Conform.\n")
+    assert _values(text, g40_reference, DocType.DECISION_MEMO, name="breda.pdf")["date"] == date(2023, 2, 21)

@@ -1570,3 +1570,16 @@ def test_a_decision_lists_other_item_that_takes_effect_on_a_date_is_no_decision_
             "Platform31 / G40-stedennetwerk samenwerkingsovereenkomst 2023-2027, jaarlijkse bijdrage € 27.705\n"
             "(CBS 1-1-2022: 184.702 inwoners). Conform.\n")
     assert _values(text, g40_reference, DocType.DECISION_MEMO, name="breda.pdf")["date"] == date(2023, 2, 21)
+
+
+@pytest.mark.parametrize("row", ["Eerder geagendeerd | 14 februari 2023 - aangehouden (nadere informatie gevraagd)",
+                                 "Eerder geagendeerd: 14 februari 2023, aangehouden"])
+def test_a_meeting_that_held_the_proposal_over_is_not_its_decision(row, g40_reference):
+    """The header names the meeting it was first put on; the decision box says that meeting held it over and the
+    next one decided: the decision's date is the later meeting, wherever the first is named."""
+    text = ("Collegevoorstel\nOnderwerp | Samenwerkingsovereenkomst Platform31 2023 - 2027\n"
+            "Datum voorstel 3 februari 2023\nCollegevergadering 14 februari 2023\n"
+            "De jaarlijkse bijdrage aan Platform31 komt daarmee op € 16.617,45.\n\f"
+            "Besluit college van burgemeester en wethouders\nVergadering | 21 februari 2023\n"
+            f"{row}\nBesluit conform advies\n")
+    assert _values(text, g40_reference, DocType.DECISION_MEMO, name="alkmaar.pdf")["date"] == date(2023, 2, 21)

@@ -91,12 +91,17 @@ _DEFERRED_STAMP = re.compile(r"(?:aangehouden|uitgesteld|verdaagd)\W{0,3}$")
 _OPTIONS = re.compile(r"conform|akkoord|gewijzigd|afgewezen")
 
 
+_DEFERRED_AFTER = re.compile(r"\W{0,4}(?:aangehouden|uitgesteld|verdaagd)\b")
+
+
 def _stamped_deferred(st: Structure, c: find.Candidate) -> bool:
-    """'AANGEHOUDEN 24-01-2023': a stamp that says the meeting of that date put the decision off, no box of
-    options ('☒ conform ☐ aangehouden ...') on its line."""
+    """'AANGEHOUDEN 24-01-2023', 'Eerder geagendeerd | 14 februari 2023 - aangehouden': a stamp or a row that
+    says the meeting of that date put the decision off, no box of options ('☒ conform ☐ aangehouden ...') on
+    its line."""
     line = st.dt.line_at(c.start)
     before = st.dt.folded[line.start:c.start]
-    return bool(_DEFERRED_STAMP.search(before)) and not _OPTIONS.search(st.dt.folded, line.start, line.end)
+    said = _DEFERRED_STAMP.search(before) or _DEFERRED_AFTER.match(st.dt.folded, c.end, line.end)
+    return bool(said) and not _OPTIONS.search(st.dt.folded, line.start, line.end)
 
 
 def date_field(st: Structure, doc_type: DocType, places: list[Mention], municipality: str | None) -> Field | None:

@@ -1583,3 +1583,34 @@ def test_a_meeting_that_held_the_proposal_over_is_not_its_decision(row, g40_refe
             "Besluit college van burgemeester en wethouders\nVergadering | 21 februari 2023\n"
             f"{row}\nBesluit conform advies\n")
     assert _values(text, g40_reference, DocType.DECISION_MEMO, name="alkmaar.pdf")["date"] == date(2023, 2, 21)
+
+
+def test_a_garbled_surname_under_the_signature_supports_the_mayor_of_the_party_clause(g40_reference):
+    """'Depla Dep' under the signature (a first name the scan made of the surname) is the mayor the party clause
+    names 'P.F.G. Depla': one person, read confidently, not two rivals (laid out with word boxes)."""
+    from .synthetic_page import SyntheticPage
+
+    sp = SyntheticPage()
+    for i, line in enumerate(["SAMENWERKINGSOVEREENKOMST", "De gemeente Breda, rechtsgeldig vertegenwoordigd door "
+                              "burgemeester P.F.G. Depla op basis van het", "collegebesluit van 21 februari 2023,",
+                              "Artikel 3", "De bijdrage bedraagt € 27.705,30 per jaar.",
+                              "Aldus in tweevoud opgemaakt te Breda op 27 februari 2023"]):
+        sp.text(1.0, 1.0 + 0.3 * i, line)
+    for x, column in ((1.0, ["Namens Stichting Platform31", "V. Everhardt", "directeur-bestuurder"]),
+                      (4.5, ["Namens de gemeente Breda", "Depla Dep", "burgemeester van Breda"])):
+        for i, line in enumerate(column):
+            sp.text(x, 3.5 + 0.6 * i, line)
+    doc = Document(SourceFile("scan.pdf", "scan.pdf", 1, "pdf"), (sp.page(1),), DocType.AGREEMENT, 0.9)
+    got = extract_fields(doc, g40_reference)["signatory"]
+    assert got.value == "P.F.G. Depla" and got.confidence >= 0.8
+
+
+@pytest.mark.parametrize("line", ["Omschrijving Waarde", "Bezoekadres Stadskantoorplein 1", "Apeldoorn\nArt. 3 Prijs",
+                                  "Telefoon (055) 580 2000"])
+def test_a_tables_column_heads_and_a_letterheads_labels_are_no_names(line):
+    """'Omschrijving Waarde' (a table's heads) and 'Bezoekadres Stadskantoorplein' (a letterhead) look like a first
+    name and a surname; they are no people to rival the signatory."""
+    from pipeline.fields import DocText
+    from pipeline.fields.candidates import people
+
+    assert people(DocText.of(_doc(line))) == []

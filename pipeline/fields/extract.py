@@ -231,6 +231,13 @@ def signatory_field(st: Structure, municipality: str | None, reference: Referenc
                      None)
         if whole is not None:
             c.value = whole
+    # a surname read under a garbled first name ('Depla Dep' under a signature) is the person whose initials the
+    # party clause gives with that surname, where the reference names them ('P.F.G. Depla')
+    named = {_surname(o.value): o.value for o in by_score if o.features.get("initials")
+             and o.features.get("reference_person")}
+    for c in cands:
+        if c.features.get("first_name") and c.features.get("reference_person") and _surname(c.value) in named:
+            c.value = named[_surname(c.value)]
     return _field(st.dt, FieldName.SIGNATORY, cands, float(config["min_score"]))
 
 

@@ -7,7 +7,7 @@ PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system-deps demo test test-fast lint samples clean help bench bench-accuracy bench-signature
+.PHONY: setup system-deps demo test test-fast test-ocr-seed lint samples clean help bench bench-accuracy bench-signature
 
 help:
 	@echo "make demo       install everything and run the pipeline on samples/inbox into output/"
@@ -46,6 +46,13 @@ test: setup
 
 test-fast: setup
 	$(PY) -m pytest -q -m "not ocr"
+
+# the OCR results of the tests' generated scans, kept with the tests so a clean checkout need not read them all
+# again (write it anew after a change of OCR_VERSION or of a generator's scans)
+test-ocr-seed: setup
+	rm -rf .cache/test-ocr-seed
+	CONVENANT_TEST_OCR_CACHE=$(CURDIR)/.cache/test-ocr-seed $(PY) -m pytest -q -m ocr
+	tar -C .cache/test-ocr-seed -cJf tests/data/ocr-seed.tar.xz .
 
 lint: setup
 	$(VENV)/bin/ruff check pipeline samples tests

@@ -33,6 +33,7 @@ class InkSettings:
     dash_height: float
     frame_min_size: float
     frame_max_size: float
+    form_box_min_width: float
     ring_bridge: float
     frame_hole_share: float
     frame_edge_share: float
@@ -421,12 +422,22 @@ def _frames(ink: np.ndarray, ppi: float, s: InkSettings,
     return found
 
 
+Points = tuple[tuple[int, int], ...]
+
+
+def _around(sl: tuple[slice, slice], points: Points) -> bool:
+    return any(sl[0].start <= y < sl[0].stop and sl[1].start <= x < sl[1].stop for y, x in points)
+
+
 def _clear_frames(ink: np.ndarray, look_in: np.ndarray, ppi: float, s: InkSettings,
-                  set_aside: Counter[str], bridge: int = 0, open_at: tuple[tuple[int, int], ...] = ()) -> None:
+                  set_aside: Counter[str], bridge: int = 0, open_at: Points = (), form_at: Points = ()) -> None:
     """The frames and stamp rings found in `look_in` go from `ink` with everything inside their box; a frame
-    around one of the points `open_at` (an e-signature's printed stamp) goes alone, what it holds stays."""
+    around one of the points `open_at` (an e-signature's printed stamp), or as wide as a form's box around one
+    of the points `form_at` (a party's block heading: 'Namens de gemeente X' over 'Naam:', 'Handtekening:'),
+    goes alone, what it holds stays."""
+    form_width = s.form_box_min_width * ppi
     for sl, comp in _frames(look_in, ppi, s, bridge):
-        if any(sl[0].start <= y < sl[0].stop and sl[1].start <= x < sl[1].stop for y, x in open_at):
+        if _around(sl, open_at) or (sl[1].stop - sl[1].start >= form_width and _around(sl, form_at)):
             ink[sl] &= ~comp
         else:
             ink[sl] = False
@@ -434,9 +445,9 @@ def _clear_frames(ink: np.ndarray, look_in: np.ndarray, ppi: float, s: InkSettin
 
 
 def _remove_frames(ink: np.ndarray, ppi: float, s: InkSettings, set_aside: Counter[str],
-                   open_at: tuple[tuple[int, int], ...] = ()) -> None:
+                   open_at: Points = (), form_at: Points = ()) -> None:
     """Closed outlines and stamp rings go with everything inside their box; symmetric emblems go themselves."""
-    _clear_frames(ink, ink, ppi, s, set_aside, open_at=open_at)
+    _clear_frames(ink, ink, ppi, s, set_aside, open_at=open_at, form_at=form_at)
     labels, _ = ndimage.label(ink, structure=np.ones((3, 3)))
     for index, sl in enumerate(ndimage.find_objects(labels), start=1):
         if sl is not None and _is_emblem(comp := labels[sl] == index, ppi, s):
@@ -463,12 +474,14 @@ def _table_rules(grid: np.ndarray, tables: list[list[Cell]]) -> np.ndarray:
 
 
 def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[BBox] | None = None,
-                     settings: InkSettings | None = None, stamped_signing: list[BBox] | None = None) -> InkAnalysis:
+                     settings: InkSettings | None = None, stamped_signing: list[BBox] | None = None,
+                     headings: list[BBox] | None = None) -> InkAnalysis:
     """Handwriting clusters within `area` (page units) of the page image.
 
     `exclude`: boxes (page units) whose ink never counts, such as paraaf boxes found by their label.
     `stamped_signing`: boxes (page units) of an e-signature's printed stamp ('Digitaal ondertekend door ...'): the
     frame around it is the signing service's, and the signature image it holds is ink like any other.
+    `headings`: boxes (page units) of the parties' block headings: a form's box around one is no stamp.
     """
     s = settings or ink_settings()
     scale = image.width / page.width if page.width else 1.0
@@ -498,14 +511,17 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
     # 1. closed outlines (stamps, paraaf boxes, frames) go with everything inside them, symmetric emblems too;
     #    looked for before print is masked (a name printed across a stamp's frame would break it open) and
     #    again once rules are gone (a signature line touching a stamp hides its outline)
-    open_at = tuple((round((b[1] + b[3]) / 2 * scale) - y0, round((b[0] + b[2]) / 2 * scale) - x0)
-                    for b in stamped_signing or [])
-    _remove_frames(ink, ppi, s, set_aside, open_at)
+    def centres(boxes: list[BBox] | None) -> Points:
+        return tuple((round((b[1] + b[3]) / 2 * scale) - y0, round((b[0] + b[2]) / 2 * scale) - x0)
+                     for b in boxes or [])
+
+    open_at, form_at = centres(stamped_signing), centres(headings)
+    _remove_frames(ink, ppi, s, set_aside, open_at, form_at)
     # a signature line through a stamp joins them: look again without long rules (a ring's own top and bottom
     # are shorter straight runs than these, so it stays whole)
     long_len = max(3, round(2.4 * s.rule_length * ppi))
     _clear_frames(ink, ink & ~_grow(_runs(ink, long_len, axis=1) | _runs(ink, long_len, axis=0), 1), ppi, s,
-                  set_aside, open_at=open_at)
+                  set_aside, open_at=open_at, form_at=form_at)
     def in_crop(box: BBox, pad: float = 0.0) -> tuple[slice, slice]:
         bx0, by0, bx1, by1 = (v * scale for v in box)
         return (slice(max(0, round(by0 - y0 - pad)), max(0, round(by1 - y0 + pad))),
@@ -528,9 +544,10 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
         # a pen stroke crossing the line stays whole: rule pixels with ink right above and below come back
         ink[:] = rest | (removed & _ink_within(rest, max(2, round(0.02 * ppi)), -1)
                          & _ink_within(rest, max(2, round(0.02 * ppi)), 1))
-        _clear_frames(ink, ink, ppi, s, set_aside, open_at=open_at)
+        _clear_frames(ink, ink, ppi, s, set_aside, open_at=open_at, form_at=form_at)
     # a ring that print ran into is free of it now, though cut where the print was masked: its pieces together
-    _clear_frames(ink, ink, ppi, s, set_aside, bridge=max(2, round(s.ring_bridge * ppi)), open_at=open_at)
+    _clear_frames(ink, ink, ppi, s, set_aside, bridge=max(2, round(s.ring_bridge * ppi)), open_at=open_at,
+                  form_at=form_at)
 
     # 3. each remaining piece: noise, dots, stamp colour, filled shapes, axis-aligned fragments
     keep = np.zeros_like(ink)

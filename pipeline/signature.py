@@ -25,6 +25,7 @@ from .signature_block import (
     block_settings,
     e_signature_stamps,
     find_signature_page,
+    is_heading,
     owner,
 )
 
@@ -122,8 +123,9 @@ def check_signature(pages: tuple[Page, ...], marks: Marks, render: Callable[[Pag
     sp = find_signature_page(pages, marks)
     if sp is None:
         return SignatureResult(None, 0.0, None, None, "geen ondertekeningsblok gevonden")
+    headings = [seg.box for p in sp.municipality + sp.platform31 for seg in p.segments if is_heading(seg, marks)]
     analysis = find_handwriting(render(sp.page), sp.page, sp.area, list(sp.paraaf_zones),
-                                stamped_signing=e_signature_stamps(sp.page))
+                                stamped_signing=e_signature_stamps(sp.page), headings=headings)
     result = judge(sp, analysis)
     # a later page with no text at all may be the real signature page that could not be read: what was
     # found on an earlier one (a table's lines, a letterhead) is then no proof of a signature

@@ -218,6 +218,24 @@ def e_signature_box(sp: SyntheticPage, stamp: tuple[str, ...] = ("Digitaal onder
     return {"municipality": (4.55, 3.6), "platform31": (1.1, 3.8)}
 
 
+def boxed_forms(sp: SyntheticPage) -> dict[str, tuple]:
+    """Each party's block in a box of its own, side by side: heading, 'Naam:', 'Functie:', 'Datum:' and
+    'Handtekening:' with room under it for the signature."""
+    closing(sp)
+    where = {}
+    for party, x, heading, name, function in [
+            ("municipality", 0.7, "Namens de gemeente Deventer", "R.C. König", "Burgemeester"),
+            ("platform31", 4.3, "Namens Stichting Platform31", "V. Everhardt", "Directeur-bestuurder")]:
+        sp.draw.rectangle((px(x), px(2.8), px(x + 3.3), px(5.0)), outline=(90, 90, 90), width=3)
+        sp.text(x + 0.15, 2.95, heading)
+        for i, (label, value) in enumerate([("Naam:", name), ("Functie:", function), ("Datum:", "15-02-2023")]):
+            sp.text(x + 0.15, 3.3 + 0.25 * i, label)
+            sp.text(x + 1.1, 3.3 + 0.25 * i, value)
+        sp.text(x + 0.15, 4.1, "Handtekening:")
+        where[party] = (x + 0.4, 4.35)
+    return where
+
+
 def grid_table(sp: SyntheticPage) -> dict[str, tuple]:
     """A ruled table: Partij | Naam en functie | Datum | Handtekening, a row per party, each signature in the
     cell of its row under 'Handtekening' (every cell a closed box of the grid)."""

@@ -1614,3 +1614,15 @@ def test_a_tables_column_heads_and_a_letterheads_labels_are_no_names(line):
     from pipeline.fields.candidates import people
 
     assert people(DocText.of(_doc(line))) == []
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n  "])
+def test_a_currency_word_after_an_amount_is_not_the_next_lines_count(gap, g40_reference):
+    """A calculation table read row by row: '€ 0,15 13.759,95 euro' over '91733' (the count of its first column on
+    the next line). 'euro' closes the amount before it; the count is the inhabitants, no amount of € 91.733."""
+    text = ("samenwerkingsovereenkomst\ngemeente Hilversum en stichting Platform31\n1.1 Gemeente Hilversum, namens "
+            "welke optreedt: de burgemeester G.M. van den Top;\n4. Bijdrage\nDe gemeente betaalt jaarlijks de "
+            "volgende bijdrage (bedragen exclusief btw):\ntarief bijdrage per jaar\ninwoners 1-1-2022 (CBS) € 0,15 "
+            f"13.759,95 euro{gap}91733\n4.2 De bijdrage ligt vast voor de hele looptijd.\n")
+    got = _values(text, g40_reference)
+    assert got["amount"] == Decimal("13759.95") and got["inhabitants"] == 91733

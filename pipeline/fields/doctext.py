@@ -24,9 +24,16 @@ _GAP_BEFORE_OPENING_CURRENCY = re.compile(r"(?<=\d)[ \t]*\n?[ \t]*(?=(?:€|(?:e
                                           re.IGNORECASE)
 
 
+# ... and the gap after a currency word that closes the amount before it ('13.759,95 euro' over '91733', a table's
+# count on the next line): the word is that amount's, not the count's
+_GAP_AFTER_CLOSING_CURRENCY = re.compile(r"(?:(?<=\d,\d\d[ \t]eur)|(?<=\d,\d\d[ \t]euro)|(?<=\d,\d\deur)"
+                                         r"|(?<=\d,\d\deuro))[ \t]*\n[ \t]*(?=\d)", re.IGNORECASE)
+
+
 def _part_currency_from_number_before(text: str) -> str:
     """`text` with such gaps filled by a mark of the same length, so offsets stay valid."""
-    return _GAP_BEFORE_OPENING_CURRENCY.sub(lambda m: "…" * len(m.group(0)), text)  # its own token, no space
+    text = _GAP_BEFORE_OPENING_CURRENCY.sub(lambda m: "…" * len(m.group(0)), text)  # its own token, no space
+    return _GAP_AFTER_CLOSING_CURRENCY.sub(lambda m: "|" * len(m.group(0)), text)  # no filler of a form's blank
 
 
 _SHORT_GROUP_AFTER = re.compile(r"\d{1,2}(?![\d.,])")

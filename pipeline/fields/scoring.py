@@ -284,6 +284,7 @@ _FIRST_FIGURE = re.compile(r"[€\d]")
 
 
 _CURRENCY_RIGHT_BEFORE = re.compile(r"(?:€|\beur|\beuro)[\s.…„‚_:]*$")
+_CLOSING_CURRENCY_BEFORE = re.compile(r"\d,\d\d[ \t]?(?:eur|euro)\b[ \t]*\n\s*$")
 
 
 def _continues_sentence(st: Structure, line: Line) -> bool:
@@ -396,8 +397,11 @@ def inhabitant_features(st: Structure, c: Candidate) -> None:
     f["inhabitants_column"] = float(st.column_header(c.start, c.end, "inhabitants"))  # under 'Inwoners'
     f["grouped"] = float(bool(re.search(r"[.,]", c.raw)))
     # a figure right after a euro sign (dots or an ellipsis between at most) is money, never a count
-    f["not_inhabitants"] = float(st.right_before(c.start, "not_inhabitants", 25)
-                                 or bool(_CURRENCY_RIGHT_BEFORE.search(st.dt.folded, max(0, c.start - 12), c.start)))
+    # ... unless the currency word closes the amount before it ('13.759,95 euro' over a table's count)
+    closed = _CLOSING_CURRENCY_BEFORE.search(st.dt.folded, max(0, c.start - 30), c.start) is not None
+    f["not_inhabitants"] = float(not closed and (
+        st.right_before(c.start, "not_inhabitants", 25)
+        or bool(_CURRENCY_RIGHT_BEFORE.search(st.dt.folded, max(0, c.start - 12), c.start))))
     f["earlier_row"] = float(_row_label(st, c.start, "earlier"))  # 'Oude overeenkomst € 0,13 155.885 € 20.265'
 
 

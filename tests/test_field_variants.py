@@ -1626,3 +1626,12 @@ def test_a_currency_word_after_an_amount_is_not_the_next_lines_count(gap, g40_re
             f"13.759,95 euro{gap}91733\n4.2 De bijdrage ligt vast voor de hele looptijd.\n")
     got = _values(text, g40_reference)
     assert got["amount"] == Decimal("13759.95") and got["inhabitants"] == 91733
+
+
+@pytest.mark.parametrize("read", ["I. Nieuwenburg", "J. Nieuwenburg"])
+def test_an_initial_j_read_as_i_is_the_reference_mayors(read, g40_reference):
+    """'burgemeester I. Nieuwenburg': the scan read the J of Hoorn's mayor as an I; the surname is the reference
+    mayor's, so the name is written as the reference gives it."""
+    text = ("Overeenkomst\nDe gemeente Hoorn, rechtsgeldig vertegenwoordigd door burgemeester "
+            f"{read}\nDe bijdrage bedraagt € 11.144,70 per jaar.\n")
+    assert _values(text, g40_reference)["signatory"] == "J. Nieuwenburg"

@@ -43,6 +43,10 @@ def reference_people(mayor: str) -> list[tuple[str, str]]:
     return people
 
 
+# capitals a scan reads as one another in initials ('I. Nieuwenburg' for 'J. Nieuwenburg')
+_ALIKE = str.maketrans({"I": "J", "l": "J", "1": "J", "|": "J"})
+
+
 def correct_signatory(read: str, mayor: str, cutoff: float) -> tuple[str, float]:
     """Spell a name as read by OCR ('R.C. Kdnig') as the reference mayor ('R.C. König') when it is them."""
     initials, surname = split_person(read)
@@ -63,7 +67,8 @@ def correct_signatory(read: str, mayor: str, cutoff: float) -> tuple[str, float]
         if keep_read:
             initials = read_initials
         elif initials and ref_initials and "." in ref_initials and (
-                ref_initials.endswith(read_initials) or fuzz.ratio(read_initials, ref_initials) >= 60):
+                ref_initials.endswith(read_initials) or fuzz.ratio(read_initials, ref_initials) >= 60
+                or read_initials.translate(_ALIKE) == ref_initials.translate(_ALIKE)):
             initials = ref_initials
         return f"{initials or ref_initials} {best[2]}".strip(), best[0] / 100.0
     return read, 0.0

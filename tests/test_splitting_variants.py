@@ -404,3 +404,14 @@ def test_a_title_whose_years_a_scan_gave_a_colon_is_no_label(title):
     """'SAMENWERKINGSOVEREENKOMST 2023: -2027-': a colon after a year is a speck, not a label's ('Onderwerp: ...')."""
     page = f"gemeente groningen\nPostbus 5176, 9775 XH Groningen\n{title}\nDe Gemeente Groningen, vertegenwoordigd door"
     assert title_types(page) == [DocType.AGREEMENT]
+
+
+def test_the_covenants_signature_page_on_its_own_stays_with_the_covenant():
+    """The covenant's text ends on one page and its signatures (Platform31's director, the G40's chair) stand on
+    the next: a page of a signing formula and two names, no agreement of a municipality."""
+    body = COVENANT_2.format(bullet="b.").rsplit("Aldus", 1)[0]
+    signatures = ("Aldus opgemaakt in tweevoud te Den Haag op 19 december 2022,\nBl\n"
+                  "De heer V. Everhardt De heer P. Depla\ndirecteur Platform31 voorzitter Stedennetwerk G40")
+    pages = [page_from_text(1, COVENANT_1), page_from_text(2, body), page_from_text(3, signatures)]
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
+    assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.COVENANT, "1-3")]

@@ -415,3 +415,16 @@ def test_the_covenants_signature_page_on_its_own_stays_with_the_covenant():
     pages = [page_from_text(1, COVENANT_1), page_from_text(2, body), page_from_text(3, signatures)]
     docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
     assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.COVENANT, "1-3")]
+
+
+@pytest.mark.parametrize("foot", ["Pdgina2van2 Cost Hen ts Reg.nr. BS/2023010: ie", "Paglna 2 van 2"])
+def test_a_speckled_page_marker_still_numbers_the_annex(foot):
+    """A speckled scan read the annex's footer 'Pagina 2 van 2' as 'Pdgina2van2': still the agreement's page 2,
+    whatever its garbled title ('Bijlge Är Berêkening')."""
+    first = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Assen, vertegenwoordigd door burgemeester M.L.J. Out, hierna "
+             "te noemen: de gemeente\nAldus in tweevoud opgemaakt te Assen\nPagina 1 van 2")
+    second = ("“Bijlge Är Berêkening parijse vergoeding\n| en\n‘Inwonertal genieente per t januari 2022 (CBS) D 5 7\n"
+              f"Jaarlijkse vergoedìrig (excl btw) ik A de g Ee 10: 346,85 euro\n{foot}")
+    pages = [page_from_text(1, first), page_from_text(2, second)]
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
+    assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.AGREEMENT, "1-2")]

@@ -274,6 +274,10 @@ def _municipality_findings(entry: ReferenceEntry, docs: list[Extraction], refere
                 f.add(FindingCode.CONFLICTING_DOCUMENTS, name, other.file.path,
                       f"{_where(other)} wijkt af van {primary.file.path}: bedrag {euro(other.amount)} tegen "
                       f"{euro(primary.amount)}, datum {other.date} tegen {primary.date}", about=other, field="amount")
+                if expected is not None and other.amount is not None and other.amount != expected:
+                    f.add(FindingCode.AMOUNT_MISMATCH, name, other.file.path,
+                          f"{_where(other)}: bedrag {euro(other.amount)}, verwacht {euro(expected)}", about=other,
+                          field="amount")
         if not primary.signed and signature_page is None:
             how = primary.fields["signed"].raw if "signed" in primary.fields else "niet gecontroleerd"
             f.add(FindingCode.UNSIGNED, name, primary.file.path,

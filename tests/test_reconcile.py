@@ -257,3 +257,12 @@ def test_a_covering_letter_without_its_agreement_is_no_agreement_not_missing(ref
     assert codes(rec, "Zwolle") == {"no_agreement"}
     both = reconcile([replace(letter, letter_from="Deventer"), doc()], ref)
     assert status_of(both, "Deventer").status is Status.COMPLETE
+
+
+def test_each_of_two_conflicting_agreements_is_held_to_the_expected_amount(ref):
+    """Two signed agreements that disagree: the one with the wrong amount is an amount_mismatch of its own, named
+    by its file; the one with the right amount is none."""
+    rec = reconcile([doc("a.pdf"), doc("b.pdf", amount="13187.98", content="h2", when=date(2023, 2, 1))], ref)
+    mismatches = [x for x in rec.findings if x.code == "amount_mismatch"]
+    assert [x.file for x in mismatches] == ["b.pdf"]
+    assert {"conflicting_documents", "amount_mismatch"} <= codes(rec, "Deventer")

@@ -1635,3 +1635,13 @@ def test_an_initial_j_read_as_i_is_the_reference_mayors(read, g40_reference):
     text = ("Overeenkomst\nDe gemeente Hoorn, rechtsgeldig vertegenwoordigd door burgemeester "
             f"{read}\nDe bijdrage bedraagt € 11.144,70 per jaar.\n")
     assert _values(text, g40_reference)["signatory"] == "J. Nieuwenburg"
+
+
+def test_a_deputy_named_in_the_party_clause_keeps_a_signature_block_the_scan_garbled(g40_reference):
+    """The party clause names the deputy mayor who signs ('drs. Th.A.M. ter Horst, locoburgemeester'); under the
+    signature the scan read 'AM. Zer'. That is no other deputy: the party clause's deputy signed."""
+    text = ("OVEREENKOMST\nhet college van burgemeester en wethouders van de gemeente Delft, Stadhuisplein 1,\n1704 LB "
+            "Delft, ten deze namens deze drs. Th.A.M. ter Horst, locoburgemeester\n(hierna: de gemeente),\nzijn het "
+            "volgende overeengekomen.\nDe gemeente betaalt jaarlijks € 15.849,75.\n\fGemeente Delft\n"
+            "Delft, 28/2/2023\nAM. Zer =\neester, namens het college\n")
+    assert _values(text, g40_reference)["signatory"] == "Th.A.M. ter Horst"

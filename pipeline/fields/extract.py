@@ -220,8 +220,12 @@ def signatory_field(st: Structure, municipality: str | None, reference: Referenc
                 and not c.features.get("other_office") and not c.features.get("contact") and c.features.get("initials")
                 and not c.features.get("reference_person") and entry and entry.mayor
                 and not resembles_reference(str(c.value), entry.mayor, float(config["deputy_below"]))}
+    # (a person the party clause names who is not the reference mayor is a deputy already: the name in the block,
+    # garbled by the scan, is theirs)
     for c in cands:
-        c.features["signed_by_deputy"] = float(bool(deputies) and c.value not in deputies)
+        c.features["signed_by_deputy"] = float(bool(deputies) and c.value not in deputies and not (
+            c.features.get("parties") and c.features.get("initials") and c.features.get("municipal_office")
+            and not c.features.get("reference_person")))
     apply(cands, config)
     # a name broken off at a line end ('M. van Bij') is the same person as the whole name read elsewhere
     by_score = sorted(cands, key=lambda o: -o.score)

@@ -1645,3 +1645,15 @@ def test_a_deputy_named_in_the_party_clause_keeps_a_signature_block_the_scan_gar
             "volgende overeengekomen.\nDe gemeente betaalt jaarlijks € 15.849,75.\n\fGemeente Delft\n"
             "Delft, 28/2/2023\nAM. Zer =\neester, namens het college\n")
     assert _values(text, g40_reference)["signatory"] == "Th.A.M. ter Horst"
+
+
+@pytest.mark.parametrize("datum", ["Datum: 19jan. 2023", "Datum: 19januari 2023"])
+def test_a_day_glued_to_its_month_and_a_name_behind_a_speck(datum, g40_reference):
+    """A speckled scan lost the space in 'Datum: 19 jan. 2023' and put a '_' before the mayor's name
+    ('_H. van Midden'): still the signing date and the signatory."""
+    text = ("Samenwerkingsovereenkomst\nDe gemeente Roosendaal, vertegenwoordigd door de burgemeester\n"
+            "De bijdrage bedraagt € 11.586,60 per jaar.\ndl Aldus En en in tweevóùd ondertekend,” Ze\n"
+            f": _De Gemeente Roosendaal\nÁ Plaats: Roosendaal\n{datum}\n_H. van Midden ee\nburgemeester\n"
+            "‘Stichting Platform31\n: 5 Plaats: Den Haag —\nAe Datum: ee zn JEN gen\nV. Everhardt 5\n")
+    got = _values(text, g40_reference)
+    assert got["date"] == date(2023, 1, 19) and got["signatory"] == "H. van Midden"

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from functools import cache
 
-from ..normalize import MONTHS, parse_amount, parse_date, parse_integer, strip_accents
+from ..normalize import MONTH_ABBREVIATIONS, MONTHS, parse_amount, parse_date, parse_integer, strip_accents
 from ..number_words import amount_in_words
 from ..rules import load_yaml
 from .doctext import DocText, fold
@@ -53,6 +53,10 @@ _GLUED_YEAR = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+([a-z]{3,10})\.?\s+((?:19|2
 
 
 # a date with a two-digit year after an apostrophe ('13 feb. \'23', '13 februari ’23', '3-4-\'23')
+# a day glued to its month by a scan that lost the space ('Datum: 19jan. 2023'): a month's own name or abbreviation
+_GLUED_DAY = re.compile(r"(?<![\d.,/-])([0-3]?\d)((?:" + "|".join(sorted({*MONTHS, *MONTH_ABBREVIATIONS}, key=len,
+                                                                         reverse=True))
+                        + r")\b)\.?\s*(20[12]\d)(?!\d)", re.IGNORECASE)
 _SHORT_YEAR = re.compile(r"(?<![\d.,/-])([0-3]?\d)(?:\s+([a-z]{3,10})\.?\s+|\s?[-./]\s?([01]?\d)\s?[-./]\s?)"
                          r"['’`](\d\d)(?!\d)", re.IGNORECASE)
 
@@ -141,6 +145,8 @@ def dates(dt: DocText) -> list[Candidate]:
     for m, value in list(_recent_past_dates(dt.text, out)):
         _add_date(out, m, value)
     for m, value in _matched_dates(_SHORT_YEAR, dt.text, _short_year_spelling):
+        _add_date(out, m, value)
+    for m, value in _matched_dates(_GLUED_DAY, dt.text, lambda m: f"{m.group(1)} {m.group(2)} {m.group(3)}"):
         _add_date(out, m, value)
     for m, value in _matched_dates(_SPACED_NUMERIC, dt.text, lambda m: f"{m.group(1)}-{m.group(2)}-{m.group(3)}"):
         _add_date(out, m, value)
@@ -282,7 +288,7 @@ def _person_pattern() -> re.Pattern[str]:
     # given names and surname may be split over two lines ('Ank\nBijleveld'), never over more; a first name is
     # apart from the surname ('AmsteMeen', a place written by hand and misread, is no 'A. Meen')
     pattern = (
-        rf"(?<![\w-])(?:(?:{honorific})\s+)?(?:(?:{titles})\.?\s+){{0,3}}"
+        rf"(?<![^\W_])(?<!-)(?:(?:{honorific})\s+)?(?:(?:{titles})\.?\s+){{0,3}}"
         rf"(?P<given>(?:{initial}[ \t]?){{1,6}}{lost_last}"
         rf"|(?:IJ|[A-Z])[a-zà-ÿ]{{2,12}}(?:[ \t]+|[ \t]*\n[ \t]*)(?=[A-Zà-ÿa-z]))[ \t]*\n?[ \t]*"
         rf"(?P<surname>(?:(?:{particles})(?:[ \t]+|[ \t]*\n[ \t]*)){{0,3}}{surname}"

@@ -1657,3 +1657,16 @@ def test_a_day_glued_to_its_month_and_a_name_behind_a_speck(datum, g40_reference
             "‘Stichting Platform31\n: 5 Plaats: Den Haag —\nAe Datum: ee zn JEN gen\nV. Everhardt 5\n")
     got = _values(text, g40_reference)
     assert got["date"] == date(2023, 1, 19) and got["signatory"] == "H. van Midden"
+
+
+def test_a_deputy_read_with_an_accented_initial_in_one_place_is_one_person(g40_reference):
+    """'locoburgemeester À. C. van Leeuwen' in the party clause, 'A.C. van Leeuwen.' under the signature: one
+    deputy, written without the speck's accent."""
+    text = ("Samenwerkingsovereenkomst\nDe gemeente Dordrecht, ten deze vertegenwoordigd door de\nlocoburgemeester "
+            "À. C. van Leeuwen op basis van het collegebesluit van 28-02-2023, hierna te noemen: de gemeente\n"
+            "De bijdrage bedraagt € 17.930,55 per jaar.\nAldus overeengekomen en ondertekend te Dordrecht op "
+            "14-03-2023\nNamens de gemeente Dordrecht,\nA.C. van Leeuwen. _\nlocoburgemeester\n")
+    assert _values(text, g40_reference)["signatory"] == "A.C. van Leeuwen"
+    from pipeline.fields.candidates import normal_person
+
+    assert normal_person("À. C. ", "van Leeuwen") == "A.C. van Leeuwen"  # the party clause's reading

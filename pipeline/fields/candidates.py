@@ -313,7 +313,8 @@ def normal_person(given: str, surname: str) -> str:
         return f"{dutch_initial(given)} {' '.join(surname.split())}"
     # each initial with its dot, where a scan lost one ('RJ.', 'R J.', 'R.J' -> 'R.J.')
     initials = "".join(f"{t.rstrip('.')}." for t in _INITIAL_TOKEN.findall(given.replace(" ", "").replace("\t", "")))
-    return f"{initials} {' '.join(surname.split())}"
+    # an accent on an initial is a speck OCR put on the capital ('À. C. van Leeuwen'): one person, one spelling
+    return f"{strip_accents(initials)} {' '.join(surname.split())}"
 
 
 def people(dt: DocText) -> list[Candidate]:

@@ -428,3 +428,15 @@ def test_a_speckled_page_marker_still_numbers_the_annex(foot):
     pages = [page_from_text(1, first), page_from_text(2, second)]
     docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
     assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.AGREEMENT, "1-2")]
+
+
+def test_the_g40s_letter_signed_by_its_chair_is_a_letter_not_the_covenant():
+    """The variant the covenant's signatories must survive: the G40's letter to its members, signed by its chair
+    alone and naming the covenant in its subject and enclosures, is a covering letter."""
+    letter = ("gemeente g40 stedennetwerk\nAan de leden van het Algemeen Bestuur van het G40-Stedennetwerk\nDatum 21 "
+              "december 2022\nOnderwerp Nieuw convenant G40 - Platform31\nBijlagen convenant; format overeenkomst "
+              "stad - Platform31\nGeachte leden van het Algemeen Bestuur,\nHet convenant loopt op 28 februari 2023 "
+              "af. Wij zenden u hierbij een nieuw convenant.\nMet vriendelijke groet,\n"
+              "P. Depla, voorzitter G40-Stedennetwerk")
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), [page_from_text(1, letter)])
+    assert [d.doc_type for d in docs] == [DocType.COVER_LETTER]

@@ -238,7 +238,6 @@ def _municipality_findings(entry: ReferenceEntry, docs: list[Extraction], refere
     """Findings about one member; its primary agreement and the document that carries its signature."""
     name = entry.municipality
     signature_page = None
-    expected = reference.expected(name)
     agreements = [d for d in docs if d.doc_type is DocType.AGREEMENT]
     memos = [d for d in docs if d.doc_type is DocType.DECISION_MEMO]
     if entry.inhabitants is None:
@@ -274,21 +273,13 @@ def _municipality_findings(entry: ReferenceEntry, docs: list[Extraction], refere
                 f.add(FindingCode.CONFLICTING_DOCUMENTS, name, other.file.path,
                       f"{_where(other)} wijkt af van {primary.file.path}: bedrag {euro(other.amount)} tegen "
                       f"{euro(primary.amount)}, datum {other.date} tegen {primary.date}", about=other, field="amount")
-                if expected is not None and other.amount is not None and other.amount != expected:
-                    f.add(FindingCode.AMOUNT_MISMATCH, name, other.file.path,
-                          f"{_where(other)}: bedrag {euro(other.amount)}, verwacht {euro(expected)}", about=other,
-                          field="amount")
+                _amount_mismatch(other, entry, reference, f)
         if not primary.signed and signature_page is None:
             how = primary.fields["signed"].raw if "signed" in primary.fields else "niet gecontroleerd"
             f.add(FindingCode.UNSIGNED, name, primary.file.path,
                   f"{_where(primary)}: geen handtekening van de gemeente gevonden ({how})",
                   about=primary, field="signed")
-        if expected is not None and primary.amount is not None and primary.amount != expected:
-            f.add(FindingCode.AMOUNT_MISMATCH, name, primary.file.path,
-                  f"{_where(primary)}: bedrag {euro(primary.amount)}, verwacht {euro(expected)} "
-                  f"({count(entry.inhabitants)} inwoners × {euro(reference.rate)}); verschil "
-                  f"{euro(primary.amount - expected)}{_misread_hint(primary.amount, expected)}", about=primary,
-                  field="amount")
+        if _amount_mismatch(primary, entry, reference, f):
             f.excuse(primary, FindingCode.LOW_CONFIDENCE, "amount")  # one finding sends the reviewer to it
     for d in docs:
         if d.inhabitants is not None and entry.inhabitants is not None and d.inhabitants != entry.inhabitants:
@@ -308,6 +299,18 @@ def _municipality_findings(entry: ReferenceEntry, docs: list[Extraction], refere
                       f"besluitnota noemt {euro(memo.amount)}, de overeenkomst {euro(primary.amount)}", about=memo,
                       field="amount")
     return primary, signature_page or primary
+
+
+def _amount_mismatch(d: Extraction, entry: ReferenceEntry, reference: Reference, f: _Findings) -> bool:
+    """An `amount_mismatch` for an agreement whose amount is not the expected contribution; whether it was one."""
+    expected = reference.expected(entry.municipality)
+    if expected is None or d.amount is None or d.amount == expected:
+        return False
+    f.add(FindingCode.AMOUNT_MISMATCH, entry.municipality, d.file.path,
+          f"{_where(d)}: bedrag {euro(d.amount)}, verwacht {euro(expected)} ({count(entry.inhabitants)} inwoners × "
+          f"{euro(reference.rate)}); verschil {euro(d.amount - expected)}{_misread_hint(d.amount, expected)}",
+          about=d, field="amount")
+    return True
 
 
 def _unique(items: list[str]) -> tuple[str, ...]:

@@ -300,9 +300,13 @@ def letter_sender(document: Document, reference: Reference) -> Field | None:
     """The municipality a covering letter comes from, read as an agreement's party is (letterhead, signature,
     the place it names most): it tells that something arrived from that town, never what the agreement says."""
     st = Structure(DocText.of(document))
-    gazetteer = gazetteer_for(reference)
-    named = tuple(p.name for p in gazetteer.in_file_name(document.file.path))
-    return municipality_field(st, find.places(gazetteer.mentions(st.dt.text)), reference, named)
+    return _party(st, document, reference, gazetteer_for(reference).mentions(st.dt.text))
+
+
+def _party(st: Structure, document: Document, reference: Reference, mentions: list[Mention]) -> Field | None:
+    """The town the text names as a party (`municipality_field`), the file's name adding its vote."""
+    named = tuple(p.name for p in gazetteer_for(reference).in_file_name(document.file.path))
+    return municipality_field(st, find.places(mentions), reference, named)
 
 
 def extract_fields(document: Document, reference: Reference) -> dict[str, Field]:
@@ -311,11 +315,9 @@ def extract_fields(document: Document, reference: Reference) -> dict[str, Field]
         return {}
     dt = DocText.of(document)
     st = Structure(dt)
-    gazetteer = gazetteer_for(reference)
-    mentions = gazetteer.mentions(dt.text)
+    mentions = gazetteer_for(reference).mentions(dt.text)
     found: dict[str, Field | None] = {}
-    named = tuple(p.name for p in gazetteer.in_file_name(document.file.path))
-    municipality = municipality_field(st, find.places(mentions), reference, named) or _named_by_mayor(st, reference)
+    municipality = _party(st, document, reference, mentions) or _named_by_mayor(st, reference)
     found["municipality"] = municipality
     name = str(municipality.value) if municipality else None
     found["date"] = date_field(st, document.doc_type, mentions, name)

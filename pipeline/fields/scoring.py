@@ -71,11 +71,12 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
              if _own_label(st, line, c.start) else
              st.before(c.start, "decision", 40) or _wrapped_label_below(st, line, "decision")
              or bool(lexicon("decision").search(row)) or _decision_named_before(st, c.start))
-    label = label or _decision_heading_above(st, line) or _garbled_decision_label(st.run_left(c.start, c.end))
+    cell_label = st.run_left(c.start, c.end)  # the words before the date in its own column
+    label = label or _decision_heading_above(st, line) or _garbled_decision_label(cell_label)
     f["decision_label"] = float(label)
     # a bare 'Datum:' in a memo's header table under the decision's column ('Collegebesluit' over 'Conform
     # voorstel' over 'Datum: 10-01-2023', beside the proposal's own date in the next column)
-    f["decision_column"] = float(not label and _BARE_LABEL.fullmatch(st.run_left(c.start, c.end)) is not None
+    f["decision_column"] = float(not label and _BARE_LABEL.fullmatch(cell_label) is not None
                                  and st.column_cue(c.start, c.end, "decision_box", 3, up=True))
     if label:
         f["signing"] = 0.0  # 'collegebesluit d.d. ...': a date label, but of the decision

@@ -9,6 +9,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from .normalize import strip_accents
+from .office_words import holds_signature_block
 from .rules import load_yaml
 from .schema import DocType, Document, Page, SourceFile
 
@@ -85,11 +86,14 @@ def _page_marker() -> re.Pattern[str]:
 
 # a page number without the count, closing a running header's or footer's line ('... – Zwolle pag. 2', 'Pagina 2')
 _EDGE_PAGE_NUMBER = re.compile(r"(?:^|\s)(?:b[li1]z|bladzijde|pag(?:ina)?|page)\.?\s*(\d{1,2})\s*$", re.IGNORECASE)
+# ... or the number and the count alone, closing such a line ('Collegevoorstel G40 Datum: 6-2-2023 1van 1')
+_EDGE_PAGE_COUNT = re.compile(r"(?:^|\s)(\d{1,2})\s?van\s?(\d{1,2})\s*$", re.IGNORECASE)
 
 
 def page_marker(text: str) -> tuple[int, int | None] | None:
     """The page number a page prints of itself and of how many ('blz. 2/2', 'pagina 2 van 3', '- 2 -'), or
-    only of itself at the end of one of its first two or last three lines ('pag. 2')."""
+    only of itself ('pag. 2') or with its count alone ('2 van 3') at the end of one of its first two or last three
+    lines."""
     for m in _page_marker().finditer(text):
         for n, total in (("n1", "of1"), ("n2", "of2"), ("n3", None)):
             if m.group(n):
@@ -99,6 +103,8 @@ def page_marker(text: str) -> tuple[int, int | None] | None:
     for line in lines[:2] + lines[-3:]:
         if (m := _EDGE_PAGE_NUMBER.search(line)) is not None:
             return int(m.group(1)), None
+        if (m := _EDGE_PAGE_COUNT.search(line)) is not None and 0 < int(m.group(1)) <= int(m.group(2)):
+            return int(m.group(1)), int(m.group(2))
     return None
 
 
@@ -323,14 +329,14 @@ def _heading(text: str, before: str) -> str | None:
 
 def _stands_apart(page: Page, pc: PageClass, before: str, min_score: float) -> bool:
     """Whether a page after a signed agreement is a document of its own: under a heading of its own that is no
-    annex or sequel of the agreement (a form for the invoice details), reading as no agreement, and holding more
-    than a stamp."""
+    annex or sequel of the agreement (a form for the invoice details), reading as no agreement, holding more
+    than a stamp and no signature block (the parties' blocks alone on the last page, under a running letterhead)."""
     heading = _heading(page.text, before)
     lines = [ln for ln in page.text.splitlines() if ln.strip()]
     return (heading is not None and not _agreement_sequel().search(strip_accents(heading))
             and not pc.sequel and pc.continues is None and pc.best[1] < min_score
             and not _agreement_closing().search(page.text) and not _opens(page)
-            and len(lines) >= 4 and len(page.text.split()) >= 10)
+            and len(lines) >= 4 and len(page.text.split()) >= 10 and not holds_signature_block(page.text))
 
 
 def split_documents(source: SourceFile, pages: list[Page]) -> list[Document]:

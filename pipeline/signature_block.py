@@ -17,11 +17,11 @@ from dataclasses import dataclass, replace
 from functools import cache, cached_property
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Hamming
 
 from .fields import reference_people
 from .ink import print_height, printed_words
 from .normalize import name_key
+from .office_words import is_word as _is_word
 from .page_text import word_runs
 from .rules import load_yaml
 from .schema import BBox, Page, ReferenceEntry, Word
@@ -113,17 +113,6 @@ def marks_for(municipality: str | None, aliases: tuple[str, ...], people: list[s
     surnames = [part for person in people for _initials, surname in reference_people(person)
                 for part in name_key(surname).replace("-", " ").split() if len(part) >= 4 and part not in particles]
     return Marks(names, tuple(dict.fromkeys(surnames)))
-
-
-def _is_word(key: str, vocabulary: tuple[str, ...] | dict[str, float]) -> bool:
-    """The word, or the word with the letters OCR gets wrong ('burgemeestcr'), but not another word
-    ('gemeenten' is not 'gemeente'): same length and one wrong letter, two in a long word."""
-    for v in vocabulary:
-        if key == v:
-            return True
-        if len(v) >= 5 and len(key) == len(v) and Hamming.distance(key, v) <= (1 if len(v) < 9 else 2):
-            return True
-    return False
 
 
 def _is_name(key: str, names: tuple[str, ...], cutoff: float) -> bool:

@@ -440,3 +440,40 @@ def test_the_g40s_letter_signed_by_its_chair_is_a_letter_not_the_covenant():
               "P. Depla, voorzitter G40-Stedennetwerk")
     docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), [page_from_text(1, letter)])
     assert [d.doc_type for d in docs] == [DocType.COVER_LETTER]
+
+
+@pytest.mark.parametrize("signatures", [
+    # stacked, under the municipality's letterhead repeated on every page
+    "Gemeente 's-Hertogenbosch\nJ. Mikkers\nburgemeester\nUw kenmerk: G40/P31\nStichting Platform31\nnn\n"
+    "V. Everhardt\ndirecteur-bestuurder",
+    # side by side, a scribble read as letters between the headings and the names
+    "Stüchting Platform31 _ Gemeente Hengelo\nDN\nZea\nV, Everhardt S.WJ.G. Schelberg\n"
+    "directeur-bestuurder burgemeester",
+    # one party per half of the page, a 'Plaats/Datum' form filled in by hand
+    "Stichting Platform31\nV. Everhardt\ndirecteur-bestuurder\nPostbus 9200, 6800 HA Arnhem\nGemeente Arnhem\n"
+    "Plaats: _Arnhem\nDatum: 9 fepr. 2023\nEe\nA. Marcouch\nburgemeester",
+    # an alderman signing for the mayor, the Platform31 block left to sign later
+    "Gemeente Groningen\nT.J. ten Brink-Oosting\nwethouder, namens de burgemeester\nkenmerk 2023-0117\n"
+    "Stichting Platform31 te Den Haag\nhandtekening volgt",
+])
+def test_a_page_of_signature_blocks_after_the_signing_line_stays_with_the_agreement(signatures):
+    """The signing line closes the last page of text and the blocks stand alone on the next page, under a running
+    letterhead: names over their offices are the agreement's signatures, not a document of their own."""
+    pages = [page_from_text(1, AGREEMENT_SIGNED[0] + "\nGetekend te Almere d.d. 10 feb. 2023"),
+             page_from_text(2, signatures)]
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
+    assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.AGREEMENT, "1-2")]
+
+
+@pytest.mark.parametrize("form", [
+    "Opgave factuurgegevens\nFactuur t.a.v. het college van burgemeester en wethouders\nNaam debiteur Gemeente "
+    "Almere\nFactuuradres Postbus 5847, Almere\nInkoopordernummer 4545311645\nContactpersoon P. Claassen",
+    "Contactgegevens G40-contactpersoon\nNaam: P. Claassen\nFunctie: beleidsadviseur\nTelefoon: 036 539 9111\n"
+    "E-mail: p.claassen@almere.nl",
+])
+def test_a_form_naming_an_office_in_a_sentence_still_stands_apart(form):
+    """A form after the signed agreement that names the college in a sentence, or a contact's job, holds no
+    signature block: it stays a document of its own."""
+    pages = [page_from_text(1, AGREEMENT_SIGNED[0]), page_from_text(2, AGREEMENT_SIGNED[1]), page_from_text(3, form)]
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
+    assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.AGREEMENT, "1-2"), (DocType.OTHER, "3")]

@@ -1670,3 +1670,82 @@ def test_a_deputy_read_with_an_accented_initial_in_one_place_is_one_person(g40_r
     from pipeline.fields.candidates import normal_person
 
     assert normal_person("À. C. ", "van Leeuwen") == "A.C. van Leeuwen"  # the party clause's reading
+
+
+MEMO_UNDECIDED = """Collegevoorstel
+Samenwerkingsovereenkomst Stichting Platform31 2023-2027
+Datum 6 februari 2023
+Kenmerk 2023-0213877
+Ter besluitvorming in vergadering van
+Collegebesluit
+Gevraagd besluit
+1. In te stemmen met de samenwerkingsovereenkomst met Platform31.
+Financiën
+Almere had op peildatum 1 januari 2022 volgens het CBS 217.828 inwoners. Bij € 0,15 per
+inwoner bedraagt de bijdrage € 32.674 per jaar.
+Besluit college 0 conform 0 gewijzigd 0 aangehouden
+Datum
+Paraaf
+{footer}
+"""
+
+
+@pytest.mark.parametrize("footer", [
+    "Collegevoorstel Platform31 / G40 Datum: 6 februari 2023 1van 1",
+    "Collegevoorstel Platform31 | 06-02-2023 | pagina 1 van 1",
+    "Advies aan B&W Platform31 - 6 februari 2023 - blz. 1/1",
+])
+def test_a_date_in_the_running_footer_is_no_decision(g40_reference, footer):
+    """A memo whose decision box was left empty (the college has not decided yet): the note's date repeated in
+    the page's running footer, under the box, is no date of a decision."""
+    got = _values(MEMO_UNDECIDED.format(footer=footer), g40_reference, DocType.DECISION_MEMO)
+    assert got["amount"] == Decimal("32674") and "date" not in got
+
+
+def test_the_decision_box_date_above_a_dated_footer_is_the_decision(g40_reference):
+    text = MEMO_UNDECIDED.format(footer="Collegevoorstel Platform31 | 06-02-2023 | pagina 1 van 1").replace(
+        "Datum\nParaaf", "Datum 14 februari 2023\nParaaf")
+    assert _values(text, g40_reference, DocType.DECISION_MEMO)["date"] == date(2023, 2, 14)
+
+
+@pytest.mark.parametrize("stamp", [["BESLOTEN IN DE", "VERGADERING VAN", "24 JAN. 2023"],
+                                   ["AKKOORD B&W", "24-01-2023"],
+                                   ["Conform besloten", "d.d. 24 januari 2023"]])
+def test_a_decision_stamp_beside_the_header_table_dates_the_decision(stamp, g40_reference):
+    """A stamp pressed beside a memo's header table ('BESLOTEN ... 24 JAN. 2023'), read into the rows of the
+    table: the date under the verdict in the stamp's own column is the decision's, not the proposal's date that
+    shares its printed row (laid out with word boxes, as a scan's words are)."""
+    from .synthetic_page import SyntheticPage
+
+    sp = SyntheticPage()
+    rows = [("Collegevoorstel", ""), ("Nummer", "2023-0042"), ("Datum voorstel", "12 januari 2023"),
+            ("Portefeuille", "Bestuurszaken"), ("Onderwerp:", "samenwerkingsovereenkomst Platform31")]
+    for i, (label, value) in enumerate(rows):
+        sp.text(1.0, 1.0 + 0.3 * i, label)
+        sp.text(2.6, 1.0 + 0.3 * i, value)
+    for i, line in enumerate(stamp):
+        sp.text(5.2, 1.6 - 0.3 * (len(stamp) - 1 - i), line)  # its date on the proposal date's row
+    body = ["Het college besluit de samenwerkingsovereenkomst met Platform31 aan te gaan.",
+            "De bijdrage is € 0,15 per inwoner per jaar, op basis van 184.702 inwoners (CBS, 1 januari 2022).",
+            "Dit komt neer op € 27.705 per jaar."]
+    for i, line in enumerate(body):
+        sp.text(1.0, 3.0 + 0.3 * i, line)
+    doc = Document(SourceFile("scan.pdf", "scan.pdf", 1, "pdf"), (sp.page(1),), DocType.DECISION_MEMO, 0.9)
+    assert extract_fields(doc, g40_reference)["date"].value == date(2023, 1, 24)
+
+
+@pytest.mark.parametrize("clause, block, want", [
+    ("mevrouw drs. T. ten\nBrink-Oosting, wethouder", "drs. T.J. ten Brink-Oosting\nwethouder, namens de burgemeester",
+     "T.J. ten Brink-Oosting"),
+    ("de heer mr. H.A.M. van Leeuwen, wethouder", "H. van Leeuwen\nwethouder", "H.A.M. van Leeuwen"),
+])
+def test_one_person_read_with_fewer_initials_in_one_place_keeps_them_all(clause, block, want, g40_reference):
+    """The party clause shortens the initials the signature block prints in full (or the other way round): one
+    person, named with all their initials."""
+    text = ("Samenwerkingsovereenkomst\nDe gemeente Groningen, kantoorhoudende te Groningen, te dezen "
+            f"rechtsgeldig vertegenwoordigd door {clause}, daartoe gemachtigd bij besluit van de burgemeester,\n"
+            "Artikel 3 Prijs\nDe gemeente betaalt jaarlijks een bedrag van € 35.242,50.\n"
+            "Groningen, 20 januari 2023\nStichting Platform31\nV. Everhardt\ndirecteur-bestuurder\n"
+            f"Gemeente Groningen\n{block}\n")
+    field = extract_fields(_doc(text), g40_reference)["signatory"]
+    assert field.value == want and field.confidence >= 0.8

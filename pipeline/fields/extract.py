@@ -255,18 +255,25 @@ def _surname(value: object) -> str | None:
 
 
 def _fuller_initials(cands: list[Candidate]) -> None:
-    """One person, one name: where the same surname is read with the Dutch initial IJ in one place and as I or Y
-    in another (a scan lost the J), every reading takes the IJ."""
+    """One person, one name: where the same surname is read with fewer initials in one place ('T. ten
+    Brink-Oosting' in the party clause, 'T.J. ten Brink-Oosting' in the signature block), or with the Dutch
+    initial IJ as I or Y (a scan lost the J), every reading takes the fullest initials."""
     parts = {c.value: m.groups() for c in cands if (m := _INITIALS_AND_SURNAME.match(str(c.value)))}
+
+    def letters(initials: str) -> str:
+        return initials.replace("IJ.", "I.").replace("Y.", "I.").replace(".", "")
+
     for c in cands:
         mine = parts.get(c.value)
         if mine is None:
             continue
-        for initials, surname in parts.values():
-            if name_key(surname) == name_key(mine[1]) and "IJ." in initials and \
-                    mine[0] in (initials.replace("IJ.", "I."), initials.replace("IJ.", "Y.")) and mine[0] != initials:
-                c.value = f"{initials} {surname}"
-                break
+        fuller = [(initials, surname) for initials, surname in parts.values()
+                  if name_key(surname) == name_key(mine[1]) and initials != mine[0]
+                  and letters(initials).startswith(letters(mine[0]))
+                  and (len(letters(initials)) > len(letters(mine[0])) or "IJ." in initials)]
+        if fuller:
+            initials, surname = max(fuller, key=lambda p: (len(letters(p[0])), "IJ." in p[0]))
+            c.value = f"{initials} {surname}"
 
 
 _MAYOR = re.compile(r"\bburgemeester\b")

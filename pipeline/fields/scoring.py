@@ -11,6 +11,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from ..documents import page_marker
 from ..rules import load_yaml
 from .candidates import Candidate, as_decimal
 from .doctext import Line
@@ -78,6 +79,11 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
     # voorstel' over 'Datum: 10-01-2023', beside the proposal's own date in the next column)
     f["decision_column"] = float(not label and _BARE_LABEL.fullmatch(cell_label) is not None
                                  and st.column_cue(c.start, c.end, "decision_box", 3, up=True))
+    # ... or a cell of its own under a verdict (a stamp 'BESLOTEN IN DE VERGADERING VAN' over '24 JAN. 2023',
+    # pressed beside the header table and read into its rows): the verdict dates it, not its printed row's words
+    verdict_cell = (not label and _OPEN_CELL.fullmatch(cell_label) is not None
+                    and st.column_cue(c.start, c.end, "decision_box", 2, up=True))
+    f["decision_column"] = float(bool(f["decision_column"]) or verdict_cell)
     if label:
         f["signing"] = 0.0  # 'collegebesluit d.d. ...': a date label, but of the decision
     f["decision"] = float(not label and (st.before(c.start, "decision", 90) or st.after(c.end, "decision", 30)
@@ -89,9 +95,12 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
     f["deferred"] = float(st.before(c.start, "deferred", 40) or st.after(c.end, "deferred", 30, sentence=True))
     f["closing"] = float(st.in_closing(line))
     f["header"] = float(st.in_header(line))
+    # the page's running footer or header ('Collegevoorstel G40 | 06-02-2023 | pagina 1 van 1'): the note's or the
+    # print's date, whatever box it stands under
+    f["running_line"] = float(page_marker(st.dt.text[line.start:line.end]) is not None)
     f["reference_day"] = float(st.before(c.start, "reference_day", 40) or st.after(c.end, "reference_day", 25))
-    f["other_event"] = float(st.right_before(c.start, "other_event", 60) or _wrapped_from_above(st, line, c.start,
-                                                                                               "other_event", 25))
+    f["other_event"] = float(not verdict_cell and (st.right_before(c.start, "other_event", 60)
+                                                   or _wrapped_from_above(st, line, c.start, "other_event", 25)))
     # a decision list reports one meeting (its header); it adopts the list of the one before and is adopted at
     # the next ('Vastgesteld in de vergadering van 7 februari 2023', which in a memo dates the decision itself)
     f["other_meeting"] = float(_DECISION_LIST.search(st.dt.folded, 0, 300) is not None
@@ -190,6 +199,7 @@ def _formula_above(st: Structure, line: Line, chars: int = 45) -> bool:
 
 
 _BARE_LABEL = re.compile(r"[\W_]*[a-z]{3,12}\s*:\s*")
+_OPEN_CELL = re.compile(r"[\W_]*(?:d\.?\s?d\.?|op|datum)?[\s:.]*")  # a cell the date opens ('', 'd.d.', 'op')
 
 
 def _own_label(st: Structure, line: Line, start: int) -> bool:

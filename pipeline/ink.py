@@ -455,6 +455,15 @@ def _remove_frames(ink: np.ndarray, ppi: float, s: InkSettings, set_aside: Count
             set_aside["emblem"] += 1
 
 
+def _without_rules(ink: np.ndarray, rules: np.ndarray, ppi: float) -> np.ndarray:
+    """The ink without its straight rules, but a stroke crossing a rule stays whole: rule pixels with ink right
+    above and below come back."""
+    removed = _grow(rules, 1)
+    rest = ink & ~removed
+    reach = max(2, round(0.02 * ppi))
+    return rest | (removed & _ink_within(rest, reach, -1) & _ink_within(rest, reach, 1))
+
+
 def _table_rules(grid: np.ndarray, tables: list[list[Cell]]) -> np.ndarray:
     """The rules that make up the tables: pieces of the rule mask that span half a table's width or height.
     A signature's steep stroke or its underline is a straight run too, but a short one on its own."""
@@ -518,10 +527,11 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
     open_at, form_at = centres(stamped_signing), centres(headings)
     _remove_frames(ink, ppi, s, set_aside, open_at, form_at)
     # a signature line through a stamp joins them: look again without long rules (a ring's own top and bottom
-    # are shorter straight runs than these, so it stays whole)
+    # are shorter straight runs than these, so it stays whole), where a frame's sides cross the line keeping
+    # the crossing (a box stamp pressed on the line is cut in two by the line's removal otherwise)
     long_len = max(3, round(2.4 * s.rule_length * ppi))
-    _clear_frames(ink, ink & ~_grow(_runs(ink, long_len, axis=1) | _runs(ink, long_len, axis=0), 1), ppi, s,
-                  set_aside, open_at=open_at, form_at=form_at)
+    _clear_frames(ink, _without_rules(ink, _runs(ink, long_len, axis=1) | _runs(ink, long_len, axis=0), ppi),
+                  ppi, s, set_aside, open_at=open_at, form_at=form_at)
     def in_crop(box: BBox, pad: float = 0.0) -> tuple[slice, slice]:
         bx0, by0, bx1, by1 = (v * scale for v in box)
         return (slice(max(0, round(by0 - y0 - pad)), max(0, round(by1 - y0 + pad))),
@@ -539,11 +549,7 @@ def find_handwriting(image: Image.Image, page: Page, area: BBox, exclude: list[B
     rules = _runs(ink, h_len, axis=1) | _runs(ink, v_len, axis=0)
     if rules.any():
         set_aside["rule"] += int(ndimage.label(rules)[1])
-        removed = _grow(rules, 1)
-        rest = ink & ~removed
-        # a pen stroke crossing the line stays whole: rule pixels with ink right above and below come back
-        ink[:] = rest | (removed & _ink_within(rest, max(2, round(0.02 * ppi)), -1)
-                         & _ink_within(rest, max(2, round(0.02 * ppi)), 1))
+        ink[:] = _without_rules(ink, rules, ppi)
         _clear_frames(ink, ink, ppi, s, set_aside, open_at=open_at, form_at=form_at)
     # a ring that print ran into is free of it now, though cut where the print was masked: its pieces together
     _clear_frames(ink, ink, ppi, s, set_aside, bridge=max(2, round(s.ring_bridge * ppi)), open_at=open_at,

@@ -16,7 +16,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 
 from pipeline.decisions import Decision, apply_decisions
 from pipeline.digital_signature import DigitalSignature
@@ -69,6 +69,23 @@ def _stamp_on_unread_line(sp):
     sp.ring_stamp(x + 1.0, 3.69, colour=(95, 95, 95), rings=1)
 
 
+def _received_across_line_and_name(sp, colour=(77, 82, 171), angle=-4.0):
+    """A received stamp in blue (a pen's hue), double-framed with round corners and turned, pressed on the empty
+    signing line so that its lower edge runs through the line and the printed name below it: the line's removal
+    cuts the frame's corners off, and the name's mask cuts them again."""
+    x, _y = _muni(sp)
+    sp.rule(x - 0.05, 3.9, 2.3, 4)
+    stamp = Image.new("RGBA", (px(1.6), px(0.95)), (0, 0, 0, 0))
+    d = ImageDraw.Draw(stamp)
+    d.rounded_rectangle((3, 3, stamp.width - 4, stamp.height - 4), radius=30, outline=colour, width=7)
+    d.rounded_rectangle((20, 20, stamp.width - 21, stamp.height - 21), radius=20, outline=colour, width=3)
+    font = ImageFont.load_default(size=44)
+    for i, line in enumerate(("ONTVANGEN", "21 FEB. 2023", "Platform31")):
+        d.text((45, 30 + 62 * i), line, font=font, fill=colour)
+    stamp = stamp.rotate(angle, expand=True, resample=Image.BICUBIC)
+    sp.image.paste(stamp, (px(x + 0.25), px(3.22)), stamp)
+
+
 UNSIGNED = {
     "nothing": lambda sp: _muni(sp),
     "printed line 4 px": lambda sp: sp.rule(_muni(sp)[0], _muni(sp)[1] + 0.62, 2.2, 4),
@@ -101,6 +118,7 @@ UNSIGNED = {
     "platform31 signed in its boxed form": lambda sp: sp.signature(*boxed_forms(sp)["platform31"]),
     "e-signature stamp, no signature image": lambda sp: e_signature_box(sp),
     "e-signature box left empty": lambda sp: e_signature_box(sp, ("Digitale handtekening gemeente",)),
+    "blue received stamp across the signing line and the name": _received_across_line_and_name,
     "received stamp with a paraaf in it": lambda sp: (_muni(sp), sp.box_stamp(4.6, 3.0, colour=INK_BLACK, angle=0),
                                                       sp.signature(4.8, 3.3, width=0.6, height=0.3)),
 }

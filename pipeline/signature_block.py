@@ -374,10 +374,10 @@ def _text_below(block: Paragraph, paras: list[Paragraph], s: BlockSettings) -> b
 
 
 def find_signature_page(pages: tuple[Page, ...], marks: Marks) -> SignaturePage | None:
-    """The page with the strongest signature block of each party; on a tie the later page (agreements end with
-    it)."""
+    """The page with the strongest signature block of each party, one with the municipality's block first; on a
+    tie the later page (agreements end with it)."""
     s = block_settings()
-    best: tuple[tuple[float, int], SignaturePage] | None = None
+    best: tuple[tuple[float, float, int], SignaturePage] | None = None
     for page in pages:
         if not page.words or page.width <= 0:
             continue
@@ -389,9 +389,12 @@ def find_signature_page(pages: tuple[Page, ...], marks: Marks) -> SignaturePage 
         both = {p.role for p in blocks} == {MUNICIPALITY, PLATFORM31}
         # each party's strongest block counts, not how many: a page of running text holds many weak 'blocks'
         # (every sentence naming the municipality), a signature page one strong one per party
-        weight = sum(max((min(4.0, max(seg.weight for seg in p.segments)) for p in blocks if p.role == role),
-                         default=0.0) for role in (MUNICIPALITY, PLATFORM31))
-        score = (weight + 3.0 * both, page.number)
+        strongest = {role: max((min(4.0, max(seg.weight for seg in p.segments)) for p in blocks if p.role == role),
+                               default=0.0) for role in (MUNICIPALITY, PLATFORM31)}
+        # the municipality's signature is the one judged: a page with a block of it that names an office or the
+        # town comes before a page with Platform31's alone (the director signing on a page of its own after
+        # the town signed under the articles)
+        score = (float(strongest[MUNICIPALITY] >= 2.0), sum(strongest.values()) + 3.0 * both, page.number)
         if best is None or score > best[0]:
             best = (score, _signature_page(page, paras, blocks, marks, s))
     if best is None:

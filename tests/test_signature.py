@@ -496,3 +496,50 @@ def test_only_a_correction_to_signed_yes_confirms_it(sample_reference):
     applied = apply_decisions([ex], [_decide(ex, finding_id, "correct", field="signed", value="ja")])
     rec = reconcile(applied.extractions, sample_reference, applied.accepted)
     assert next(s for s in rec.statuses if s.municipality == "Deventer").status is Status.COMPLETE
+
+
+@pytest.mark.parametrize("name, office", [("R.C. König", "burgemeester"), ("J. de Vries", "locoburgemeester")])
+@pytest.mark.parametrize("signed", [True, False])
+def test_the_municipality_signing_first_on_the_last_page_of_text_is_judged_there(signed, name, office):
+    """The municipality's block closes the last page of the articles; Platform31 signs alone on the page after
+    (signed by its director later): the municipality's page is the one to judge, however strong Platform31's
+    block on the later page is."""
+    first, second = SyntheticPage(), SyntheticPage()
+    closing(first)
+    first.text(1.0, 8.0, "Namens het college van burgemeester en wethouders van Deventer,")
+    first.text(1.0, 8.25, "Deventer, 12 januari 2023")
+    if signed:
+        first.signature(1.1, 8.6, seed=5)
+    first.rule(1.0, 9.25, 2.4, 3)
+    first.text(1.0, 9.35, name)
+    first.text(1.0, 9.6, office)
+    first.text(3.9, 11.2, "pagina 1 van 2")
+    second.text(1.0, 0.9, "Voor Platform31,")
+    second.text(1.0, 1.15, "Den Haag, 24 januari 2023")
+    second.signature(1.1, 1.5)
+    second.text(1.0, 2.2, "V. Everhardt")
+    second.text(1.0, 2.45, "Directeur-bestuurder")
+    second.text(3.9, 11.2, "pagina 2 van 2")
+    images = {1: first.image, 2: second.image}
+    result = check_signature((first.page(1), second.page(2)), MARKS, lambda p: images[p.number])
+    assert result.signed is signed and result.page == 1, result.reason
+
+
+def test_initials_in_the_margin_of_the_municipalitys_unsigned_page_are_no_signature():
+    """The same layout unsigned, the page initialled in its margin as every page is: initials are no signature."""
+    first, second = SyntheticPage(), SyntheticPage()
+    closing(first)
+    first.text(1.0, 8.0, "Namens het college van burgemeester en wethouders van Deventer,")
+    first.text(1.0, 8.25, "Deventer, 12 januari 2023")
+    first.rule(1.0, 9.25, 2.4, 3)
+    first.text(1.0, 9.35, "J. de Vries")
+    first.text(1.0, 9.6, "locoburgemeester")
+    first.signature(6.9, 10.6, width=0.45, height=0.3, pen=4, seed=9)
+    first.text(3.9, 11.2, "pagina 1 van 2")
+    second.text(1.0, 0.9, "Voor Platform31,")
+    second.signature(1.1, 1.3)
+    second.text(1.0, 2.0, "V. Everhardt")
+    second.text(1.0, 2.25, "Directeur-bestuurder")
+    images = {1: first.image, 2: second.image}
+    result = check_signature((first.page(1), second.page(2)), MARKS, lambda p: images[p.number])
+    assert result.signed is False, result.reason

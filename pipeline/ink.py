@@ -7,6 +7,7 @@ set aside, so a reviewer can see why a mark did not count.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -133,6 +134,12 @@ def _ink_mask(rgb: np.ndarray, settings: InkSettings) -> np.ndarray:
     sample = darkest[::3, ::3]  # the paper's level and noise, from every ninth pixel
     paper = float(np.median(sample))
     noise = 1.4826 * float(np.median(np.abs(sample - paper)))
+    # a photo's light falls off across the page (and the desk shows at its edges): that spread is no noise of
+    # the paper. Pixels two apart differ by the paper's own noise only; where the spread is more than twice
+    # that, the light made it, and a pen's stroke must not have to be darker than the shadows to count
+    near = darkest[::3, 2::3][:, : sample.shape[1]] - sample[:, : darkest[::3, 2::3].shape[1]]
+    local = 1.4826 * float(np.median(np.abs(near))) / math.sqrt(2) if near.size else noise
+    noise = min(noise, 2.0 * local)
     threshold = max(settings.min_contrast, settings.noise_factor * noise)
     return (paper - darkest) > threshold
 

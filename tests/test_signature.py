@@ -16,7 +16,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from pipeline.decisions import Decision, apply_decisions
 from pipeline.digital_signature import DigitalSignature
@@ -543,3 +543,31 @@ def test_initials_in_the_margin_of_the_municipalitys_unsigned_page_are_no_signat
     images = {1: first.image, 2: second.image}
     result = check_signature((first.page(1), second.page(2)), MARKS, lambda p: images[p.number])
     assert result.signed is False, result.reason
+
+
+def _photographed(sp: SyntheticPage) -> None:
+    """The page as a phone photo: warm light falling off to one corner and a grey desk along its right and lower
+    edges, a third of the picture (the light's spread is far wider than the paper's own noise)."""
+    rgb = np.asarray(sp.image, dtype=np.float32)
+    h, w = rgb.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w]
+    light = 1.0 - 0.45 * (xx / w) * (0.4 + 0.6 * yy / h)
+    warm = np.array([1.0, 0.96, 0.86], dtype=np.float32)
+    rgb = rgb * light[..., None] * warm
+    rgb[:, px(7.6):] = (105, 104, 100)
+    rgb[px(8.0):, :] = (105, 104, 100)
+    sp.image = Image.fromarray(np.clip(rgb, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(1.2))
+
+
+@pytest.mark.parametrize("signed", [True, False])
+def test_a_photo_whose_light_falls_off_is_judged_by_its_ink(signed):
+    """Under a lamp the paper goes from white to a dark beige across the page and the desk shows at its edge: a
+    pen's signature is still ink, the shadow and the desk are not."""
+    sp = SyntheticPage()
+    where = two_columns(sp)
+    if signed:
+        sp.signature(*where["municipality"], colour=INK_LIGHT, pen=4)
+    sp.signature(*where["platform31"])
+    _photographed(sp)
+    result = judge(sp)
+    assert result.signed is signed, result.reason

@@ -1738,6 +1738,7 @@ def test_a_decision_stamp_beside_the_header_table_dates_the_decision(stamp, g40_
     ("mevrouw drs. T. ten\nBrink-Oosting, wethouder", "drs. T.J. ten Brink-Oosting\nwethouder, namens de burgemeester",
      "T.J. ten Brink-Oosting"),
     ("de heer mr. H.A.M. van Leeuwen, wethouder", "H. van Leeuwen\nwethouder", "H.A.M. van Leeuwen"),
+    ("de locoburgemeester, de heer IJ.C. ten Brinke", "J.C. ten Brinke\nlocoburgemeester", "IJ.C. ten Brinke"),
 ])
 def test_one_person_read_with_fewer_initials_in_one_place_keeps_them_all(clause, block, want, g40_reference):
     """The party clause shortens the initials the signature block prints in full (or the other way round): one
@@ -1749,3 +1750,35 @@ def test_one_person_read_with_fewer_initials_in_one_place_keeps_them_all(clause,
             f"Gemeente Groningen\n{block}\n")
     field = extract_fields(_doc(text), g40_reference)["signatory"]
     assert field.value == want and field.confidence >= 0.8
+
+
+NOTE_HEADER = """Besluitnota
+{dated}
+Zaaknummer: Z/23/004127
+Portefeuillehouder: burgemeester
+Onderwerp: Samenwerkingsovereenkomst Platform31 2023-2027
+Besluit
+1. in te stemmen met het sluiten van de samenwerkingsovereenkomst met Platform31;
+Financiële consequenties
+Leiden had op 1 januari 2022 125.074 inwoners. Daarmee komt de bijdrage aan Platform31 op € 18.761 per jaar.
+Aanleiding
+Het huidige convenant tussen het G40-Stedennetwerk en Platform31 loopt af. Op 19 december 2022 hebben de
+G40 en Platform31 een nieuw convenant gesloten voor de periode 2023 tot en met 2027. Omdat de G40 geen
+rechtspersoon is, sluit iedere deelnemende gemeente een eigen overeenkomst met Platform31.
+Argumenten
+Platform31 ondersteunt de themagroepen en pijlers van de G40 met kennis, onderzoek en bijeenkomsten.
+Door de looptijd van vijf jaar staan de afspraken los van de cyclus van de verkiezingen.
+Communicatie
+Na besluitvorming wordt de ondertekende overeenkomst per e-mail naar Platform31 gestuurd.
+"""
+
+
+@pytest.mark.parametrize("dated, want", [
+    ("Datum: 9 januari 2023", None),
+    ("Datum besluitnota: 9 januari 2023", None),
+    ("Datum: 9 januari 2023\nBesluit B&W: 17 januari 2023", date(2023, 1, 17)),
+])
+def test_the_date_under_the_notes_own_title_is_the_notes(dated, want, g40_reference):
+    """'Besluitnota' names the kind of note, not a decision taken: the date under it is the note's own."""
+    got = _values(NOTE_HEADER.format(dated=dated), g40_reference, DocType.DECISION_MEMO)
+    assert got.get("date") == want and got["amount"] == Decimal("18761")

@@ -171,8 +171,11 @@ def _garbled_decision_label(before: str) -> bool:
     if m is None:
         return False
     config = settings("date")
-    return any(fuzz.ratio(m.group(1), word) >= float(config["garbled_label_ratio"])
-               for word in config["garbled_label_words"])
+    word = m.group(1)
+    # a compound that holds the word whole names something else ('Datum besluitnota': the note's date)
+    return any(fuzz.ratio(word, label) >= float(config["garbled_label_ratio"])
+               and not (word.startswith(label) and len(word) > len(label))
+               for label in config["garbled_label_words"])
 
 
 def _decision_heading_above(st: Structure, line: Line, rows: int = 3) -> bool:

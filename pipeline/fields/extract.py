@@ -269,8 +269,8 @@ def _fuller_initials(cands: list[Candidate]) -> None:
             continue
         fuller = [(initials, surname) for initials, surname in parts.values()
                   if name_key(surname) == name_key(mine[1]) and initials != mine[0]
-                  and (letters(initials).startswith(letters(mine[0]))
-                       and (len(letters(initials)) > len(letters(mine[0])) or "IJ." in initials)
+                  and ((letters(initials).startswith(letters(mine[0]))
+                       and (len(letters(initials)) > len(letters(mine[0])) or "IJ." in initials))
                        or initials.replace("IJ.", "J.") == mine[0])]
         if fuller:
             initials, surname = max(fuller, key=lambda p: (len(letters(p[0])), "IJ." in p[0]))

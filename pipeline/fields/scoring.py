@@ -81,8 +81,8 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
                                  and st.column_cue(c.start, c.end, "decision_box", 3, up=True))
     # ... or a cell of its own under a verdict (a stamp 'BESLOTEN IN DE VERGADERING VAN' over '24 JAN. 2023',
     # pressed beside the header table and read into its rows): the verdict dates it, not its printed row's words
-    verdict_cell = (not label and _OPEN_CELL.fullmatch(cell_label) is not None
-                    and st.column_cue(c.start, c.end, "decision_box", 2, up=True))
+    verdict_cell = (not label and "\n" not in c.raw and _OPEN_CELL.fullmatch(cell_label) is not None
+                    and st.column_cue(c.start, c.end, "decided", 2, up=True))
     f["decision_column"] = float(bool(f["decision_column"]) or verdict_cell)
     if label:
         f["signing"] = 0.0  # 'collegebesluit d.d. ...': a date label, but of the decision

@@ -1782,3 +1782,28 @@ def test_the_date_under_the_notes_own_title_is_the_notes(dated, want, g40_refere
     """'Besluitnota' names the kind of note, not a decision taken: the date under it is the note's own."""
     got = _values(NOTE_HEADER.format(dated=dated), g40_reference, DocType.DECISION_MEMO)
     assert got.get("date") == want and got["amount"] == Decimal("18761")
+
+
+def test_initials_a_photo_garbled_at_their_start_are_the_fuller_readings(g40_reference):
+    """'ThL.N. Weterings' in the party clause of a photo is read as 'N. Weterings'; the block prints all of them."""
+    text = ("Samenwerkingsovereenkomst\nde gemeente Tilburg, kantoorhoudende te Tilburg, in deze vertegenwoordigd "
+            "door de burgemeester ThL.N. Weterings,\n(hierna: de gemeente)\nArtikel 2 Bijdrage\nBijdrage per jaar "
+            "(excl. btw) € 33.668,85\nAldus in tweevoud opgemaakt en ondertekend,\nGemeente Tilburg Platform31\n"
+            "Tilburg, 9 februari 2023 Den Haag,\nTh.L.N. Weterings V. Everhardt\nburgemeester directeur-bestuurder\n")
+    assert _values(text, g40_reference)["signatory"] == "Th.L.N. Weterings"
+
+
+@pytest.mark.parametrize("signing", ["Dordrecht, op 31/01/2023", "Dordrecht, op 31/1/2023"])
+def test_a_signing_date_in_slashes_after_op_is_no_page_number(signing, g40_reference):
+    """'op 31/01/2023' holds 'p 31/01' of a page marker: the date's own digits are no running footer's."""
+    text = ("Samenwerkingsovereenkomst\nDe gemeente Dordrecht, vertegenwoordigd door burgemeester A.W. Kolff "
+            "ter uitvoering van het collegebesluit van 24 januari 2023, hierna te noemen: de gemeente,\n"
+            "Artikel 1 Duur\nDe overeenkomst loopt tot en met 31 december 2027.\nArtikel 2 Inhoud\n"
+            "Platform31 ondersteunt de gemeente zoals in het convenant is afgesproken.\n"
+            "Aanvullende werkzaamheden worden afzonderlijk overeengekomen en schriftelijk vastgelegd.\n"
+            "Artikel 3 Bijdrage\nDe gemeente betaalt jaarlijks € 17.930,55.\nArtikel 4 Overige bepalingen\n"
+            "Partijen treden bij een geschil eerst met elkaar in overleg.\nOp deze overeenkomst is Nederlands "
+            "recht van toepassing.\n"
+            f"{signing}\nDe gemeente Dordrecht Platform31\nA.W. Kolff V. Everhardt\n"
+            "burgemeester directeur-bestuurder\nPagina 2 van 2\n")
+    assert _values(text, g40_reference)["date"] == date(2023, 1, 31)

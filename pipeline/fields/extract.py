@@ -256,7 +256,8 @@ def _surname(value: object) -> str | None:
 
 def _fuller_initials(cands: list[Candidate]) -> None:
     """One person, one name: where the same surname is read with fewer initials in one place ('T. ten
-    Brink-Oosting' in the party clause, 'T.J. ten Brink-Oosting' in the signature block), or with the Dutch
+    Brink-Oosting' in the party clause, 'T.J. ten Brink-Oosting' in the signature block; 'N. Weterings' where
+    a photo garbled 'Th.L.N.' to 'ThL.N.'), or with the Dutch
     initial IJ as I, Y or J (a scan lost a letter of it), every reading takes the fullest initials."""
     parts = {c.value: m.groups() for c in cands if (m := _INITIALS_AND_SURNAME.match(str(c.value)))}
 
@@ -269,8 +270,8 @@ def _fuller_initials(cands: list[Candidate]) -> None:
             continue
         fuller = [(initials, surname) for initials, surname in parts.values()
                   if name_key(surname) == name_key(mine[1]) and initials != mine[0]
-                  and ((letters(initials).startswith(letters(mine[0]))
-                       and (len(letters(initials)) > len(letters(mine[0])) or "IJ." in initials))
+                  and (((letters(initials).startswith(letters(mine[0])) or letters(initials).endswith(letters(mine[0])))
+                        and (len(letters(initials)) > len(letters(mine[0])) or "IJ." in initials))
                        or initials.replace("IJ.", "J.") == mine[0])]
         if fuller:
             initials, surname = max(fuller, key=lambda p: (len(letters(p[0])), "IJ." in p[0]))

@@ -97,7 +97,9 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
     f["header"] = float(st.in_header(line))
     # the page's running footer or header ('Collegevoorstel G40 | 06-02-2023 | pagina 1 van 1'): the note's or the
     # print's date, whatever box it stands under
-    f["running_line"] = float(page_marker(st.dt.text[line.start:line.end]) is not None)
+    # (the date itself left out: 'op 31/01/2023' is no 'p. 31/01')
+    rest = st.dt.text[line.start:c.start] + " " * (c.end - c.start) + st.dt.text[c.end:line.end]
+    f["running_line"] = float(page_marker(rest) is not None)
     f["reference_day"] = float(st.before(c.start, "reference_day", 40) or st.after(c.end, "reference_day", 25))
     f["other_event"] = float(not verdict_cell and (st.right_before(c.start, "other_event", 60)
                                                    or _wrapped_from_above(st, line, c.start, "other_event", 25)))

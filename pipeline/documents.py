@@ -128,6 +128,13 @@ def _feet(text: str, lines: int = 3) -> list[str]:
     return [k for k in (_letters(ln) for ln in text.splitlines() if ln.strip())][-lines:]
 
 
+def shares_foot(text: str, before: str, lines: int = 2) -> bool:
+    """Whether a page ends with the running footer of the page before it ('Convenant G40 - Platform31 -1-' over
+    '... -2-', the page number lost or not): the same document's next page."""
+    return any(_repeats_foot(line, _feet(before, lines)) for line in
+               [ln for ln in text.splitlines() if ln.strip()][-lines:]) if before else False
+
+
 def _repeats_foot(line: str, feet: list[str]) -> bool:
     """A line that repeats a footer of the page before ('Advies aan B&W - gemeente Hoorn | CS/8713' whose
     page number was lost) is that footer again, whatever words it has."""
@@ -327,6 +334,12 @@ def _heading(text: str, before: str) -> str | None:
     return None
 
 
+def _footed_sequel(page: Page, before: str) -> bool:
+    """A page under the running footer of the page before that opens nothing of its own (no parties introduced,
+    no subject line): that document's next page, whatever its words read as (a covenant's signing formula)."""
+    return shares_foot(page.text, before) and not _opens(page) and not _has_subject(page)
+
+
 def _stands_apart(page: Page, pc: PageClass, before: str, min_score: float) -> bool:
     """Whether a page after a signed agreement is a document of its own: under a heading of its own that is no
     annex or sequel of the agreement (a form for the invoice details), reading as no agreement, holding more
@@ -358,7 +371,8 @@ def split_documents(source: SourceFile, pages: list[Page]) -> list[Document]:
         elif current and current[0] is DocType.AGREEMENT and pc.starts is None and _closed(current[2]) \
                 and _stands_apart(page, pc, before, min_score):
             groups.append((DocType.OTHER, False, [page], [pc]))
-        elif current and (pc.continues is current[0] if ended else _continues(current[0], pc, min_score)):
+        elif current and (pc.continues is current[0] if ended else (_continues(current[0], pc, min_score)
+                                                                    or _footed_sequel(page, before))):
             current[2].append(page)
             current[3].append(pc)
         else:

@@ -477,3 +477,29 @@ def test_a_form_naming_an_office_in_a_sentence_still_stands_apart(form):
     pages = [page_from_text(1, AGREEMENT_SIGNED[0]), page_from_text(2, AGREEMENT_SIGNED[1]), page_from_text(3, form)]
     docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
     assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.AGREEMENT, "1-2"), (DocType.OTHER, "3")]
+
+
+@pytest.mark.parametrize("office", ["nbeeies Platform31 voorzitter Stedennetwerk G40", "directeur Platform31 ee"])
+def test_a_page_under_the_running_footer_of_the_page_before_goes_on_with_it(office):
+    """The covenant's signature page, its page number lost and an office garbled: the footer it repeats from
+    the page before ('Convenant G40 - Platform31 -1-') says whose page it is, whatever its signing formula."""
+    body = COVENANT_2.format(bullet="b.").rsplit("Aldus", 1)[0] + "\nConvenant G40 - Platform31 -1-"
+    signatures = ("Aldus opgemaakt in tweevoud te Den Haag op 19 december 2022,\nDe heer V. Everhardt De heer P. "
+                  f"Depla.\n{office}\nho\nConvenant G40 - Platform31")
+    pages = [page_from_text(1, COVENANT_1), page_from_text(2, body), page_from_text(3, signatures)]
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
+    assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.COVENANT, "1-3")]
+
+
+def test_agreements_of_one_batch_sharing_a_footer_still_split_at_their_titles():
+    """The variant the shared footer must survive: a batch scan of two towns' agreements printed from one model,
+    the same footer on every page; the second opens with its title and parties."""
+    first = ("Samenwerkingsovereenkomst\nDe gemeente Gouda, vertegenwoordigd door burgemeester P. Verhoeve, hierna te "
+             "noemen: de gemeente\nDe bijdrage bedraagt € 11.114,25 per jaar.\nAldus in tweevoud opgemaakt te Gouda "
+             "op 2 februari 2023\nSamenwerkingsovereenkomst G40 - Platform31")
+    second = ("Samenwerkingsovereenkomst\nDe gemeente Schiedam, vertegenwoordigd door burgemeester C.H.J. Lamers, "
+              "hierna te noemen: de gemeente\nDe bijdrage bedraagt € 12.029,10 per jaar.\nAldus in tweevoud "
+              "opgemaakt te Schiedam op 3 februari 2023\nSamenwerkingsovereenkomst G40 - Platform31")
+    pages = [page_from_text(1, first), page_from_text(2, second)]
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
+    assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.AGREEMENT, "1"), (DocType.AGREEMENT, "2")]

@@ -1807,3 +1807,20 @@ def test_a_signing_date_in_slashes_after_op_is_no_page_number(signing, g40_refer
             f"{signing}\nDe gemeente Dordrecht Platform31\nA.W. Kolff V. Everhardt\n"
             "burgemeester directeur-bestuurder\nPagina 2 van 2\n")
     assert _values(text, g40_reference)["date"] == date(2023, 1, 31)
+
+
+def test_the_mayors_surname_after_the_office_in_the_party_clause_names_them(g40_reference):
+    """'burgemeester Koen. Schuiling': a speck after the first name breaks the name's pattern; the reference
+    mayor's surname right after the office is still them, where the block's name is spoilt by the signature."""
+    text = ("Uitvoeringsovereenkomst Platform31 2023-2027\n2. de gemeente Groningen, kantoorhoudende aan de "
+            "Kreupelstraat 1, te dezen vertegenwoordigd door haar burgemeester Koen. Schuiling, hiema te noemen: "
+            "de gemeente,\nkomen het volgende overeen:\n1. Duur en opzegging\nDe overeenkomst treedt in werking op "
+            "1 maart 2023 en loopt tot en met 31 december 2027.\n2. Prestaties Platform31\nDe samenwerking omvat de "
+            "inhoudelijke ondersteuning van de gemeente.\nAfspraken over extra activiteiten worden apart gemaakt.\n"
+            "3. Vergoeding\nDe jaarlijkse bijdrage bedraagt 234.950 x € 0,15 = € 35.242,50.\n4. Betaling\n"
+            "Facturen worden gericht aan de crediteurenadministratie van de gemeente.\n5. Slotbepalingen\n"
+            "Partijen treden bij een geschil eerst met elkaar in overleg.\n"
+            "Namens het college van burgemeester en wethouders van Groningen,\nGroningen, 19 jan. 2023\n"
+            "_ Kocn Sch..ling\n_ pagina 1 van 2\n")
+    field = extract_fields(_doc(text), g40_reference)["signatory"]
+    assert field.value == "K.F. Schuiling" and field.confidence >= 0.8, field

@@ -186,9 +186,11 @@ def signatory_field(st: Structure, municipality: str | None, reference: Referenc
     entry = reference.get(municipality) if municipality else None
     cands = find.people(st.dt)
     if entry and entry.mayor:
-        # a surname alone is a printed name in a signature block or on a line of names, not in a sentence
+        # a surname alone is a printed name in a signature block or on a line of names, not in a sentence,
+        # unless the office stands right before it ('burgemeester Koen. Schuiling': a speck broke the name)
         alone = find.surnames_alone(st.dt, [surname for _, surname in reference_people(entry.mayor)], cands)
-        cands += [c for c in alone if st.in_closing(st.dt.line_at(c.start)) or st.among_names(c.start, c.end)]
+        cands += [c for c in alone if st.in_closing(st.dt.line_at(c.start)) or st.among_names(c.start, c.end)
+                  or st.right_before(c.start, "municipal_office", 25)]
     for c in cands:
         match = 0.0
         if entry and entry.mayor:

@@ -1824,3 +1824,21 @@ def test_the_mayors_surname_after_the_office_in_the_party_clause_names_them(g40_
             "_ Kocn Sch..ling\n_ pagina 1 van 2\n")
     field = extract_fields(_doc(text), g40_reference)["signatory"]
     assert field.value == "K.F. Schuiling" and field.confidence >= 0.8, field
+
+
+def test_a_sentence_opening_with_a_date_under_a_verdict_is_no_stamp(g40_reference):
+    """The variant the verdict cell must survive: 'Op 21 december 2022 ontvingen de leden ...' opens its line
+    two rows under 'aangenomen', but a sentence runs on after the date: no cell of its own."""
+    from .synthetic_page import SyntheticPage
+
+    sp = SyntheticPage()
+    lines = ["Collegevoorstel", "Datum 19-1-2023", "Onderwerp: samenwerkingsovereenkomst Platform31",
+             "Het eerdere voorstel is aangenomen.",
+             "Het Stedennetwerk G40 bundelt de kennisvragen van de steden en legt die jaarlijks aan Platform31 voor.",
+             "Op 21 december 2022 ontvingen de leden van het Algemeen Bestuur van de G40 het convenant.",
+             "De bijdrage is € 0,15 per inwoner, op basis van 184.702 inwoners, dus € 27.705 per jaar."]
+    for i, line in enumerate(lines):
+        sp.text(1.0, 1.0 + 0.3 * i, line)
+    doc = Document(SourceFile("scan.pdf", "scan.pdf", 1, "pdf"), (sp.page(1),), DocType.DECISION_MEMO, 0.9)
+    found = extract_fields(doc, g40_reference).get("date")
+    assert found is None or found.value != date(2022, 12, 21)

@@ -81,8 +81,10 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
                                  and st.column_cue(c.start, c.end, "decision_box", 3, up=True))
     # ... or a cell of its own under a verdict (a stamp 'BESLOTEN IN DE VERGADERING VAN' over '24 JAN. 2023',
     # pressed beside the header table and read into its rows): the verdict dates it, not its printed row's words
+    # (the date is all its cell holds: no sentence runs on after it, 'Op 21 december 2022 ontvingen de leden')
+    after = re.sub(r"[^a-z]", "", st.dt.folded[c.end:line.end])
     verdict_cell = (not label and "\n" not in c.raw and _OPEN_CELL.fullmatch(cell_label) is not None
-                    and st.column_cue(c.start, c.end, "decided", 2, up=True))
+                    and len(after) <= 3 and st.column_cue(c.start, c.end, "decided", 2, up=True))
     f["decision_column"] = float(bool(f["decision_column"]) or verdict_cell)
     if label:
         f["signing"] = 0.0  # 'collegebesluit d.d. ...': a date label, but of the decision
@@ -204,7 +206,7 @@ def _formula_above(st: Structure, line: Line, chars: int = 45) -> bool:
 
 
 _BARE_LABEL = re.compile(r"[\W_]*[a-z]{3,12}\s*:\s*")
-_OPEN_CELL = re.compile(r"[\W_]*(?:d\.?\s?d\.?|op|datum)?[\s:.]*")  # a cell the date opens ('', 'd.d.', 'op')
+_OPEN_CELL = re.compile(r"[\W_]*(?:d\.?\s?d\.?|datum)?[\s:.]*")  # a cell the date opens ('', 'd.d.', 'datum:')
 
 
 def _own_label(st: Structure, line: Line, start: int) -> bool:

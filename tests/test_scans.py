@@ -227,7 +227,7 @@ def test_a_scan_with_a_scanners_hidden_text_layer_is_read_by_ocr(tmp_path):
     from reportlab.pdfgen import canvas
 
     pages = scan(render_agreement(SPEC, random.Random(5)).pdf, DAMAGE["office"], random.Random(9))
-    pdf = canvas.Canvas(str(tmp_path / "SKM_C458.pdf"), pagesize=A4)
+    pdf = canvas.Canvas(str(tmp_path / "SKM_C458.pdf"), pagesize=A4, invariant=True)  # same bytes every run
     for image in pages:
         buffer = BytesIO()
         image.save(buffer, format="PNG")

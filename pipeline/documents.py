@@ -131,8 +131,10 @@ def _feet(text: str, lines: int = 3) -> list[str]:
 def shares_foot(text: str, before: str, lines: int = 2) -> bool:
     """Whether a page ends with the running footer of the page before it ('Convenant G40 - Platform31 -1-' over
     '... -2-', the page number lost or not): the same document's next page."""
-    return any(_repeats_foot(line, _feet(before, lines)) for line in
-               [ln for ln in text.splitlines() if ln.strip()][-lines:]) if before else False
+    if not before:
+        return False
+    feet = _feet(before, lines)
+    return any(_repeats_foot(line, feet) for line in [ln for ln in text.splitlines() if ln.strip()][-lines:])
 
 
 def _repeats_foot(line: str, feet: list[str]) -> bool:

@@ -137,7 +137,8 @@ def _ink_mask(rgb: np.ndarray, settings: InkSettings) -> np.ndarray:
     # a photo's light falls off across the page (and the desk shows at its edges): that spread is no noise of
     # the paper. Pixels two apart differ by the paper's own noise only; where the spread is more than twice
     # that, the light made it, and a pen's stroke must not have to be darker than the shadows to count
-    near = darkest[::3, 2::3][:, : sample.shape[1]] - sample[:, : darkest[::3, 2::3].shape[1]]
+    beside = darkest[::3, 2::3]
+    near = beside[:, : sample.shape[1]] - sample[:, : beside.shape[1]]
     local = 1.4826 * float(np.median(np.abs(near))) / math.sqrt(2) if near.size else noise
     noise = min(noise, 2.0 * local)
     threshold = max(settings.min_contrast, settings.noise_factor * noise)

@@ -256,27 +256,35 @@ def _surname(value: object) -> str | None:
     return name_key(m.group(2)) if m else None
 
 
+def _initial_letters(initials: str) -> str:
+    """Initials as letters, the Dutch IJ and a Y (a scan's reading of it) as I: 'IJ.C.' -> 'IC'."""
+    return initials.replace("IJ.", "I.").replace("Y.", "I.").replace(".", "")
+
+
+def _fuller(initials: str, mine: str) -> bool:
+    """Whether `initials` are a fuller reading of `mine` for the same surname: more of them around the ones read
+    ('T.J.' for 'T.', 'Th.L.N.' for 'N.'), the IJ where a scan read I or Y, or where it lost the I ('J.C.')."""
+    if initials == mine:
+        return False
+    full, read = _initial_letters(initials), _initial_letters(mine)
+    around = full.startswith(read) or full.endswith(read)
+    return (around and (len(full) > len(read) or "IJ." in initials)) or initials.replace("IJ.", "J.") == mine
+
+
 def _fuller_initials(cands: list[Candidate]) -> None:
     """One person, one name: where the same surname is read with fewer initials in one place ('T. ten
     Brink-Oosting' in the party clause, 'T.J. ten Brink-Oosting' in the signature block; 'N. Weterings' where
-    a photo garbled 'Th.L.N.' to 'ThL.N.'), or with the Dutch
-    initial IJ as I, Y or J (a scan lost a letter of it), every reading takes the fullest initials."""
+    a photo garbled 'Th.L.N.' to 'ThL.N.'), or with the Dutch initial IJ as I, Y or J (a scan lost a letter of
+    it), every reading takes the fullest initials."""
     parts = {c.value: m.groups() for c in cands if (m := _INITIALS_AND_SURNAME.match(str(c.value)))}
-
-    def letters(initials: str) -> str:
-        return initials.replace("IJ.", "I.").replace("Y.", "I.").replace(".", "")
-
     for c in cands:
         mine = parts.get(c.value)
         if mine is None:
             continue
         fuller = [(initials, surname) for initials, surname in parts.values()
-                  if name_key(surname) == name_key(mine[1]) and initials != mine[0]
-                  and (((letters(initials).startswith(letters(mine[0])) or letters(initials).endswith(letters(mine[0])))
-                        and (len(letters(initials)) > len(letters(mine[0])) or "IJ." in initials))
-                       or initials.replace("IJ.", "J.") == mine[0])]
+                  if name_key(surname) == name_key(mine[1]) and _fuller(initials, mine[0])]
         if fuller:
-            initials, surname = max(fuller, key=lambda p: (len(letters(p[0])), "IJ." in p[0]))
+            initials, surname = max(fuller, key=lambda p: (len(_initial_letters(p[0])), "IJ." in p[0]))
             c.value = f"{initials} {surname}"
 
 

@@ -59,13 +59,52 @@ def dutch_number(words: str) -> int | None:
     return value if value else None
 
 
+# '<words> euro [en <words> (euro)cent]' without 'zegge' ('een bijdrage van drieëntwintigduizend
+# zevenhonderdachtentachtig euro en vijftig cent (€ 23.788,50)'): the words right before 'euro' that make a number
+_EURO = re.compile(r"\beuro\b(?:\s+en\s+(?P<cents>[a-zà-ÿ]+(?:[\s-]+[a-zà-ÿ]+)?)\s+(?:euro)?cent\b)?", re.IGNORECASE)
+MAX_WORDS = 5  # 'drieentwintig duizend zevenhonderd achtentachtig': a number spelt in separate words
+MIN_SPELLED = 100  # fewer euros in words are a rate or a fee, not a contribution
+
+
+def _in_words(euros: int | None, cents: int | None) -> Decimal | None:
+    if euros is None or cents is None or cents > 99:
+        return None
+    return (Decimal(euros) + Decimal(cents) / 100).quantize(Decimal("0.01"))
+
+
+def _words_before(text: str, end: int) -> tuple[int, int] | None:
+    """The longest run of at most MAX_WORDS words ending at `end` (only spaces, hyphens and line breaks between
+    them) that reads as a number: its start and value."""
+    words = []
+    pos = end
+    while len(words) < MAX_WORDS:
+        gap = re.search(r"[\s-]*$", text[max(0, pos - 3):pos])
+        pos -= len(gap.group(0)) if gap else 0
+        m = re.search(r"[a-zà-ÿ]+$", text[max(0, pos - 40):pos], re.IGNORECASE)
+        if m is None:
+            break
+        pos -= len(m.group(0))
+        words.append(pos)
+    for start in reversed(words):  # the longest run first
+        value = dutch_number(text[start:end])
+        if value:
+            return start, value
+    return None
+
+
 def amount_in_words(text: str) -> list[tuple[Decimal, int, int]]:
-    """Each amount spelled out after 'zegge' in `text`: its value and where its words stand."""
+    """Each amount spelled out in `text` (after 'zegge', or words before 'euro' making a number of at least
+    MIN_SPELLED): its value and where its words stand."""
     out = []
     for m in _IN_WORDS.finditer(text):
-        euros = dutch_number(m.group("euros"))
-        cents = dutch_number(m.group("cents")) if m.group("cents") else 0
-        if euros is None or cents is None or cents > 99:
+        value = _in_words(dutch_number(m.group("euros")), dutch_number(m.group("cents")) if m.group("cents") else 0)
+        if value is not None:
+            out.append((value, m.start("euros"), m.end()))
+    for m in _EURO.finditer(text):
+        run = _words_before(text, m.start())
+        if run is None or run[1] < MIN_SPELLED or any(s <= run[0] < e for _v, s, e in out):
             continue
-        out.append(((Decimal(euros) + Decimal(cents) / 100).quantize(Decimal("0.01")), m.start("euros"), m.end()))
+        value = _in_words(run[1], dutch_number(m.group("cents")) if m.group("cents") else 0)
+        if value is not None:
+            out.append((value, run[0], m.end()))
     return out

@@ -10,7 +10,9 @@ from decimal import Decimal
 
 import pytest
 
+from pipeline.fields import candidates as find
 from pipeline.fields import extract_fields
+from pipeline.fields.doctext import DocText
 from pipeline.page_text import page_from_text
 from pipeline.schema import DocType, Document, Page, SourceFile
 
@@ -1842,3 +1844,167 @@ def test_a_sentence_opening_with_a_date_under_a_verdict_is_no_stamp(g40_referenc
     doc = Document(SourceFile("scan.pdf", "scan.pdf", 1, "pdf"), (sp.page(1),), DocType.DECISION_MEMO, 0.9)
     found = extract_fields(doc, g40_reference).get("date")
     assert found is None or found.value != date(2022, 12, 21)
+
+
+@pytest.mark.parametrize(("date_y", "expected"), [(1360, date(2023, 2, 10)), (1290, date(2023, 2, 7))])
+def test_a_date_set_close_over_the_next_blocks_header_is_that_blocks(date_y, expected, g40_reference):
+    """Stacked blocks, Platform31's first: 'Datum: 10/02/2023' set close over 'Namens de gemeente Enschede,' and
+    far under the director's name heads the municipality's block, and is its signing date rather than the
+    decision the closing names; set close under the director's name it is Platform31's."""
+    lines = [words("Samenwerkingsovereenkomst Platform31 en gemeente Enschede", 300, 300),
+             words("De gemeente Enschede, vertegenwoordigd door de burgemeester R.W. Bleker,", 300, 400),
+             words("Artikel 1 Looptijd", 300, 450),
+             words("De overeenkomst loopt van 1 maart 2023 tot en met 31 december 2027.", 300, 480),
+             words("Artikel 2 Bijdrage", 300, 510), words("De jaarlijkse bijdrage bedraagt € 24.096,00.", 300, 540),
+             words("Artikel 3 Facturering", 300, 570), words("Platform31 zendt jaarlijks een factuur.", 300, 600),
+             words("Artikel 4 Geschillen", 300, 630), words("Geschillen worden in overleg opgelost.", 300, 660),
+             words("Artikel 5 Recht", 300, 690), words("Op deze overeenkomst is Nederlands recht van toepassing.",
+                                                       300, 720),
+             words("Aldus overeengekomen en in tweevoud ondertekend ter uitvoering van het collegebesluit van "
+                   "7 feb. 2023.", 300, 900),
+             words("Namens Stichting Platform31,", 300, 1000), words("de directeur-bestuurder,", 300, 1050),
+             words("Victor Everhardt", 300, 1250), words("Datum: 10/02/2023", 300, date_y),
+             words("Namens de gemeente Enschede,", 300, 1400), words("de burgemeester,", 300, 1450),
+             words("R.W. Bleker", 300, 1600)]
+    doc = Document(SourceFile("scan.pdf", "scan.pdf", 1, "pdf"), (_boxed_page(lines),), DocType.AGREEMENT, 0.9)
+    assert extract_fields(doc, g40_reference)["date"].value == expected
+
+
+@pytest.mark.parametrize(("date_x", "expected"), [(1300, date(2023, 1, 23)), (300, date(2023, 1, 17))])
+def test_a_date_heading_a_column_of_blocks_side_by_side_is_that_blocks(date_x, expected, g40_reference):
+    """Blocks side by side: 'Datum: 23/01/2023' opening the right-hand column, over 'Namens de gemeente Venlo,',
+    is the municipality's, though OCR reads it on one line after Platform31's header; opening the left-hand
+    column, over Platform31's header, it is Platform31's, and the decision the closing names dates the
+    agreement."""
+    lines = [words("Samenwerkingsovereenkomst Platform31 en gemeente Venlo", 300, 300),
+             words("De gemeente Venlo, vertegenwoordigd door de burgemeester A.S. Scholten,", 300, 400),
+             words("Artikel 1 Looptijd", 300, 450),
+             words("De overeenkomst loopt van 1 maart 2023 tot en met 31 december 2027.", 300, 480),
+             words("Artikel 2 Bijdrage", 300, 510), words("De jaarlijkse bijdrage bedraagt € 15.232,65.", 300, 540),
+             words("Artikel 3 Facturering", 300, 570), words("Platform31 zendt jaarlijks een factuur.", 300, 600),
+             words("Artikel 4 Geschillen", 300, 630), words("Geschillen worden in overleg opgelost.", 300, 660),
+             words("Artikel 5 Recht", 300, 690), words("Op deze overeenkomst is Nederlands recht van toepassing.",
+                                                       300, 720),
+             words("Zo overeengekomen ter uitvoering van het collegebesluit van 17/01/2023.", 300, 900),
+             *_columns_opened_by_a_date(date_x),
+             words("de heer V. Everhardt", 300, 1300) + words("A.S. Scholten", 1300, 1340)]
+    doc = Document(SourceFile("scan.pdf", "scan.pdf", 1, "pdf"), (_boxed_page(lines),), DocType.AGREEMENT, 0.9)
+    assert extract_fields(doc, g40_reference)["date"].value == expected
+
+
+def _columns_opened_by_a_date(date_x: float) -> list[list[tuple[str, float, float]]]:
+    """Two blocks side by side, the date over the block at `date_x` (300: Platform31's, 1300: Venlo's)."""
+    left = ["Namens Stichting Platform31,", "de directeur-bestuurder,"]
+    right = ["Namens de gemeente Venlo,", "de burgemeester,"]
+    left, right = (["Datum: 23/01/2023", *left], right) if date_x == 300 else (left, ["Datum: 23/01/2023", *right])
+    rows = []
+    for i in range(3):
+        row = words(left[i], 300, 1000 + 40 * i) if i < len(left) else []
+        rows.append(row + (words(right[i], 1300, 1000 + 40 * i) if i < len(right) else []))
+    return rows
+
+
+@pytest.mark.parametrize("day", ["|", "l", "I", "]"])
+def test_a_day_one_read_as_a_bar_or_a_letter_after_a_date_label(day, g40_reference):
+    """'Datum: | maart 2023': the 1 of a typed date read as a bar or a letter, after the form's date label, is the
+    first of March; the same month after a table's bar without a date label is no date ('Periode | maart 2023')."""
+    text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Den Helder, vertegenwoordigd door de burgemeester J.A. Hoekstra\n"
+            "Periode | maart 2023 t/m december 2027\nArtikel 1 Bijdrage\nDe bijdrage bedraagt € 8.450,10 per jaar.\n"
+            "Artikel 2 Facturering\nPlatform31 zendt jaarlijks een factuur.\nArtikel 3 Geschillen\n"
+            "Geschillen worden in overleg opgelost.\nArtikel 4 Recht\nOp deze overeenkomst is Nederlands recht van "
+            "toepassing.\nAldus overeengekomen en in tweevoud ondertekend,\nPlaats: Den Haag Plaats: Den Helder\n"
+            f"Datum: {day} maart 2023\nVoor Platform31 Voor de gemeente Den Helder\n"
+            "de heer V. Everhardt J.A. Hoekstra\n")
+    assert _values(text, g40_reference)["date"] == date(2023, 3, 1)
+    unlabelled = text.replace(f"Datum: {day} maart 2023", "")
+    assert _values(unlabelled, g40_reference).get("date") is None
+
+
+def test_a_name_does_not_run_on_into_the_next_column(g40_reference):
+    """Blocks side by side: 'V. Everhardt' in the left column and a signature read as 'Aen' in the right one are
+    no person 'V. Everhardt Aen' (who, named in the town's column, would sign for it); the mayor named under
+    the signature is the signatory."""
+    lines = [words("Samenwerkingsovereenkomst Platform31 en gemeente Gouda", 300, 300),
+             words("Stichting Platform31, vertegenwoordigd door de heer V. Everhardt, directeur,", 300, 350),
+             words("De gemeente Gouda, vertegenwoordigd door de heer P. Verhoeve, burgemeester,", 300, 400),
+             words("Artikel 1 Looptijd", 300, 450),
+             words("De overeenkomst loopt van 1 maart 2023 tot en met 31 december 2027.", 300, 480),
+             words("Artikel 2 Bijdrage", 300, 510), words("De jaarlijkse bijdrage bedraagt € 11.070,15.", 300, 540),
+             words("Artikel 3 Facturering", 300, 570), words("Platform31 zendt jaarlijks een factuur.", 300, 600),
+             words("Artikel 4 Recht", 300, 630), words("Op deze overeenkomst is Nederlands recht van toepassing.",
+                                                       300, 660),
+             words("Aldus overeengekomen en in tweevoud ondertekend.", 300, 900),
+             words("Namens Stichting Platform31,", 350, 1030) + words("Datum: 13-02-2023", 1299, 1040),
+             words("de directeur,", 350, 1088) + words("Namens de gemeente Gouda,", 1298, 1100),
+             words("de burgemeester,", 1297, 1160),
+             words("V. Everhardt", 346, 1405) + words("Aen", 1353, 1380),
+             words("ir. P. Verhoeve", 1293, 1477)]
+    doc = Document(SourceFile("scan.pdf", "scan.pdf", 1, "pdf"), (_boxed_page(lines),), DocType.AGREEMENT, 0.9)
+    assert "V. Everhardt" in {c.value for c in find.people(DocText.of(doc))}
+    assert not any("Aen" in c.value for c in find.people(DocText.of(doc)))
+    assert extract_fields(doc, g40_reference)["signatory"].value == "P. Verhoeve"
+
+
+@pytest.mark.parametrize(("figure", "expected"), [("€35.7148,90", Decimal("35748.90")),
+                                                   ("€35.7448,90", Decimal("35748.90")),
+                                                   ("€35.7158,90", None)])
+def test_an_amount_a_speck_gave_a_digit_too_many_is_read_where_rate_times_count_confirms_it(
+        figure, expected, g40_reference):
+    """'€35.7148,90': a speck read as a digit in a group of three; without one digit it is € 35.748,90, which the
+    stated rate times the stated inhabitants confirms. A reading no digit's removal makes equal to rate x count
+    stays unread (so the field is missing, not guessed)."""
+    text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Eindhoven, vertegenwoordigd door de burgemeester J.A. Jorritsma\n"
+            f"3.1 De jaarlijkse bijdrage van de gemeente bedraagt {figure} (exclusief btw),\nzijnde €0,15 per "
+            "inwoner bij 238.326 inwoners volgens het CBS op 1 januari 2022.\n")
+    assert _values(text, g40_reference).get("amount") == expected
+
+
+@pytest.mark.parametrize(("figure", "expected"), [("32.809", Decimal("32809")), ("31.500", None)])
+def test_a_memos_rounded_contribution_without_its_euro_sign_is_read_where_rate_times_count_confirms_it(
+        figure, expected, g40_reference):
+    """'komt de jaarlijkse contributie uit op 32.809' (the euro sign lost, or never typed): a bare whole number is
+    the memo's amount where it is the stated inhabitants x the rate, rounded; any other bare number is no
+    amount."""
+    text = ("Besluitnota college\nOnderwerp Uitvoeringsovereenkomst Platform31 2023-2027\nVergadering B&W d.d. "
+            "14 feb. 2023\nVoorstel\n1. in te stemmen met deelname aan het convenant G40-Platform31;\n"
+            f"Met 218.728 inwoners (CBS, januari 2022) komt de jaarlijkse contributie uit op {figure}, een stijging "
+            "van 4,375 ten\nopzichte van de huidige bijdrage van 0,13 per inwoner.\n")
+    assert _values(text, g40_reference, DocType.DECISION_MEMO, "almere_besluitnota.pdf").get("amount") == expected
+
+
+AMOUNT_IN_WORDS_FIRST = """Samenwerkingsovereenkomst 2023 t/m 2027
+tussen Stichting Platform31 en de gemeente Amersfoort
+2. De gemeente Amersfoort, kantoorhoudende aan het Stadhuisplein 1 te Amersfoort,
+rechtsgeldig vertegenwoordigd door de burgemeester, de heer drs. L.M.M. Bolsius.
+3. De gemeente betaalt aan Platform31 een jaarlijkse bijdrage van drieëntwintigduizend
+zevenhonderdachtentachtig euro en vijftig cent (€ 23.788,50), exclusief btw. Dit is €
+0,15 per inwoner, uitgaande van het inwonertal op 1 januari 2022 volgens het CBS.
+Ten opzichte van de bijdrage in de vorige periode (€ 20.616,70) is dat een stijging van
+€ 3.171,80.
+"""
+
+
+@pytest.mark.parametrize("words_", ["drieëntwintigduizend\nzevenhonderdachtentachtig euro en vijftig cent",
+                                    "drieentwintig duizend zevenhonderd achtentachtig euro en vijftig eurocent"])
+def test_an_amount_in_words_before_its_figure_confirms_it_over_an_increase_wrapped_onto_its_own_line(
+        words_, g40_reference):
+    """'een jaarlijkse bijdrage van drieëntwintigduizend zevenhonderdachtentachtig euro en vijftig cent
+    (€ 23.788,50)': words first, no 'zegge', broken over a line; the increase '... een stijging van' / '€ 3.171,80'
+    on a line of its own is the increase, not the contribution."""
+    text = AMOUNT_IN_WORDS_FIRST.replace("drieëntwintigduizend\nzevenhonderdachtentachtig euro en vijftig cent", words_)
+    assert _values(text, g40_reference)["amount"] == Decimal("23788.50")
+
+
+def test_an_increase_whose_cue_ends_the_line_above_is_no_contribution(g40_reference):
+    """'... is dat een stijging van' / '€ 3.171,80.': the increase wrapped onto a line of its own keeps its cue,
+    and the contribution is read."""
+    from pipeline.fields.scoring import amount_features
+    from pipeline.fields.structure import Structure
+
+    st = Structure(DocText.of(_doc(AMOUNT_IN_WORDS_FIRST)))
+    found = find.amounts(st.dt)
+    for c in found:
+        amount_features(st, c)
+    assert {c.value: c.features["change"] for c in found if c.raw.startswith("€")} == {
+        Decimal("23788.50"): 0.0, Decimal("20616.70"): 0.0, Decimal("3171.80"): 1.0, Decimal("0.15"): 0.0}
+    assert _values(AMOUNT_IN_WORDS_FIRST, g40_reference)["amount"] == Decimal("23788.50")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 from ..normalize import MONTH_ABBREVIATIONS, MONTHS, parse_amount, parse_date, parse_integer, strip_accents
@@ -59,6 +59,12 @@ _GLUED_DAY = re.compile(r"(?<![\d.,/-])([0-3]?\d)((?:" + "|".join(sorted({*MONTH
                         + r")\b)\.?\s*(20[12]\d)(?!\d)", re.IGNORECASE)
 _SHORT_YEAR = re.compile(r"(?<![\d.,/-])([0-3]?\d)(?:\s+([a-z]{3,10})\.?\s+|\s?[-./]\s?([01]?\d)\s?[-./]\s?)"
                          r"['’`](\d\d)(?!\d)", re.IGNORECASE)
+
+
+# a day 1 read as a bar or a letter after a form's date label ('Datum: | maart 2023'); without the label a bar
+# before a month is a table's rule ('Periode | maart 2023')
+_BAR_DAY = re.compile(r"datum\s*:?\s*([|lI\]]\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                      + r")\s+(20[12]\d))(?!\d)", re.IGNORECASE)
 
 
 # a numeric date whose dots a hand or a scan set apart or misread ('23, 02, 2023', '23 ,02 ,2023', '31, (01/2023',
@@ -150,6 +156,9 @@ def dates(dt: DocText) -> list[Candidate]:
         _add_date(out, m, value)
     for m, value in _matched_dates(_SPACED_NUMERIC, dt.text, lambda m: f"{m.group(1)}-{m.group(2)}-{m.group(3)}"):
         _add_date(out, m, value)
+    for m, value in _matched_dates(_BAR_DAY, dt.text, lambda m: f"1 {m.group(2)} {m.group(3)}"):
+        if not _overlaps(out, m.start(1), m.end(1)):
+            out.append(Candidate("date", value, m.group(1), m.start(1), m.end(1)))
     return out
 
 
@@ -214,6 +223,7 @@ def amounts(dt: DocText) -> list[Candidate]:
             continue
         value = parse_amount(text)
         if value is None:
+            out.extend(_digit_too_many(text, start, end))
             continue
         cand = Candidate("amount", value, text, start, end)
         cand.features["no_currency"] = 1.0 if label == "MONEY_BARE" else 0.0
@@ -225,6 +235,40 @@ def amounts(dt: DocText) -> list[Candidate]:
     for c in out:
         c.features["spelled_out"] = float(any(w.value == c.value for w in words))
     return out + words
+
+
+_OVERFULL_GROUP = re.compile(r"\d[.,]\d{4}(?!\d)")  # a group of four digits after a thousands dot
+
+
+def _digit_too_many(text: str, start: int, end: int) -> list[Candidate]:
+    """An amount no notation allows because a speck was read as a digit in a group of three ('€35.7148,90'):
+    each reading without one digit of that group, marked `lookalike` (it wins only where rate x a stated count
+    matches it)."""
+    group = _OVERFULL_GROUP.search(text)
+    if group is None:
+        return []
+    out: list[Candidate] = []
+    for i in range(group.start() + 2, group.end()):
+        value = parse_amount(text[:i] + text[i + 1:])
+        if value is not None and all(c.value != value for c in out):
+            out.append(Candidate("amount", value, text, start, end, {"lookalike": 1.0}))
+    return out
+
+
+def bare_rounded_amounts(dt: DocText, counts: list[Candidate], rate: Decimal) -> list[Candidate]:
+    """Whole numbers written without a currency ('komt de contributie uit op 32.809') that are a stated count x
+    the rate rounded to euros: a memo's contribution whose euro sign was lost or never typed. Any other bare
+    number stays no amount."""
+    due = {(rate * int(str(c.value))).quantize(Decimal("1"), ROUND_HALF_UP) for c in counts
+           if not c.features.get("lookalike")}
+    taken = [(s, e) for _t, s, e, label in dt.entities if label in ("MONEY", "MONEY_BARE", "DATE")]
+    out = []
+    for m in _COUNT.finditer(dt.text):
+        value = parse_integer(m.group(1))
+        if value is None or Decimal(value) not in due or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        out.append(Candidate("amount", Decimal(value), m.group(1), m.start(1), m.end(1), {"no_currency": 1.0}))
+    return out
 
 
 def amount_variants(amounts: list[Candidate]) -> list[Candidate]:
@@ -321,7 +365,10 @@ def people(dt: DocText) -> list[Candidate]:
     """Every name of a person: initials or a first name, particles, a surname, titles dropped."""
     out = []
     stop = _not_names()
-    for m in _person_pattern().finditer(dt.text):
+    for found in _person_pattern().finditer(dt.text):
+        m = _within_column(dt, found)
+        if m is None:
+            continue
         surname = m.group("surname")
         words = [w.lower() for w in re.split(r"[\s-]+", surname) if w[:1].isupper()]
         if any(w in stop for w in words) or m.group("given").strip().lower() in stop:
@@ -330,6 +377,26 @@ def people(dt: DocText) -> list[Candidate]:
         cand.features["initials"] = 1.0 if "." in m.group("given") else 0.0
         out.append(cand)
     return out
+
+
+COLUMN_GAP = 0.04  # words further apart than this share of the page width stand in blocks side by side
+
+
+def _within_column(dt: DocText, m: re.Match[str]) -> re.Match[str] | None:
+    """The name cut where its words cross a gap between columns ('V. Everhardt' in one signature block and a
+    signature read as 'Aen' in the next: no 'V. Everhardt Aen'), read again up to the gap; None where nothing
+    of a name is left."""
+    gap = COLUMN_GAP * dt.page_width(dt.page_of(m.start()))
+    previous = None
+    for token in re.finditer(r"\S+", dt.text[m.start():m.end()]):
+        start, end = m.start() + token.start(), m.start() + token.end()
+        box = dt.box(start, end)
+        if box is None:
+            return m
+        if previous is not None and box[0] - previous[2] > gap:
+            return _person_pattern().match(dt.text[:start].rstrip(), m.start())
+        previous = box
+    return m
 
 
 def surnames_alone(dt: DocText, surnames: list[str], taken: list[Candidate]) -> list[Candidate]:

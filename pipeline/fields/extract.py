@@ -170,6 +170,10 @@ def money_fields(st: Structure, rate: Decimal) -> tuple[Field | None, Field | No
     counts += [v for c in counts if not c.features.get("lookalike")
                and (v := find.lost_leading_one(c, st.dt.text, low, high)) is not None]
     amounts += find.amount_variants(amounts)
+    bare = find.bare_rounded_amounts(st.dt, counts, rate)
+    for c in bare:
+        amount_features(st, c)
+    amounts += bare
     for c in amounts:  # more than the most inhabitants could owe: a misread, never the contribution
         c.features["implausible"] = float(find.as_decimal(c.value) > rate * high)
     cross_check(amounts, counts, rate, int(a_set["term_years"]))

@@ -143,6 +143,13 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
     # (two blocks side by side read as one line, 'Namens Platform31   Datum: 8-3-2023', are columns, not a row)
     f["municipal_row"] = float(municipal_row and not platform_row and not f["platform_column"])
     f["platform_row"] = float(platform_row and not municipal_row and not f["municipal_column"])
+    head = st.heads_block_below(c.start, c.end) if closing else None
+    if head is not None:  # 'Datum: 10/02/2023' set close over 'Namens de gemeente Enschede,': that block's
+        municipal = lexicon("municipal_office").search(head) is not None
+        platform = lexicon("other_office").search(head) is not None
+        if municipal != platform:
+            f["municipal_column"], f["platform_column"] = float(municipal), float(platform)
+            f["municipal_row"] = f["platform_row"] = 0.0  # the row holds another block's header
     # 'Datum: 9 februari 2023      Datum: ..........': the other column's date field is left empty; this date,
     # in Platform31's column, is not the municipality's
     f["beside_empty_date"] = float(bool(f["platform_column"]) and _empty_date_field_beside(st, line, c))
@@ -350,7 +357,8 @@ def amount_features(st: Structure, c: Candidate) -> None:
                                          or (after and _PER_YEAR.match(st.dt.folded[after.end():after.end() + 30]))))
     f["per_inhabitant"] = float(_own_cue_after(st, c.end, "per_inhabitant", 28))
     f["rate_label"] = float(_label_not_result(st, c.start, "per_inhabitant", 25))
-    f["change"] = float(st.right_before(c.start, "change", 40))
+    f["change"] = float(st.right_before(c.start, "change", 40)
+                        or _wrapped_from_above(st, st.dt.line_at(c.start), c.start, "change", 20))
     f["with_vat"] = float(st.right_before(c.start, "with_vat", 50) or st.after(c.end, "with_vat", 20))
     # what sets an amount apart may stand before it in its sentence, on the line above ('over de gehele
     # looptijd van vijf jaar bedraagt de bijdrage daarmee' over '119.502,00 euro')

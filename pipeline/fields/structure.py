@@ -18,6 +18,8 @@ from .doctext import DocText, Line, fold
 
 COLUMN_GAP = 0.04  # words further apart than this share of the page width are in blocks side by side
 HEADER_ROWS = 14  # lines at the top of a document's first page that count as its header
+HEAD_GAP = 2.0  # a line this many times further from the line above than from a block opener below heads it
+HEAD_GAP_LINES = 0.8  # ... and at least this many of its own heights apart from the line above
 # an article's heading ('Art. 5 Overleg en geschillen', 'Artikel 5'): the articles go on below it
 _ARTICLE_HEADING = re.compile(r"\W{0,3}art(?:ikel|\.)\s*\d{1,2}\b", re.IGNORECASE)
 _WRAPPED = re.compile(r"\b(?:van|de|het|een|op|in|voor|met|te|aan|is|bedraagt|tot|en|of|dat)\s*$")
@@ -253,6 +255,40 @@ class Structure:
                 continue
             counted += 1
         return up and self._under_header(own, headers, pattern)
+
+    def heads_block_below(self, start: int, end: int) -> str | None:
+        """The block header right below a span set close over it and apart from the line above ('Victor
+        Everhardt' / gap / 'Datum: 10/02/2023' / 'Namens de gemeente Enschede,'; or, blocks side by side,
+        'Datum: 23/01/2023' over 'Namens de gemeente Venlo,' in the right-hand column): a span printed as the
+        head of the next block, not the foot of the one before. The header's words in its column (folded), or
+        None; None without word boxes."""
+        line = self.dt.line_at(start)
+        lines = self.dt.lines
+        if not 0 < line.index < len(lines) - 1:
+            return None
+        above, below = lines[line.index - 1], lines[line.index + 1]
+        own_box, top = self.dt.box(start, end), self.dt.box(above.start, above.end)
+        if above.page != line.page or below.page != line.page or own_box is None or top is None:
+            return None
+        own = self._extent(start, end, line)
+        width = self.dt.page_width(line.page)
+        for m in lexicon("block_opener").finditer(self.dt.folded, below.start, below.end):
+            if not (_overlap(own, self._extent(m.start(), m.end(), below))
+                    or _within(own, self._column(m.start(), m.end(), below))):
+                continue
+            opener = self.dt.box(m.start(), m.end())
+            _index, _box, words, _s, _e = self.dt.words_of(below.start, below.end)
+            if opener is None:
+                return None
+            run = next((r for r in word_runs(words, COLUMN_GAP * width)
+                        if r[0].box[0] <= opener[0] + 1 <= r[-1].box[2] + 2), [])
+            height = own_box[3] - own_box[1]
+            gap_above = own_box[1] - top[3]
+            gap_below = min((w.box[1] for w in run), default=opener[1]) - own_box[3]
+            if run and gap_above > max(HEAD_GAP * gap_below, HEAD_GAP_LINES * height):
+                return fold(" ".join(w.text for w in run))
+            return None
+        return None
 
     def _under_header(self, own: tuple[float, float], headers: list[tuple[float, int, int]],
                       pattern: re.Pattern[str]) -> bool:

@@ -2008,3 +2008,26 @@ def test_an_increase_whose_cue_ends_the_line_above_is_no_contribution(g40_refere
     assert {c.value: c.features["change"] for c in found if c.raw.startswith("€")} == {
         Decimal("23788.50"): 0.0, Decimal("20616.70"): 0.0, Decimal("3171.80"): 1.0, Decimal("0.15"): 0.0}
     assert _values(AMOUNT_IN_WORDS_FIRST, g40_reference)["amount"] == Decimal("23788.50")
+
+
+@pytest.mark.parametrize("month", ["februar!", "februar|", "februarl", "februar1"])
+def test_a_month_whose_last_i_ocr_read_as_a_stroke(month, g40_reference):
+    """'Tilburg, d.d. 9 februar! 2023': the i of 'februari' read as an exclamation mark, a bar, an l or a 1."""
+    text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Tilburg, vertegenwoordigd door de burgemeester Th.L.N. Weterings\n"
+            "Artikel 1 Looptijd\nDe overeenkomst loopt van 1 maart 2023 tot en met 31 december 2027.\n"
+            "Artikel 2 Bijdrage\nDe bijdrage bedraagt € 33.668,85 per jaar.\nArtikel 3 Recht\n"
+            "Op deze overeenkomst is Nederlands recht van toepassing.\nPlatform31\nDen Haag,\nV. Everhardt\n"
+            f"directeur-bestuurder Platform31\nGemeente Tilburg\nTilburg, d.d. 9 {month} 2023\nTh.L.N. Weterings\n"
+            "burgemeester gemeente Tilburg\n")
+    assert _values(text, g40_reference)["date"] == date(2023, 2, 9)
+
+
+@pytest.mark.parametrize(("conf", "expected"), [(0.7, Decimal("13996.05")), (0.97, Decimal("13096.05"))])
+def test_an_amount_with_a_digit_a_poor_scan_read_otherwise(conf, expected, g40_reference):
+    """A fax read '€ 13.996,05' as '€ 13. 096, 05' (a 9 as a 0): read unsurely, the amount that rate x the stated
+    inhabitants confirms is the one printed; read surely, what is printed is a typo and stays what it is."""
+    text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Oss, vertegenwoordigd door de wethouder J.M.J. van Dijk\n"
+            "Artikel 3 Bijdrage\nDe. jaarlijkse bijdrage van de gemeente aan Platform32 bedraagt € 13. 096, 05 "
+            "(exclusief btw). Dit\nbedrag is berekend op basis van 93. 307 inwoners (CBS, peildatum 1 Januari 2022) "
+            "maal het vaste.\ntarief van €0,15 per inwoner.\n")
+    assert _values(text, g40_reference, conf=conf)["amount"] == expected

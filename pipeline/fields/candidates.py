@@ -67,6 +67,11 @@ _BAR_DAY = re.compile(r"datum\s*:?\s*([|lI\]]\s+(" + "|".join(sorted(MONTHS, key
                       + r")\s+(20[12]\d))(?!\d)", re.IGNORECASE)
 
 
+# 'januari' and 'februari' with their last i read as a stroke ('9 februar! 2023', 'februar| 2023')
+# (a 1 is joined to the year by the mending of split numbers: 'februar12023')
+_STROKE_I_MONTH = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+(januar|februar)[!|l1\]]\s*(20[12]\d)(?!\d)", re.IGNORECASE)
+
+
 # a numeric date whose dots a hand or a scan set apart or misread ('23, 02, 2023', '23 ,02 ,2023', '31, (01/2023',
 # '23; 02/2023'): a comma or semicolon after the day, any separator after the month
 _SPACED_NUMERIC = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s?[,;]\s?\(?([01]?\d)\s?[,./;]\s?(20\d\d)(?![\d.,]?\d)")
@@ -156,6 +161,8 @@ def dates(dt: DocText) -> list[Candidate]:
         _add_date(out, m, value)
     for m, value in _matched_dates(_SPACED_NUMERIC, dt.text, lambda m: f"{m.group(1)}-{m.group(2)}-{m.group(3)}"):
         _add_date(out, m, value)
+    for m, value in _matched_dates(_STROKE_I_MONTH, dt.text, lambda m: f"{m.group(1)} {m.group(2)}i {m.group(3)}"):
+        _add_date(out, m, value)
     for m, value in _matched_dates(_BAR_DAY, dt.text, lambda m: f"1 {m.group(2)} {m.group(3)}"):
         if not _overlaps(out, m.start(1), m.end(1)):
             out.append(Candidate("date", value, m.group(1), m.start(1), m.end(1)))
@@ -166,11 +173,27 @@ def dates(dt: DocText) -> list[Candidate]:
 _LOOKALIKE_DIGITS = {"1": "74", "7": "1", "4": "1", "0": "8", "8": "0", "3": "8", "5": "6", "6": "5"}
 
 
-def _lookalike_spellings(raw: str) -> Iterator[str]:
+# ... and in an amount a fax also blurs a 9 into a 0 and back ('13.996,05' read '13. 096, 05')
+_AMOUNT_LOOKALIKES = {**_LOOKALIKE_DIGITS, "0": "89", "9": "0"}
+
+
+def _lookalike_spellings(raw: str, table: dict[str, str] = _LOOKALIKE_DIGITS) -> Iterator[str]:
     """`raw` with one digit read otherwise, each way it can be."""
     for i, ch in enumerate(raw):
-        for other in _LOOKALIKE_DIGITS.get(ch, ""):
+        for other in table.get(ch, ""):
             yield raw[:i] + other + raw[i + 1:]
+
+
+def amount_lookalikes(c: Candidate) -> list[Candidate]:
+    """The amount `c` with one digit read otherwise, each a candidate at the same place marked
+    `digit_lookalike`: it wins only where rate x a stated count matches it (looked for only where OCR read the
+    amount unsurely: a figure printed wrong and read surely is a typo the reviewer must see)."""
+    out: list[Candidate] = []
+    for spelling in _lookalike_spellings(c.raw, _AMOUNT_LOOKALIKES):
+        value = parse_amount(spelling)
+        if value is not None and value != c.value and all(v.value != value for v in out):
+            out.append(Candidate(c.kind, value, c.raw, c.start, c.end, {**c.features, "digit_lookalike": 1.0}))
+    return out
 
 
 def date_variants(raw: str) -> list[date]:

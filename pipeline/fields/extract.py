@@ -169,6 +169,9 @@ def money_fields(st: Structure, rate: Decimal) -> tuple[Field | None, Field | No
                for v in find.count_variants(c, low, high)]
     counts += [v for c in counts if not c.features.get("lookalike")
                and (v := find.lost_leading_one(c, st.dt.text, low, high)) is not None]
+    amounts += [v for c in amounts if not c.features.get("in_words")
+                and st.dt.read_confidence(c.start, c.end) < float(a_set["lookalike_below_confidence"])
+                for v in find.amount_lookalikes(c)]
     amounts += find.amount_variants(amounts)
     bare = find.bare_rounded_amounts(st.dt, counts, rate)
     for c in bare:

@@ -442,8 +442,11 @@ def cross_check(amounts: list[Candidate], counts: list[Candidate], rate: Decimal
     for a in amounts:
         value = as_decimal(a.value)
         hit = exact.get(value)
+        if hit is not None and hit.features.get("lookalike") and a.features.get("digit_lookalike"):
+            hit = None  # two readings otherwise do not confirm each other
         a.features["matches_count"] = float(hit is not None)
-        near = rounded.get(value) if value == value.to_integral_value() else None
+        near = rounded.get(value) if value == value.to_integral_value() and not a.features.get("digit_lookalike") \
+            else None
         a.features["matches_count_rounded"] = float(hit is None and near is not None)
         for c in (hit, near):
             if c is not None:
@@ -454,7 +457,8 @@ def _term_totals(amounts: list[Candidate], years: int) -> None:
     """'€ 32.674,20 ... € 163.371,00': the second is five years of the first (to the cent, or within rounding
     where both are whole euros), whatever the labels OCR read apart from them say."""
     # a value read with a digit otherwise ('lookalike') neither supports nor is supported
-    read = {as_decimal(a.value) for a in amounts if not a.features.get("lookalike")}
+    read = {as_decimal(a.value) for a in amounts if not a.features.get("lookalike")
+            and not a.features.get("digit_lookalike")}
 
     def total_of(total: Decimal, yearly: Decimal) -> bool:
         if yearly * years == total:
@@ -465,7 +469,7 @@ def _term_totals(amounts: list[Candidate], years: int) -> None:
     for a in amounts:
         value = as_decimal(a.value)
         others = read - {value}
-        mine = not a.features.get("lookalike")
+        mine = not a.features.get("lookalike") and not a.features.get("digit_lookalike")
         a.features["term_yearly"] = float(mine and any(total_of(o, value) for o in others))
         a.features["term_total"] = float(mine and any(total_of(value, o) for o in others))
 

@@ -92,6 +92,23 @@ def _words_before(text: str, end: int) -> tuple[int, int] | None:
     return None
 
 
+_ORDINAL_ODD = {"eerste": 1, "derde": 3, "achtste": 8}
+
+
+def day_in_words(word: str) -> int | None:
+    """A day of the month written as a Dutch number or ordinal ('negentien', 'negentiende', 'eenendertigste',
+    'de derde'), 1 to 31, or None."""
+    s = strip_accents(word).lower()
+    if s in _ORDINAL_ODD:
+        return _ORDINAL_ODD[s]
+    for suffix in ("ste", "de", ""):
+        if s.endswith(suffix) and len(s) > len(suffix) + 2:
+            value = dutch_number(s[:len(s) - len(suffix)] if suffix else s)
+            if value is not None and 1 <= value <= 31:
+                return value
+    return None
+
+
 def amount_in_words(text: str) -> list[tuple[Decimal, int, int]]:
     """Each amount spelled out in `text` (after 'zegge', or words before 'euro' making a number of at least
     MIN_SPELLED): its value and where its words stand."""

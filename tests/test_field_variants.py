@@ -2031,3 +2031,109 @@ def test_an_amount_with_a_digit_a_poor_scan_read_otherwise(conf, expected, g40_r
             "(exclusief btw). Dit\nbedrag is berekend op basis van 93. 307 inwoners (CBS, peildatum 1 Januari 2022) "
             "maal het vaste.\ntarief van €0,15 per inwoner.\n")
     assert _values(text, g40_reference, conf=conf)["amount"] == expected
+
+
+@pytest.mark.parametrize(("closing", "expected"), [
+    ("Aldus overeengekomen en ondertekend.", None),
+    ("Aldus ondertekend ter uitvoering van het convenant te Venlo op 10-02-2023.", date(2023, 2, 10))])
+def test_the_covenants_signing_named_in_the_recitals_is_no_date_of_the_agreement(closing, expected, g40_reference):
+    """'het convenant "Samenwerken aan ... 2023 t/m 2027", ondertekend op 19 december 2022;' in the recitals: the
+    covenant's signing, its name too long for the cue right before the date. The closing's own signing date,
+    in a sentence naming the covenant too, stays the agreement's."""
+    text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Venlo, vertegenwoordigd door de burgemeester A.S. Scholten\n"
+            "Overwegende dat:\n- het G40-Stedennetwerk en Platform31 het convenant “Samenwerken aan aantrekkelijke "
+            "en krachtige steden, 2023 t/m 2027”, ondertekend op 19 december 2022;\nArtikel 1 Looptijd\n"
+            "De overeenkomst loopt van 1 maart 2023 tot en met 31 december 2027.\nArtikel 2 Bijdrage\n"
+            "De bijdrage bedraagt € 15.232,65 per jaar.\nArtikel 3 Recht\n"
+            f"Op deze overeenkomst is Nederlands recht van toepassing.\n{closing}\nGemeente Venlo\nA.S. Scholten\n"
+            "burgemeester\n")
+    assert _values(text, g40_reference).get("date") == expected
+
+
+@pytest.mark.parametrize("spelling", ["24januari2023", "24 januari2023", "24januari 2023"])
+def test_a_decision_date_whose_spaces_a_poor_scan_lost(spelling, g40_reference):
+    """'Datum besluit B&W __ | 24januari2023': a 150 dpi memo's header, both spaces of the date lost."""
+    text = ("Advies aan B&W\nZaaknummer 2023/012478\nDatum advies _| 9 januari 2023\n"
+            f"Datum besluit B&W __ | {spelling}\nOnderwerp: uitvoeringsovereenkomst Platform31\n"
+            "Het college besluit in te stemmen met de overeenkomst met Platform31 voor de gemeente Heerlen.\n")
+    assert _values(text, g40_reference, DocType.DECISION_MEMO).get("date") == date(2023, 1, 24)
+
+
+@pytest.mark.parametrize(("written", "expected"), [("12j Januari 2023", date(2023, 1, 12)),
+                                                   ("12 januari 2023", date(2023, 1, 12)),
+                                                   ("12e kwartaal 2023", None)])
+def test_a_speck_after_the_day_of_a_signing_date(written, expected, g40_reference):
+    """'te Breda op 12j Januari 2023': a speck or a pen's stroke read as a letter glued to the day."""
+    text = ("SAMENWERKINGSOVEREENKOMST\nGemeente Breda, vertegenwoordigd door de burgemeester, de heer P.F.G. Depla\n"
+            "Artikel 1 Looptijd\nDe overeenkomst loopt van 1 maart 2023 tot en met 31 december 2027.\n"
+            "Artikel 2 Bijdrage\nDe bijdrage bedraagt € 27.705,30 per jaar.\nArtikel 3 Recht\n"
+            "Op deze overeenkomst is Nederlands recht van toepassing.\n"
+            f"Aldus in tweevoud opgemaakt en ondertekend te Breda op {written}\n"
+            "Stichting Platform31 Gemeente Breda\nV. Everhardt P.F.G. Depla\n")
+    assert _values(text, g40_reference).get("date") == expected
+
+
+@pytest.mark.parametrize(("count", "expected"), [("107.856", "Emmen"), ("107.865", None)])
+def test_a_memo_naming_its_town_only_beside_the_g40_is_the_town_whose_count_it_states(count, expected,
+                                                                                      g40_reference):
+    """A memo under a logo read as 'ee emmen' names Emmen only in sentences about the G40 and Platform31
+    ('Emmen is sinds 2011 lid van het G40 Stedennetwerk'): the inhabitants it states are Emmen's CBS figure, so
+    the memo is Emmen's. A figure that is no member's names no town."""
+    text = ("ee emmen\nCOLLEGEVOORSTEL\nUitvoeringsovereenkomst Platform31 / G40 Stedennetwerk 2023-2027\n"
+            "Datum voorstel | 5 januari 2023\nVoorgesteld besluit\n1. In te stemmen met de samenwerkingsovereenkomst "
+            "met Stichting Platform31;\nAanleiding\nEmmen is sinds 2011 lid van het G40 Stedennetwerk. Via "
+            "Platform31 heeft Emmen toegang tot onderzoek.\nFinanciële consequenties\nDe bijdrage bedraagt € 0,15 "
+            f"per inwoner per jaar, op basis van het aantal inwoners volgens het CBS op 1 januari 2022: {count} "
+            "inwoners.\n")
+    found = _values(text, g40_reference, DocType.DECISION_MEMO)
+    assert found.get("municipality") == expected
+
+
+@pytest.mark.parametrize(("day", "expected"), [("de negentiende", date(2023, 1, 19)), ("negentien", date(2023, 1, 19)),
+                                               ("de eenendertigste", date(2023, 1, 31)), ("de derde", date(2023, 1, 3)),
+                                               ("de eerste", date(2023, 1, 1))])
+def test_a_signing_date_whose_day_is_written_in_words(day, expected, g40_reference):
+    """'Aldus opgemaakt en in tweevoud getekend te Dordrecht op de negentiende januari 2023.': the day in words,
+    an ordinal or a number, over the decision the parties clause names and a print date in the footer."""
+    text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Dordrecht, vertegenwoordigd door de burgemeester "
+            "A.W. Kolff, handelend ter uitvoering van\nhet besluit van het college van burgemeester en wethouders van "
+            "10 januari 2023, hierna te\nnoemen: de gemeente.\nArtikel 1 Looptijd\nDe overeenkomst loopt van "
+            "1 maart 2023 tot en met 31 december 2027.\nArtikel 2 Bijdrage\nDe bijdrage bedraagt € 18.053,10 per "
+            "jaar.\nArtikel 3 Recht\nOp deze overeenkomst is Nederlands recht van toepassing.\n"
+            f"Aldus opgemaakt en in tweevoud getekend te Dordrecht op {day} januari 2023.\n"
+            "gemeente Dordrecht · overeenkomst Platform31 · afgedrukt 11-01-2023 Pagina 1 van 2\n")
+    assert _values(text, g40_reference).get("date") == expected
+
+
+@pytest.mark.parametrize("header", ["Portefeuillehouder burgemeester Akkoord 16 januari 2023",
+                                    "Paraaf portefeuillehouder: akkoord d.d. 16-01-2023",
+                                    "Akkoord afdelingshoofd 16 januari 2023"])
+def test_a_portfolio_holders_assent_is_no_college_decision(header, g40_reference):
+    """A memo's header: the portfolio holder (or a head of department) agreed on 16 January; the college
+    decided on 24 January in the box at the end. The assent is not the decision."""
+    text = ("Collegevoorstel\nOnderwerp Uitvoeringsovereenkomst Platform31 G40 2023-2027\n"
+            f"{header}\nVoorstel\n1. In te stemmen met de samenwerkingsovereenkomst met Platform31 voor de gemeente "
+            "Hilversum;\nDe jaarlijkse bijdrage van € 13.760 past binnen de begroting.\n"
+            "Besluit B&W d.d. 24 januari 2023 ☒ conform advies\n")
+    assert _values(text, g40_reference, DocType.DECISION_MEMO).get("date") == date(2023, 1, 24)
+
+
+def test_a_header_table_row_naming_the_portfolio_holder_before_the_decision_date_keeps_it(g40_reference):
+    """'Portefeuillehouder: J. Jansen   Datum B&W: 24 januari 2023': the portfolio holder's cell and the decision
+    date's own label in one row; the label nearest the date is the decision's."""
+    text = ("Collegevoorstel\nOnderwerp Uitvoeringsovereenkomst Platform31 G40 2023-2027\n"
+            "Portefeuillehouder: J. Jansen Datum B&W: 24 januari 2023\nVoorstel\n1. In te stemmen met de "
+            "samenwerkingsovereenkomst met Platform31 voor de gemeente Hilversum;\n")
+    assert _values(text, g40_reference, DocType.DECISION_MEMO).get("date") == date(2023, 1, 24)
+
+
+@pytest.mark.parametrize("stamp", ["14 FEB: 2023", "14 FEB. 2023"])
+def test_a_memos_latest_decision_day_is_no_decision_and_a_stamps_colon_no_obstacle(stamp, g40_reference):
+    """'Uiterste besluitdatum 1 maart 2023' is the deadline for deciding; the stamp 'BESLOTEN IN DE VERGADERING
+    ...' over '14 FEB: 2023' (its full stop read as a colon) dates the decision."""
+    text = ("5 Leeuwarden\nAdvies aan burgemeester en wethouders\nOnderwerp Samenwerkingsovereenkomst Platform31\n"
+            "Datum advies 30 januari 2023\nPortefeuillehouder S. van Haersma Buma\nUiterste besluitdatum 1 maart 2023\n"
+            "Geheim nee\nBESLOTEN IN DE VERGADERING VAN BURGEMEESTER EN WETHOUDERS\n"
+            f"{stamp}\nconform\nAdvies\nWij adviseren u in te stemmen met de samenwerkingsovereenkomst tussen de "
+            "gemeente Leeuwarden en\nStichting Platform31 voor de looptijd 1 maart 2023 tot en met 31 december 2027.\n")
+    assert _values(text, g40_reference, DocType.DECISION_MEMO).get("date") == date(2023, 2, 14)

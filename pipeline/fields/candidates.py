@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 from ..normalize import MONTH_ABBREVIATIONS, MONTHS, parse_amount, parse_date, parse_integer, strip_accents
-from ..number_words import amount_in_words
+from ..number_words import amount_in_words, day_in_words
 from ..rules import load_yaml
 from .doctext import DocText, fold
 from .gazetteer import Mention
@@ -54,9 +54,11 @@ _GLUED_YEAR = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+([a-z]{3,10})\.?\s+((?:19|2
 
 # a date with a two-digit year after an apostrophe ('13 feb. \'23', '13 februari ’23', '3-4-\'23')
 # a day glued to its month by a scan that lost the space ('Datum: 19jan. 2023'): a month's own name or abbreviation
-_GLUED_DAY = re.compile(r"(?<![\d.,/-])([0-3]?\d)((?:" + "|".join(sorted({*MONTHS, *MONTH_ABBREVIATIONS}, key=len,
-                                                                         reverse=True))
-                        + r")\b)\.?\s*(20[12]\d)(?!\d)", re.IGNORECASE)
+# (or the year glued to its month: '24januari2023', '24 januari2023'; a stamp's full stop read as a colon:
+# '14 FEB: 2023')
+_GLUED_DAY = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s?((?:" + "|".join(sorted({*MONTHS, *MONTH_ABBREVIATIONS}, key=len,
+                                                                            reverse=True))
+                        + r")(?![a-z]))[.:;]?\s*(20[12]\d)(?!\d)", re.IGNORECASE)
 _SHORT_YEAR = re.compile(r"(?<![\d.,/-])([0-3]?\d)(?:\s+([a-z]{3,10})\.?\s+|\s?[-./]\s?([01]?\d)\s?[-./]\s?)"
                          r"['’`](\d\d)(?!\d)", re.IGNORECASE)
 
@@ -70,6 +72,17 @@ _BAR_DAY = re.compile(r"datum\s*:?\s*([|lI\]]\s+(" + "|".join(sorted(MONTHS, key
 # 'januari' and 'februari' with their last i read as a stroke ('9 februar! 2023', 'februar| 2023')
 # (a 1 is joined to the year by the mending of split numbers: 'februar12023')
 _STROKE_I_MONTH = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+(januar|februar)[!|l1\]]\s*(20[12]\d)(?!\d)", re.IGNORECASE)
+
+
+# a speck or a pen's stroke read as a letter glued to the day ('te Breda op 12j Januari 2023'): a full month
+# name and a year must follow
+_SPECK_AFTER_DAY = re.compile(r"(?<![\d.,/-])([0-3]?\d)[a-z|!]\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                              + r")\s+(20[12]\d)(?!\d)", re.IGNORECASE)
+
+
+# a day written in words, a number or an ordinal ('op de negentiende januari 2023', 'tien februari 2023')
+_WORD_DAY = re.compile(r"(?<![a-zà-ÿ])([a-zà-ÿ]{3,20})\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                       + r")\s+(20[12]\d)(?!\d)", re.IGNORECASE)
 
 
 # a numeric date whose dots a hand or a scan set apart or misread ('23, 02, 2023', '23 ,02 ,2023', '31, (01/2023',
@@ -163,6 +176,13 @@ def dates(dt: DocText) -> list[Candidate]:
         _add_date(out, m, value)
     for m, value in _matched_dates(_STROKE_I_MONTH, dt.text, lambda m: f"{m.group(1)} {m.group(2)}i {m.group(3)}"):
         _add_date(out, m, value)
+    for m, value in _matched_dates(_SPECK_AFTER_DAY, dt.text, lambda m: f"{m.group(1)} {m.group(2)} {m.group(3)}"):
+        _add_date(out, m, value)
+    for m in _WORD_DAY.finditer(dt.text):
+        day = day_in_words(m.group(1))
+        value = parse_date(f"{day} {m.group(2)} {m.group(3)}") if day else None
+        if isinstance(value, date):
+            _add_date(out, m, value)
     for m, value in _matched_dates(_BAR_DAY, dt.text, lambda m: f"1 {m.group(2)} {m.group(3)}"):
         if not _overlaps(out, m.start(1), m.end(1)):
             out.append(Candidate("date", value, m.group(1), m.start(1), m.end(1)))

@@ -322,6 +322,23 @@ def _named_by_mayor(st: Structure, reference: Reference) -> Field | None:
                  ["by_mayor_confidence"]), "the reference mayor named as mayor", evidence)
 
 
+def _named_by_count(st: Structure, reference: Reference, mentions: list[Mention],
+                    inhabitants: Field | None) -> Field | None:
+    """The town whose CBS figure the text states as its inhabitants, read surely, where the town is named
+    somewhere in the text but never as a party ('Emmen is sinds 2011 lid van het G40 ...', under a logo read
+    as 'ee emmen'). One town only; a figure that is no member's names none."""
+    if inhabitants is None or inhabitants.confidence < float(settings("municipality")["by_count_min_confidence"]):
+        return None
+    towns = [e.municipality for e in reference.entries if e.inhabitants == inhabitants.value]
+    named = {m.place.name for m in mentions}
+    if len(towns) != 1 or towns[0] not in named:
+        return None
+    first = next(m for m in mentions if m.place.name == towns[0])
+    evidence, _conf = st.dt.evidence(first.start, first.end)
+    return Field(FieldName.MUNICIPALITY.value, towns[0], first.raw, float(settings("municipality")
+                 ["by_count_confidence"]), f"the reference inhabitants of {towns[0]} stated", evidence)
+
+
 def letter_sender(document: Document, reference: Reference) -> Field | None:
     """The municipality a covering letter comes from, read as an agreement's party is (letterhead, signature,
     the place it names most): it tells that something arrived from that town, never what the agreement says."""
@@ -343,11 +360,12 @@ def extract_fields(document: Document, reference: Reference) -> dict[str, Field]
     st = Structure(dt)
     mentions = gazetteer_for(reference).mentions(dt.text)
     found: dict[str, Field | None] = {}
-    municipality = _party(st, document, reference, mentions) or _named_by_mayor(st, reference)
+    found["amount"], found["inhabitants"] = money_fields(st, reference.rate)
+    municipality = (_party(st, document, reference, mentions) or _named_by_mayor(st, reference)
+                    or _named_by_count(st, reference, mentions, found["inhabitants"]))
     found["municipality"] = municipality
     name = str(municipality.value) if municipality else None
     found["date"] = date_field(st, document.doc_type, mentions, name)
-    found["amount"], found["inhabitants"] = money_fields(st, reference.rate)
     if document.doc_type is DocType.AGREEMENT:
         found["signatory"] = signatory_field(st, name, reference, mentions)
     return {k: v for k, v in found.items() if v is not None}

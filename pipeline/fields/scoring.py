@@ -102,6 +102,8 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
     # (the date itself left out: 'op 31/01/2023' is no 'p. 31/01')
     rest = st.dt.text[line.start:c.start] + " " * (c.end - c.start) + st.dt.text[c.end:line.end]
     f["running_line"] = float(page_marker(rest) is not None)
+    f["other_approver"] = float(_approver_label(st, c.start))
+    f["deadline"] = float(st.right_before(c.start, "deadline", 35))  # 'Uiterste besluitdatum 1 maart 2023'
     f["reference_day"] = float(st.before(c.start, "reference_day", 40) or st.after(c.end, "reference_day", 25))
     f["other_event"] = float(not verdict_cell and (st.right_before(c.start, "other_event", 60)
                                                    or _wrapped_from_above(st, line, c.start, "other_event", 25)))
@@ -118,6 +120,11 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
                   and _PLACE_TO_DATE.fullmatch(st.dt.folded[m.end:c.start])), None)
     place = place or _place_label_above(st, c, places)
     f["place_before"] = float(place is not None)
+    if (f["signing"] and place is None and not st.in_closing(line)
+            and st.in_sentence(c.start, c.end, "covenant", 200, right=False)):
+        # the recitals' 'het convenant "Samenwerken aan ... 2023 t/m 2027", ondertekend op 19 december 2022;': the
+        # covenant's signing, its title too long for the cue right before the date
+        f["other_event"] = 1.0
     if f["other_event"] and place is None:
         f["signing"] = 0.0  # 'Convenant ... Platform31 d.d. 19 december 2022': a date label, but of another event
     # a cue before the place belongs to something else ('Den Haag: na. Amstelveen, 26 jan. 2023')
@@ -153,6 +160,16 @@ def date_features(st: Structure, c: Candidate, places: list[Mention], municipali
     # 'Datum: 9 februari 2023      Datum: ..........': the other column's date field is left empty; this date,
     # in Platform31's column, is not the municipality's
     f["beside_empty_date"] = float(bool(f["platform_column"]) and _empty_date_field_beside(st, line, c))
+
+
+def _approver_label(st: Structure, start: int) -> bool:
+    """The nearest label before the date names someone else's assent ('Portefeuillehouder ... Akkoord 16 januari
+    2023', 'Paraaf afdelingshoofd'): no decision label stands between it and the date ('Portefeuillehouder:
+    J. Jansen  Datum B&W: 24 januari 2023' keeps the date the college's)."""
+    line = st.dt.line_at(start)
+    left = max(line.start, start - 45)
+    found = list(lexicon("other_approver").finditer(st.dt.folded, left, start))
+    return bool(found) and not lexicon("decision_body").search(st.dt.folded, found[-1].end(), start)
 
 
 _DECISION_LIST = re.compile(r"besluitenlijst")

@@ -2137,3 +2137,12 @@ def test_a_memos_latest_decision_day_is_no_decision_and_a_stamps_colon_no_obstac
             f"{stamp}\nconform\nAdvies\nWij adviseren u in te stemmen met de samenwerkingsovereenkomst tussen de "
             "gemeente Leeuwarden en\nStichting Platform31 voor de looptijd 1 maart 2023 tot en met 31 december 2027.\n")
     assert _values(text, g40_reference, DocType.DECISION_MEMO).get("date") == date(2023, 2, 14)
+
+
+def test_the_rates_label_after_the_contributions_full_stop_is_the_rates(g40_reference):
+    """'... een bedrag van € 12.182,10 excl. btw. Het tarief is' / '€ 0,15 per inwoner': 'tarief' opens the next
+    sentence, about the rate on the next line; it does not make the contribution a rate."""
+    text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Lelystad, vertegenwoordigd door de burgemeester\n"
+            "§ 3 Vergoeding\nDe gemeente betaalt aan Platform31 per jaar een bedrag van € 12.182,10 excl. btw. Het "
+            "tarief is\n€ 0,15 per inwoner (peildatum 1 januari 2022, bron CBS); in de vorige periode was dat € 0,13.\n")
+    assert _values(text, g40_reference).get("amount") == Decimal("12182.10")

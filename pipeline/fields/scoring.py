@@ -352,10 +352,10 @@ def _row_label(st: Structure, start: int, name: str, max_words: int = 12) -> boo
 
 
 def _own_cue_after(st: Structure, end: int, name: str, chars: int) -> bool:
-    """A cue of `name` after an amount on its line that is its own: not the label of the next amount
-    ('€ 35.242,50 bij aan Platform31 (tarief € 0,15 per inwoner': 'tarief' labels the rate), nor past it."""
+    """A cue of `name` after an amount on its line and in its sentence that is its own: not the label of the next
+    amount ('€ 35.242,50 bij aan Platform31 (tarief € 0,15 per inwoner': 'tarief' labels the rate), nor past it."""
     line = st.dt.line_at(max(0, end - 1))
-    right = min(line.end, end + chars)
+    right = st.sentence_end(end, min(line.end, end + chars))  # 'excl. btw. Het tarief is' labels the next one
     ahead = _MONEY_AHEAD.search(st.dt.folded, end, min(line.end, right + 12))
     for m in lexicon(name).finditer(st.dt.folded, end, min(right, ahead.start()) if ahead else right):
         if not (ahead and ahead.start() - m.end() <= 10):

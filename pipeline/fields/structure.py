@@ -167,6 +167,11 @@ class Structure:
         line = self.dt.line_at(pos)
         return bool(lexicon(name).search(self.dt.folded, line.start, line.end))
 
+    def sentence_end(self, start: int, stop: int) -> int:
+        """Where the first sentence after `start` ends before `stop` (or `stop`)."""
+        m = _SENTENCE_END.search(self.dt.folded, start, stop)
+        return m.start() if m else stop
+
     def in_sentence(self, start: int, end: int, name: str, chars: int = 160, right: bool = True) -> bool:
         """A cue of `name` in the sentence around the span (up to `chars` either side, stopping where a sentence
         ends: a full stop, colon or semicolon before a space or line break, or a blank line)."""

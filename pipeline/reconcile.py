@@ -159,6 +159,10 @@ def _check_amount_against_inhabitants(ex: Extraction, municipality: str, referen
     implied = expected_amount(ex.inhabitants, reference.rate)
     tolerance = Decimal(str(f.rules["memo_amount_tolerance"])) if ex.doc_type is DocType.DECISION_MEMO \
         else Decimal("0")
+    entry, due = reference.get(municipality), reference.expected(municipality)
+    if entry is not None and entry.inhabitants and ex.inhabitants != entry.inhabitants and due is not None \
+            and abs(ex.amount - due) <= tolerance:
+        return  # the amount is the reference's: the stated count is mistyped, and its own finding says so
     if implied is not None and abs(ex.amount - implied) > tolerance:
         f.for_doc(ex, FindingCode.LOW_CONFIDENCE, municipality,
                   f"bedrag {euro(ex.amount)} klopt niet met het genoemde inwonertal: {count(ex.inhabitants)} × "

@@ -2144,5 +2144,6 @@ def test_the_rates_label_after_the_contributions_full_stop_is_the_rates(g40_refe
     sentence, about the rate on the next line; it does not make the contribution a rate."""
     text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Lelystad, vertegenwoordigd door de burgemeester\n"
             "§ 3 Vergoeding\nDe gemeente betaalt aan Platform31 per jaar een bedrag van € 12.182,10 excl. btw. Het "
-            "tarief is\n€ 0,15 per inwoner (peildatum 1 januari 2022, bron CBS); in de vorige periode was dat € 0,13.\n")
+            "tarief is\n€ 0,15 per inwoner (peildatum 1 januari 2022, bron CBS); in de vorige periode was dat "
+            "€ 0,13.\n")
     assert _values(text, g40_reference).get("amount") == Decimal("12182.10")

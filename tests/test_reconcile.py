@@ -266,3 +266,15 @@ def test_each_of_two_conflicting_agreements_is_held_to_the_expected_amount(ref):
     mismatches = [x for x in rec.findings if x.code == "amount_mismatch"]
     assert [x.file for x in mismatches] == ["b.pdf"]
     assert {"conflicting_documents", "amount_mismatch"} <= codes(rec, "Deventer")
+
+
+def test_an_agreement_whose_stated_inhabitants_are_a_typo_gets_one_finding_for_it(ref):
+    """The right amount beside a mistyped count (101.447): rate x count no longer gives the amount, but the
+    count's own finding says why; an amount neither the reference nor the stated count explains stays in doubt."""
+    typo = reconcile([doc(inhabitants=101447)], ref)
+    assert codes(typo, "Deventer") == {"inhabitants_mismatch"}
+    assert status_of(typo, "Deventer").status is Status.EXCEPTION
+    memo = reconcile([doc(), doc("m.pdf", DocType.DECISION_MEMO, amount="15217.00", inhabitants=101447)], ref)
+    assert codes(memo, "Deventer") == {"inhabitants_mismatch"}
+    both = reconcile([doc(amount="15300.00", inhabitants=101447)], ref)
+    assert {"inhabitants_mismatch", "amount_mismatch", "low_confidence"} <= codes(both, "Deventer")

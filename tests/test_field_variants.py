@@ -2147,3 +2147,34 @@ def test_the_rates_label_after_the_contributions_full_stop_is_the_rates(g40_refe
             "tarief is\n€ 0,15 per inwoner (peildatum 1 januari 2022, bron CBS); in de vorige periode was dat "
             "€ 0,13.\n")
     assert _values(text, g40_reference).get("amount") == Decimal("12182.10")
+
+
+HELMOND_ALDERMAN = """gemeente helmond Postbus 100- 7952 DE Helmond | www‚helmond.nl
+Uitvoeringsovereenkomst Helmond — Platform31 (ref. BBV/1598/2023 3)
+Tussen Stichting Platform31, ke mtoorhoudende aan het Koningin Juliane plein 10 te Den He lag, hierna te noemen
+‘Platform3t’: vertegenwoordigd door de heer V. Everhardt, directeur-bestuurder,
+en de gemeente Helmond, kantoorhoudende a aan Spoorlaan 28 te Helmond, hierna te noemen ‘de gemeente”.
+vertegenwoordigd dóor de heer F.C.M: in t Veld, wethouder, op basis van het beslon van het college d.d.
+14.03.2023, *
+wordt het volgende overeengekomen.
+4, Vergoeding en facturering
+De gemeente betaalt Platform31 jaarlijks een vain van € 12.151, 88 (excl. btw), berekend als € 0,15 per
+inwoner (CBS, 1 januari 2022).
+„6. Overige bepalingen
+Op deze overeenkomst is Nederlands recht van toepassing.
+Platform31 Be Gemeente Helmond
+V. Everhardt d En 2 “ECM. in't Veld
+directeur-bestuurder p wethouder
+"""
+
+
+@pytest.mark.parametrize("written", ["de heer F.C.M: in t Veld", "de heer F.C.M. in't Veld",
+                                     "de heer F.C.M. in 't Veld"])
+def test_an_aldermans_name_with_in_t_read_without_its_apostrophe_or_with_a_colon(written, g40_reference):
+    """A poor scan (OCR as read): 'vertegenwoordigd dóor de heer F.C.M: in t Veld, wethouder': the last initial's
+    dot read as a colon and the particle 'in 't' without its apostrophe or glued ('in't') is the alderman
+    F.C.M. in 't Veld."""
+    text = HELMOND_ALDERMAN.replace("de heer F.C.M: in t Veld", written)
+    assert "F.C.M. in 't Veld" in {c.value for c in find.people(DocText.of(_doc(text)))}
+    # (the block's 'ECM.' is the same person, its F read as an E: which reading wins is not asked here)
+    assert _values(text, g40_reference)["signatory"].endswith(".C.M. in 't Veld")

@@ -364,8 +364,8 @@ def _person_pattern() -> re.Pattern[str]:
     # a capital standing before an initial is one whose dot was lost ('R J.'), and so is a last capital before
     # the surname after dotted initials ('R.J Hoogendoorn')
     initial = r"(?:(?:IJ|Chr|Th|Ph|[A-ZÀ-Þ][a-z]?|\|)\.|(?!IJ\.)[A-Z]{2,3}\.|[A-Z](?=[ \t][A-ZÀ-Þ][a-z]?\.))"
-    # ... or read as a comma after dotted initials ('K.F, Schuiling')
-    lost_last = r"(?:(?:[A-Z]|(?<=\.)[A-Z],)(?=[ \t]+[A-ZÀ-Þ][a-zà-ÿ]{2}))?"
+    # ... or read as a comma or a colon after dotted initials ('K.F, Schuiling', 'F.C.M: in t Veld')
+    lost_last = rf"(?:(?:[A-Z]|(?<=\.)[A-Z][,:])(?=[ \t]+(?:[A-ZÀ-Þ][a-zà-ÿ]{{2}}|(?:{particles})[ \t])))?"
     # a double name may carry particles after its hyphen: 'Blanksma-van den Heuvel'
     # (a surname has three letters at least: 'J.Th' read without its last dot is no 'J. Th')
     # ... and may start with the Dutch IJ ('IJzerman', 'de Vries-IJsselstein')
@@ -397,11 +397,19 @@ def normal_person(given: str, surname: str) -> str:
     """'R. C. ' + 'Kdnig' -> 'R.C. Kdnig'; a first name becomes its initial ('Ank' -> 'A.')."""
     given = given.strip().replace("|", "I")
     if "." not in given:  # a first name: its initial as Dutch writes it ('Theo' -> 'Th.')
-        return f"{dutch_initial(given)} {' '.join(surname.split())}"
+        return f"{dutch_initial(given)} {_particles_spelt(surname)}"
     # each initial with its dot, where a scan lost one ('RJ.', 'R J.', 'R.J' -> 'R.J.')
     initials = "".join(f"{t.rstrip('.')}." for t in _INITIAL_TOKEN.findall(given.replace(" ", "").replace("\t", "")))
     # an accent on an initial is a speck OCR put on the capital ('À. C. van Leeuwen'): one person, one spelling
-    return f"{strip_accents(initials)} {' '.join(surname.split())}"
+    return f"{strip_accents(initials)} {_particles_spelt(surname)}"
+
+
+_IN_T = re.compile(r"\bin(?:\s+t|'t)\b")
+
+
+def _particles_spelt(surname: str) -> str:
+    """The surname's words one space apart, 'in 't' whole where a scan lost or glued its apostrophe."""
+    return _IN_T.sub("in 't", " ".join(surname.split()))
 
 
 def people(dt: DocText) -> list[Candidate]:

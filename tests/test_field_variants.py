@@ -2178,3 +2178,18 @@ def test_an_aldermans_name_with_in_t_read_without_its_apostrophe_or_with_a_colon
     assert "F.C.M. in 't Veld" in {c.value for c in find.people(DocText.of(_doc(text)))}
     # (the block's 'ECM.' is the same person, its F read as an E: which reading wins is not asked here)
     assert _values(text, g40_reference)["signatory"].endswith(".C.M. in 't Veld")
+
+
+def test_a_name_over_its_office_is_not_the_next_blocks_though_a_signature_line_stands_between(g40_reference):
+    """Stacked blocks, the town's first: 'ing. D. van Kempen-Ouali' over 'wethouder', then Platform31's signature
+    read as 'DARE LE RD' and 'Stichting Platform31': the office under the name closes its block; the alderman
+    is the town's signatory, not Platform31's person."""
+    text = ("Samenwerkingsovereenkomst gemeente Almere — Platform31\n2023 — 2027\nDe ondergetekenden:\n"
+            "de gemeente Almere, hierna te noemen 'de gemeente'; voor deze rechtsgeldig vertegenwoordigd door "
+            "wethouder ing. D.: van Kempen- Ouali, daartoe\ngemachtigd bij besluit van het college van burgemeester "
+            "en wethouders d.d. 07/02/2023,\nen\nStichting Platform31, vertegenwoordigd door V. Everhardt\n"
+            "Artikel 3. Bijdrage\nDe gemeente betaalt jaarlijks € 32.809,20.\nArtikel 5. Geschillen\n"
+            "Geschillen worden voorgelegd aan de bevoegde rechter te Den Haag.\n"
+            "Aldus overeengekomen en in tweevoud ondertekend.\nGemeente Almere\ning. D. van Kempen-Ouali : 7\n"
+            "wethouder\nDARE LE RD\nStichting Platform31\nV. Everhardt\ndirecteur-bestuurder\n")
+    assert _values(text, g40_reference)["signatory"] == "D. van Kempen-Ouali"

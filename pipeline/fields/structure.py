@@ -255,6 +255,8 @@ class Structure:
                     return True
             if opens:
                 return False
+            if not up and _names_office(self.dt.folded, other.start, other.end):
+                return False  # the office under a name closes its block ('... Kempen-Ouali' / 'wethouder')
             if skipped < 2 and len(self.dt.text[other.start:other.end].split()) == 1:
                 skipped += 1
                 continue
@@ -427,6 +429,11 @@ def _running_text(line: str) -> bool:
     """A line of a sentence rather than a row of table cells: many words, or a full stop at its end."""
     line = line.rstrip()
     return len(line.split()) > 10 or line.endswith(".")
+
+
+def _names_office(folded: str, start: int, end: int) -> bool:
+    """Whether a line names an office, the town's or another party's ('wethouder', 'directeur-bestuurder')."""
+    return any(lexicon(name).search(folded, start, end) for name in ("municipal_office", "other_office"))
 
 
 def _within(span: tuple[float, float], column: tuple[float, float] | None) -> bool:

@@ -2193,3 +2193,26 @@ def test_a_name_over_its_office_is_not_the_next_blocks_though_a_signature_line_s
             "Aldus overeengekomen en in tweevoud ondertekend.\nGemeente Almere\ning. D. van Kempen-Ouali : 7\n"
             "wethouder\nDARE LE RD\nStichting Platform31\nV. Everhardt\ndirecteur-bestuurder\n")
     assert _values(text, g40_reference)["signatory"] == "D. van Kempen-Ouali"
+
+
+def test_a_grouped_count_before_ocr_noise_in_capitals_is_no_postcode(g40_reference):
+    """A form's row read with noise after the figure ('238.326 EE: Be'): a number with a thousands dot is no
+    postcode ('5611 EE Eindhoven' is one, and stays no count)."""
+    text = ("Samenwerkingsovereenkomst 2023 t/m 2027\nFormulier per gemeente\nGemeente Eindhoven\n"
+            "Adres Stadhuisplein 1, 5611 EE Eindhoven\n"
+            "Aantal inwoners (CBS, peildatum 1-1-2022) 238.326 EE: Be\nTarief per inwoner per jaar € 0,15\n"
+            "Bijdrage per jaar (excl. btw) € 35.748,90\n")
+    assert _values(text, g40_reference)["inhabitants"] == 238326
+    assert 5611 not in {c.value for c in find.counts(DocText.of(_doc(text)), 1000, 2000000)}
+
+
+@pytest.mark.parametrize("code", ["GMO0772", "GM0772", "GM 0772"])
+def test_a_forms_cbs_code_names_the_town_where_its_name_lost_its_label(code, g40_reference):
+    """A form whose 'Gemeente | Eindhoven' row OCR read apart ('Eindhoven je' over 'Gemeente EE'): the CBS code
+    in the next row names the town, its doubled 0 read as 'O0' too."""
+    text = ("Samenwerkingsovereenkomst 2023 t/m 2027\nFormulier per gemeente - behorend bij het Convenant\n"
+            "Stichting Platform31, Koningin Julianaplein 10, 2595 AA Den Haag, rechtsgeldig vertegenwoordigd door\n"
+            "de heer V. Everhardt, directeur-bestuurder, en de hieronder vermelde gemeente, komen overeen:\n"
+            f"Eindhoven je\nGemeente EE\nCBS-gemeentecóde {code} - He TE\n"
+            "Bijdrage per jaar (excl. btw) . € 35.748,90 Bn\n")
+    assert _values(text, g40_reference).get("municipality") == "Eindhoven"

@@ -330,8 +330,10 @@ def amount_variants(amounts: list[Candidate]) -> list[Candidate]:
 
 # a whole number of 4 to 7 digits, grouped or not, that is no part of a longer number, date or postcode
 # ('224:459': a poor scan's dot read as a colon)
-_COUNT = re.compile(r"(?<![\d.,/:-])(\d{1,3}(?:[.,]\d{3})+|\d{3}:\d{3}(?!:?\d)|\d{4,7})"
-                    r"(?![\d]|[.,]\d|-\d|/\d|\s?[A-Z]{2}\b)")
+# (a postcode's two capitals after it rule out a bare number only: '238.326 EE: Be', a grouped figure before
+# a form's noise, is no '5611 EE')
+_COUNT = re.compile(r"(?<![\d.,/:-])(\d{1,3}(?:[.,]\d{3})+|\d{3}:\d{3}(?!:?\d)|\d{4,7}(?!\s?[A-Z]{2}\b))"
+                    r"(?![\d]|[.,]\d|-\d|/\d)")
 
 
 def counts(dt: DocText, low: int, high: int) -> list[Candidate]:

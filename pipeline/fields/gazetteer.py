@@ -20,7 +20,7 @@ _TOKEN = re.compile(rf"[{_APOSTROPHES}]?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’]*(?:-[A-Za
 # the cue word after which a name in small letters is a mention: 'gemeente zaanstad'
 _CUE_BEFORE_LOWER = re.compile(r"gemeente[ \t]+", re.IGNORECASE)
 # a CBS municipality code in the text ('CBS-gemeentecode GM0606'), a zero read as an O
-_CBS_CODE = re.compile(r"\bGM\s?([0-9O]{4})\b")
+_CBS_CODE = re.compile(r"\bGM\s?O?([0-9O]{4})\b")  # a doubled 0 read as O0: 'GMO0772'
 MAX_WORDS = 5
 FUZZY_MIN_LENGTH = 6  # shorter names ('Ede', 'Oss', 'Best') only match exactly
 

@@ -2073,8 +2073,9 @@ def test_a_speck_after_the_day_of_a_signing_date(written, expected, g40_referenc
     assert _values(text, g40_reference).get("date") == expected
 
 
-@pytest.mark.parametrize(("count", "expected"), [("107.856", "Emmen"), ("107.865", None)])
-def test_a_memo_naming_its_town_only_beside_the_g40_is_the_town_whose_count_it_states(count, expected,
+@pytest.mark.parametrize(("count", "expected", "named"), [("107.856", "Emmen", True), ("107.865", None, True),
+                                                         ("107.856", "Emmen", False)])
+def test_a_memo_naming_its_town_only_beside_the_g40_is_the_town_whose_count_it_states(count, expected, named,
                                                                                       g40_reference):
     """A memo under a logo read as 'ee emmen' names Emmen only in sentences about the G40 and Platform31
     ('Emmen is sinds 2011 lid van het G40 Stedennetwerk'): the inhabitants it states are Emmen's CBS figure, so
@@ -2085,8 +2086,12 @@ def test_a_memo_naming_its_town_only_beside_the_g40_is_the_town_whose_count_it_s
             "Platform31 heeft Emmen toegang tot onderzoek.\nFinanciële consequenties\nDe bijdrage bedraagt € 0,15 "
             f"per inwoner per jaar, op basis van het aantal inwoners volgens het CBS op 1 januari 2022: {count} "
             "inwoners.\n")
-    found = _values(text, g40_reference, DocType.DECISION_MEMO)
-    assert found.get("municipality") == expected
+    if not named:  # (the logo OCR broke, 'gemee nte emm en', and the text never names the town)
+        text = text.replace("Emmen is sinds", "De gemeente is sinds").replace("heeft Emmen", "hebben wij")
+    fields = extract_fields(_doc(text, DocType.DECISION_MEMO), g40_reference)
+    assert (fields["municipality"].value if "municipality" in fields else None) == expected
+    if expected and not named:
+        assert fields["municipality"].confidence < fields["inhabitants"].confidence
 
 
 @pytest.mark.parametrize(("day", "expected"), [("de negentiende", date(2023, 1, 19)), ("negentien", date(2023, 1, 19)),

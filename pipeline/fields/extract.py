@@ -324,19 +324,24 @@ def _named_by_mayor(st: Structure, reference: Reference) -> Field | None:
 
 def _named_by_count(st: Structure, reference: Reference, mentions: list[Mention],
                     inhabitants: Field | None) -> Field | None:
-    """The town whose CBS figure the text states as its inhabitants, read surely, where the town is named
-    somewhere in the text but never as a party ('Emmen is sinds 2011 lid van het G40 ...', under a logo read
-    as 'ee emmen'). One town only; a figure that is no member's names none."""
+    """The town whose CBS figure the text states as its inhabitants, read surely, where no town is named as a
+    party: named elsewhere ('Emmen is sinds 2011 lid van het G40 ...', under a logo read as 'ee emmen') or not
+    at all (a logo read as 'gemee nte eng elo'), less surely then. One town only; a figure that is no member's
+    names none."""
     if inhabitants is None or inhabitants.confidence < float(settings("municipality")["by_count_min_confidence"]):
         return None
     towns = [e.municipality for e in reference.entries if e.inhabitants == inhabitants.value]
-    named = {m.place.name for m in mentions}
-    if len(towns) != 1 or towns[0] not in named:
+    if len(towns) != 1:
         return None
-    first = next(m for m in mentions if m.place.name == towns[0])
+    first = next((m for m in mentions if m.place.name == towns[0]), None)
+    config = settings("municipality")
+    if first is None:  # not named at all ('gemee nte eng elo', a logo OCR broke): the figure alone, less surely
+        return replace(inhabitants, name=FieldName.MUNICIPALITY.value, value=towns[0],
+                       confidence=float(config["by_count_unnamed_confidence"]),
+                       rule=f"the reference inhabitants of {towns[0]} stated, the town not named")
     evidence, _conf = st.dt.evidence(first.start, first.end)
-    return Field(FieldName.MUNICIPALITY.value, towns[0], first.raw, float(settings("municipality")
-                 ["by_count_confidence"]), f"the reference inhabitants of {towns[0]} stated", evidence)
+    return Field(FieldName.MUNICIPALITY.value, towns[0], first.raw, float(config["by_count_confidence"]),
+                 f"the reference inhabitants of {towns[0]} stated", evidence)
 
 
 def letter_sender(document: Document, reference: Reference) -> Field | None:

@@ -2221,3 +2221,14 @@ def test_a_forms_cbs_code_names_the_town_where_its_name_lost_its_label(code, g40
             f"Eindhoven je\nGemeente EE\nCBS-gemeentecóde {code} - He TE\n"
             "Bijdrage per jaar (excl. btw) . € 35.748,90 Bn\n")
     assert _values(text, g40_reference).get("municipality") == "Eindhoven"
+
+
+@pytest.mark.parametrize(("day", "expected"), [("[4", date(2023, 2, 14)), ("{4", date(2023, 2, 14)),
+                                               ("|4", date(2023, 2, 14)), ("4", date(2023, 2, 4)),
+                                               ("[ 4", date(2023, 2, 4))])
+def test_a_days_leading_one_read_as_a_bracket(day, expected, g40_reference):
+    """'Op [4' / 'februari 2023 heeft ons college besloten': the 1 of 14 read as a bracket glued to the 4."""
+    text = ("Raadsinformatiebrief\nGeachte leden van de raad,\nMet deze brief informeren wij u over de "
+            f"samenwerking met Platform31. Op {day}\nfebruari 2023 heeft ons college besloten de "
+            "samenwerkingsovereenkomst met Platform31 voor de gemeente Sittard-Geleen aan te gaan.\n")
+    assert _values(text, g40_reference, DocType.DECISION_MEMO).get("date") == expected

@@ -503,3 +503,33 @@ def test_agreements_of_one_batch_sharing_a_footer_still_split_at_their_titles():
     pages = [page_from_text(1, first), page_from_text(2, second)]
     docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
     assert [(d.doc_type, d.page_range) for d in docs] == [(DocType.AGREEMENT, "1"), (DocType.AGREEMENT, "2")]
+
+
+RAADSINFORMATIEBRIEF = """Gemeente ”
+Sittard-Geleen
+Postbus 5000 - 8074 BE Sittard - www.sittardgêleen.nl
+{title}
+Datum 27 februari 2023
+Kenmerk 5 FIN/8435/2023 f 4
+Onderwerp SOE Nieuwe samenwerkingsovereenkomst met Platform31 (2023-2027)
+Portefeuillehouder Ee burgemeester J.Th.M.C. Verheijen Ee
+Geachte leden:van de raad,
+Met deze brief infoumeren wij u over de voortzetting van de samenwerking met Platform31. Op [4
+februari 2023 heeft ons college besloten de samenwerkingsovereenkomst met Platform31 voor de jaren
+2023 tot en met 2027 aan te gaan.
+Kosten
+De bijdrage bedraagt € 0,15 per inwoner per jaar. Voor Sittard- Geleen komt dat neer op € 13.758 per jaar.
+… Met vriendelijke groet,
+Burgemeester en wethouders van ‘Sittard-Geleen,
+de secretaris, dee de burgemeester,
+_mr.C. El Idrissi da Ë J.Th.M.C. Verheijen"""
+
+
+@pytest.mark.parametrize("title", ["Raadsinformatichrief", "Raadsinformatiebrief", "Raadsinformatie brief"])
+def test_a_council_letter_whose_title_ocr_garbled_is_a_memo_not_a_covering_letter(title):
+    """A raadsinformatiebrief as a poor scan read it: its title garbled ('Raadsinformatichrief'), 'Geachte
+    leden:van de raad', 'heeft ons college besloten', and a letter's greeting at its end. It reports the
+    college's decision: a memo."""
+    pages = [page_from_text(1, RAADSINFORMATIEBRIEF.format(title=title))]
+    docs = split_documents(SourceFile("f.pdf", "f" * 64, 1, "pdf"), pages)
+    assert [d.doc_type for d in docs] == [DocType.DECISION_MEMO]

@@ -174,6 +174,11 @@ def dates(dt: DocText) -> list[Candidate]:
         _add_date(out, m, value)
     for m, value in _matched_dates(_SPACED_NUMERIC, dt.text, lambda m: f"{m.group(1)}-{m.group(2)}-{m.group(3)}"):
         _add_date(out, m, value)
+    for c in out:  # 'Op [4 februari 2023': the 1 of 14 read as a bracket glued to the day
+        if _ONE_AS_BRACKET.search(dt.text, max(0, c.start - 2), c.start) and re.match(r"\d\D", c.raw):
+            value = parse_date("1" + c.raw)
+            if isinstance(value, date):
+                c.value, c.raw, c.start = value, dt.text[c.start - 1:c.end], c.start - 1
     for m, value in _matched_dates(_STROKE_I_MONTH, dt.text, lambda m: f"{m.group(1)} {m.group(2)}i {m.group(3)}"):
         _add_date(out, m, value)
     for m, value in _matched_dates(_SPECK_AFTER_DAY, dt.text, lambda m: f"{m.group(1)} {m.group(2)} {m.group(3)}"):

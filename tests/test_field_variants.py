@@ -2235,3 +2235,17 @@ def test_a_days_leading_one_read_as_a_bracket(day, expected, g40_reference):
             f"samenwerking met Platform31. Op {day}\nfebruari 2023 heeft ons college besloten de "
             "samenwerkingsovereenkomst met Platform31 voor de gemeente Sittard-Geleen aan te gaan.\n")
     assert _values(text, g40_reference, DocType.DECISION_MEMO).get("date") == expected
+
+
+@pytest.mark.parametrize(("written", "expected"), [("43 februari 2023", date(2023, 2, 13)),
+                                                   ("38 februari 2023", None)])
+def test_a_handwritten_day_no_month_has_is_the_one_its_misread_digit_makes(written, expected, g40_reference):
+    """'te Sittardop 43 februari 2023': a hand's 1 read as a 4; no month has a 43rd, and 13 is the one day a
+    lookalike digit makes of it. A day no single misreading mends stays unread."""
+    text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Sittard-Geleen, vertegenwoordigd door de burgemeester "
+            "J.Th.M.C. Verheijen\nArtikel 1 Looptijd\nDe overeenkomst vangt aan op 1 maart 2023 en eindigt van "
+            "rechtswege op 31 december 2027.\nArtikel 2 Bijdrage\nDe bijdrage bedraagt € 13.757,85 per jaar.\n"
+            "Artikel 3 Recht\nOp deze overeenkomst is Nederlands recht van toepassing.\n"
+            f"Aldus overeengekomen en in tweevoud ondertekend te Sittardop {written}\n"
+            "Gemeente Sittard-Geleen Stichting Platform31\nJ.Th.M.C. Verheijen V. Everhardt\n")
+    assert _values(text, g40_reference).get("date") == expected

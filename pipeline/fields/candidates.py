@@ -85,6 +85,11 @@ _WORD_DAY = re.compile(r"(?<![a-zà-ÿ])([a-zà-ÿ]{3,20})\s+(" + "|".join(sorte
                        + r")\s+(20[12]\d)(?!\d)", re.IGNORECASE)
 
 
+# a written-out date whose day no month has ('43 februari 2023': a hand's 1 read as a 4)
+_IMPOSSIBLE_DAY = re.compile(r"(?<![\d.,/-])([3-9]\d)\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                             + r")\s+(20[12]\d)(?!\d)", re.IGNORECASE)
+
+
 # a numeric date whose dots a hand or a scan set apart or misread ('23, 02, 2023', '23 ,02 ,2023', '31, (01/2023',
 # '23; 02/2023'): a comma or semicolon after the day, any separator after the month
 _SPACED_NUMERIC = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s?[,;]\s?\(?([01]?\d)\s?[,./;]\s?(20\d\d)(?![\d.,]?\d)")
@@ -188,6 +193,13 @@ def dates(dt: DocText) -> list[Candidate]:
         value = parse_date(f"{day} {m.group(2)} {m.group(3)}") if day else None
         if isinstance(value, date):
             _add_date(out, m, value)
+    for m in _IMPOSSIBLE_DAY.finditer(dt.text):
+        if parse_date(m.group(0)) is not None:
+            continue
+        mended = {v for d in _lookalike_spellings(m.group(1))
+                  if isinstance(v := parse_date(f"{d} {m.group(2)} {m.group(3)}"), date)}
+        if len(mended) == 1:  # one day a single misread digit makes of it, no guess between several
+            _add_date(out, m, mended.pop())
     for m, value in _matched_dates(_BAR_DAY, dt.text, lambda m: f"1 {m.group(2)} {m.group(3)}"):
         if not _overlaps(out, m.start(1), m.end(1)):
             out.append(Candidate("date", value, m.group(1), m.start(1), m.end(1)))

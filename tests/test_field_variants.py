@@ -2249,3 +2249,17 @@ def test_a_handwritten_day_no_month_has_is_the_one_its_misread_digit_makes(writt
             f"Aldus overeengekomen en in tweevoud ondertekend te Sittardop {written}\n"
             "Gemeente Sittard-Geleen Stichting Platform31\nJ.Th.M.C. Verheijen V. Everhardt\n")
     assert _values(text, g40_reference).get("date") == expected
+
+
+@pytest.mark.parametrize("place", ["Sittard,: 23-02-2023", "Sittard, 23-02-2023", "Sittard: 23-02-2023"])
+def test_a_place_and_date_over_the_blocks_with_a_speck_between(place, g40_reference):
+    """'Sittard,: 23-02-2023' heading the signature page (no signing formula): the town's place, a speck after
+    its comma, then the date: the signing date, not the decision the parties clause names."""
+    text = ("SAMENWERKINGSOVEREENKOMST\nde gemeente Sittard-Geleen, vertegenwoordigd door de burgemeester, "
+            "krachtens het collegebesluit van\n14-02-2023 (nr. 2023-015744), hierna te noemen 'de gemeente'\n"
+            "Artikel 1 Looptijd\nDeze overeenkomst gaat in op 01-03-2023 en eindigt op 31-12-2027.\n"
+            "Artikel 2 Bijdrage\nDe bijdrage bedraagt 13.757,85 euro per jaar.\nArtikel 3 Recht\n"
+            "Op deze overeenkomst is Nederlands recht van toepassing.\n\f"
+            f"{place}\nVoor de gemeente Sittard-Geleen,\nJ.Th.M.C. Verheijen, burgemeester\n"
+            "Voor Stichting Platform31,\nV. Everhardt, directeur-bestuurder\n")
+    assert _values(text, g40_reference).get("date") == date(2023, 2, 23)

@@ -41,7 +41,7 @@ def confidence(score: float, ocr_conf: float, runner_up: float | None = None) ->
 # -- dates ---------------------------------------------------------------------------------------------------
 
 # what may stand between a place and its date: 'Ede, 28-02-2023', 'te Ede op', 'Zaanstad, maandag 27 ...'
-_PLACE_TO_DATE = re.compile(r"[\s,]*(?:(?:op|d\.?\s?d\.?|den|de|datum)\s*[:.]?\s*)?"
+_PLACE_TO_DATE = re.compile(r"[\s,]*[:;]?\s*(?:(?:op|d\.?\s?d\.?|den|de|datum)\s*[:.]?\s*)?"
                             r"(?:(?:maan|dins|woens|donder|vrij|zater|zon)dag\s*,?\s*)?")
 _RANGE_AFTER = re.compile(r"^\s*(?:t/m|tot(?:\s+en\s+met)?|-|–|—|up\s+to)\s*\d")
 

@@ -79,6 +79,11 @@ class Structure:
                                          for ln in lines[index + 1:start]):
                 break
             start = index
+        # a line of a place and a date right above the first block ('Sittard,: 23-02-2023' over 'Voor de gemeente
+        # Sittard-Geleen,', no signing formula) is the closing's own
+        above = lines[start - 1] if start > tail_from else None
+        if above is not None and _SHORT_DATE_LINE.fullmatch(self.dt.folded, above.start, above.end):
+            start -= 1
         return start
 
     def in_parties(self, line: Line) -> bool:
@@ -422,6 +427,8 @@ class Structure:
         return (start - line.start) / length, (end - line.start) / length
 
 
+_SHORT_DATE_LINE = re.compile(r"\W*(?:[a-z'-]+\W{1,3}){0,3}(?:\d{1,2}\s?[-./]\s?\d{1,2}\s?[-./]\s?\d{2,4}"
+                              r"|\d{1,2}\s+[a-z]{3,10}\.?\s+\d{4})\W*")
 _FIGURE = re.compile(r"\d[.,]\d")
 
 

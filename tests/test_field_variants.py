@@ -2263,3 +2263,16 @@ def test_a_place_and_date_over_the_blocks_with_a_speck_between(place, g40_refere
             f"{place}\nVoor de gemeente Sittard-Geleen,\nJ.Th.M.C. Verheijen, burgemeester\n"
             "Voor Stichting Platform31,\nV. Everhardt, directeur-bestuurder\n")
     assert _values(text, g40_reference).get("date") == date(2023, 2, 23)
+
+
+@pytest.mark.parametrize("after", [" 3 5", " 2E >", " 5", ""])
+def test_specks_after_a_numeric_dates_year_are_not_more_of_it(after, g40_reference):
+    """A signing table's 'Datum | 25.01.2023 3 5': specks read as digits after the year of a dotted date do not
+    join it into '202335'."""
+    text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Zwolle, gevestigd te Zwolle, vertegenwoordigd door de "
+            "burgemeester P. Snijders\nop grond van het collegebesluit van 24.01.2023\n1. Looptijd. De overeenkomst "
+            "gaat in op 01.03.2023 en eindigt op 31.12.2027.\n2. Bijdrage. EUR 19.600,20 per jaar.\n"
+            "6. Geschillen. Op deze overeenkomst is Nederlands recht van toepassing.\nOndertekening\n"
+            "| Platform31 5 ‚Gemeente Zwolle\nNaam Functie V. Everhardt : ; directeur-bestuurder | burgemeester "
+            f"‚P. Snijders\nDatum | 25.01.2023{after}\nHandtekening î Nos\nPagina 1 van 1\n")
+    assert _values(text, g40_reference).get("date") == date(2023, 1, 25)

@@ -37,7 +37,8 @@ def _part_currency_from_number_before(text: str) -> str:
 
 
 _SHORT_GROUP_AFTER = re.compile(r"\d{1,2}(?![\d.,])")
-_YEAR_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d$")
+# a year ends a number: alone ('januari 2022 5') or closing a numeric date ('25.01.2023 3 5', specks after it)
+_YEAR_BEFORE = re.compile(r"(?:(?<![\d.,])|(?<=\d[./-]\d[./-])|(?<=\d[./-]\d\d[./-]))(?:19|20)\d\d$")
 _NUMBER_AFTER = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?![\d,])|\d{3,}")
 
 

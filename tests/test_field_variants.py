@@ -1849,20 +1849,25 @@ def test_a_sentence_opening_with_a_date_under_a_verdict_is_no_stamp(g40_referenc
     assert found is None or found.value != date(2022, 12, 21)
 
 
+def _boxed_articles(town: str, mayor: str, amount: str) -> list[list[tuple[str, float, float]]]:
+    """A boxed agreement's title, party and five short articles, down to y = 720 (for `_boxed_page`)."""
+    return [words(f"Samenwerkingsovereenkomst Platform31 en gemeente {town}", 300, 300),
+            words(f"De gemeente {town}, vertegenwoordigd door de burgemeester {mayor},", 300, 400),
+            words("Artikel 1 Looptijd", 300, 450),
+            words("De overeenkomst loopt van 1 maart 2023 tot en met 31 december 2027.", 300, 480),
+            words("Artikel 2 Bijdrage", 300, 510), words(f"De jaarlijkse bijdrage bedraagt {amount}.", 300, 540),
+            words("Artikel 3 Facturering", 300, 570), words("Platform31 zendt jaarlijks een factuur.", 300, 600),
+            words("Artikel 4 Geschillen", 300, 630), words("Geschillen worden in overleg opgelost.", 300, 660),
+            words("Artikel 5 Recht", 300, 690),
+            words("Op deze overeenkomst is Nederlands recht van toepassing.", 300, 720)]
+
+
 @pytest.mark.parametrize(("date_y", "expected"), [(1360, date(2023, 2, 10)), (1290, date(2023, 2, 7))])
 def test_a_date_set_close_over_the_next_blocks_header_is_that_blocks(date_y, expected, g40_reference):
     """Stacked blocks, Platform31's first: 'Datum: 10/02/2023' set close over 'Namens de gemeente Enschede,' and
     far under the director's name heads the municipality's block, and is its signing date rather than the
     decision the closing names; set close under the director's name it is Platform31's."""
-    lines = [words("Samenwerkingsovereenkomst Platform31 en gemeente Enschede", 300, 300),
-             words("De gemeente Enschede, vertegenwoordigd door de burgemeester R.W. Bleker,", 300, 400),
-             words("Artikel 1 Looptijd", 300, 450),
-             words("De overeenkomst loopt van 1 maart 2023 tot en met 31 december 2027.", 300, 480),
-             words("Artikel 2 Bijdrage", 300, 510), words("De jaarlijkse bijdrage bedraagt € 24.096,00.", 300, 540),
-             words("Artikel 3 Facturering", 300, 570), words("Platform31 zendt jaarlijks een factuur.", 300, 600),
-             words("Artikel 4 Geschillen", 300, 630), words("Geschillen worden in overleg opgelost.", 300, 660),
-             words("Artikel 5 Recht", 300, 690), words("Op deze overeenkomst is Nederlands recht van toepassing.",
-                                                       300, 720),
+    lines = [*_boxed_articles("Enschede", "R.W. Bleker", "€ 24.096,00"),
              words("Aldus overeengekomen en in tweevoud ondertekend ter uitvoering van het collegebesluit van "
                    "7 feb. 2023.", 300, 900),
              words("Namens Stichting Platform31,", 300, 1000), words("de directeur-bestuurder,", 300, 1050),
@@ -1879,15 +1884,7 @@ def test_a_date_heading_a_column_of_blocks_side_by_side_is_that_blocks(date_x, e
     is the municipality's, though OCR reads it on one line after Platform31's header; opening the left-hand
     column, over Platform31's header, it is Platform31's, and the decision the closing names dates the
     agreement."""
-    lines = [words("Samenwerkingsovereenkomst Platform31 en gemeente Venlo", 300, 300),
-             words("De gemeente Venlo, vertegenwoordigd door de burgemeester A.S. Scholten,", 300, 400),
-             words("Artikel 1 Looptijd", 300, 450),
-             words("De overeenkomst loopt van 1 maart 2023 tot en met 31 december 2027.", 300, 480),
-             words("Artikel 2 Bijdrage", 300, 510), words("De jaarlijkse bijdrage bedraagt € 15.232,65.", 300, 540),
-             words("Artikel 3 Facturering", 300, 570), words("Platform31 zendt jaarlijks een factuur.", 300, 600),
-             words("Artikel 4 Geschillen", 300, 630), words("Geschillen worden in overleg opgelost.", 300, 660),
-             words("Artikel 5 Recht", 300, 690), words("Op deze overeenkomst is Nederlands recht van toepassing.",
-                                                       300, 720),
+    lines = [*_boxed_articles("Venlo", "A.S. Scholten", "€ 15.232,65"),
              words("Zo overeengekomen ter uitvoering van het collegebesluit van 17/01/2023.", 300, 900),
              *_columns_opened_by_a_date(date_x),
              words("de heer V. Everhardt", 300, 1300) + words("A.S. Scholten", 1300, 1340)]

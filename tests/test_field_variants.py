@@ -2273,3 +2273,17 @@ def test_specks_after_a_numeric_dates_year_are_not_more_of_it(after, g40_referen
             "| Platform31 5 ‚Gemeente Zwolle\nNaam Functie V. Everhardt : ; directeur-bestuurder | burgemeester "
             f"‚P. Snijders\nDatum | 25.01.2023{after}\nHandtekening î Nos\nPagina 1 van 1\n")
     assert _values(text, g40_reference).get("date") == date(2023, 1, 25)
+
+
+@pytest.mark.parametrize(("written", "expected"), [("82-2023", date(2023, 2, 8)), ("8-2-2023", date(2023, 2, 8)),
+                                                   ("12-2023", None)])
+def test_a_handwritten_date_whose_first_dash_ocr_lost(written, expected, g40_reference):
+    """'Gemeente Enschede' / '82-2023' / 'R.W-Bleke': '8-2-2023' written by hand, its first dash lost; 82 is
+    no day and no month, so it is the 8th of the 2nd. '12-2023' may be December: no date."""
+    text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Enschede, vertegenwoordigd door de burgemeester R.W. Bleker\n"
+            "Artikel 1 Looptijd\nDe overeenkomst vangt aan op 1 maart 2023 en loopt af op 31 december 2027.\n"
+            "Artikel 2 Bijdrage\nDe bijdrage bedraagt EUR 24.096,00 per jaar.\nArtikel 3 Recht\n"
+            "Op deze overeenkomst is Nederlands recht van toepassing.\nPagina 1 van 2\n\f"
+            f"Voor akkoord:\nGemeente Enschede\n{written}\nR.W-Bleke\nburgemeester van Ensbhed\nPlatform31\n"
+            "V. Everhardt\n")
+    assert _values(text, g40_reference).get("date") == expected

@@ -90,6 +90,11 @@ _IMPOSSIBLE_DAY = re.compile(r"(?<![\d.,/-])([3-9]\d)\s+(" + "|".join(sorted(MON
                              + r")\s+(20[12]\d)(?!\d)", re.IGNORECASE)
 
 
+# a day-month-year written by hand whose first dash OCR lost ('82-2023' for 8-2-2023): two digits that are no
+# day and no month ('12-2023' may be December: no date)
+_LOST_FIRST_DASH = re.compile(r"(?<![\d.,/-])([1-9])([1-9])[-./](20[12]\d)(?![\d.,/-]?\d)")
+
+
 # a numeric date whose dots a hand or a scan set apart or misread ('23, 02, 2023', '23 ,02 ,2023', '31, (01/2023',
 # '23; 02/2023'): a comma or semicolon after the day, any separator after the month
 _SPACED_NUMERIC = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s?[,;]\s?\(?([01]?\d)\s?[,./;]\s?(20\d\d)(?![\d.,]?\d)")
@@ -200,6 +205,9 @@ def dates(dt: DocText) -> list[Candidate]:
                   if isinstance(v := parse_date(f"{d} {m.group(2)} {m.group(3)}"), date)}
         if len(mended) == 1:  # one day a single misread digit makes of it, no guess between several
             _add_date(out, m, mended.pop())
+    for m, value in _matched_dates(_LOST_FIRST_DASH, dt.text, lambda m: f"{m.group(1)}-{m.group(2)}-{m.group(3)}"):
+        if int(m.group(1) + m.group(2)) > 31:
+            _add_date(out, m, value)
     for m, value in _matched_dates(_BAR_DAY, dt.text, lambda m: f"1 {m.group(2)} {m.group(3)}"):
         if not _overlaps(out, m.start(1), m.end(1)):
             out.append(Candidate("date", value, m.group(1), m.start(1), m.end(1)))

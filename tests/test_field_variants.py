@@ -2287,3 +2287,15 @@ def test_a_handwritten_date_whose_first_dash_ocr_lost(written, expected, g40_ref
             f"Voor akkoord:\nGemeente Enschede\n{written}\nR.W-Bleke\nburgemeester van Ensbhed\nPlatform31\n"
             "V. Everhardt\n")
     assert _values(text, g40_reference).get("date") == expected
+
+
+@pytest.mark.parametrize("cue", ["ten\nopzichte van 2022", "t.o.v. de vorige periode", "meer dan in 2022"])
+def test_a_difference_named_after_its_amount_is_no_contribution(cue, g40_reference):
+    """'Dit is een stijging van' garbled ('Dit is een Beven € 3.969,45 ten' / 'opzichte van 2022'): the words
+    after the amount still say it is a difference, no rival to the contribution."""
+    text = ("OVEREENKOMST\nDe Gemeente Haarlemmermeer, vertegenwoordigd door de burgemeester M.J. Schuurmans\n"
+            "4.1 De Gemeente betaalt Platform31 een vaste vergoeding van € 0,15 per inwoner per jaar, exclusief btw;\n"
+            "op basis van het inwonertal volgens het CBS per 1 januari 2022.\n"
+            f"4.2 De vergoeding bedraagt € 23.900,40 exclusief btw per jaar. Dit is een Beven € 3.969,45 {cue}.\n")
+    found = extract_fields(_doc(text, conf=0.6), g40_reference)["amount"]  # a poor scan: OCR unsure
+    assert found.value == Decimal("23900.40") and found.confidence >= 0.6

@@ -146,8 +146,8 @@ class Structure:
         left = chars - (line.end - end)
         if wrap and left > 0 and line.index + 1 < len(self.dt.lines) \
                 and not re.search(r"[.;:]\s|[.;:]$", self.dt.folded[end:line.end]):
-            below = self.dt.lines[line.index + 1]
-            return bool(lexicon(name).search(self.dt.folded, below.start, min(below.end, below.start + left)))
+            below = self.dt.lines[line.index + 1]  # (a cue broken over the line end counts: 'ten' / 'opzichte van')
+            return bool(lexicon(name).search(self.dt.folded, end, min(below.end, below.start + left)))
         return False
 
     def _back(self, line: Line, start: int, chars: int) -> int:

@@ -2299,3 +2299,15 @@ def test_a_difference_named_after_its_amount_is_no_contribution(cue, g40_referen
             f"4.2 De vergoeding bedraagt € 23.900,40 exclusief btw per jaar. Dit is een Beven € 3.969,45 {cue}.\n")
     found = extract_fields(_doc(text, conf=0.6), g40_reference)["amount"]  # a poor scan: OCR unsure
     assert found.value == Decimal("23900.40") and found.confidence >= 0.6
+
+
+def test_a_comparison_opening_the_next_sentence_is_not_the_contributions(g40_reference):
+    """'... komt daarmee op afgerond €' / '23.575. Ten opzichte van de huidige bijdrage (€ 20.432) is dat een
+    stijging van € 3.143.': the comparison opens the next sentence; the memo's contribution is 23.575."""
+    text = ("Collegevoorstel\nOnderwerp: Samenwerkingsovereenkomst Platform31 gemeente Zaanstad\n"
+            "Gedurende de convenantsperiode bedraagt de gefixeerde bijdrage € 0,15 per inwoner per jaar; dat is €\n"
+            "0,02 meer dan de huidige bijdrage van € 0,13. De bijdrage is gebaseerd op het inwonertal volgens het\n"
+            "CBS op peildatum 1 januari 2022. De jaarlijkse bijdrage aan Platform31 komt daarmee op afgerond €\n"
+            "23.575. Ten opzichte van de huidige bijdrage (€ 20.432) is dat een stijging van € 3.143. Over de\n"
+            "volledige looptijd (2023 t/m 2027) gaat het om circa € 117.875.\n")
+    assert _values(text, g40_reference, DocType.DECISION_MEMO).get("amount") == Decimal("23575")

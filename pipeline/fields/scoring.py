@@ -374,9 +374,10 @@ def amount_features(st: Structure, c: Candidate) -> None:
                                          or (after and _PER_YEAR.match(st.dt.folded[after.end():after.end() + 30]))))
     f["per_inhabitant"] = float(_own_cue_after(st, c.end, "per_inhabitant", 28))
     f["rate_label"] = float(_label_not_result(st, c.start, "per_inhabitant", 25))
+    # ... or after it in its own sentence ('€ 3.969,45 ten opzichte van 2022'; not '23.575. Ten opzichte van')
     f["change"] = float(st.right_before(c.start, "change", 40)
                         or _wrapped_from_above(st, st.dt.line_at(c.start), c.start, "change", 20)
-                        or st.after(c.end, "change_after", 25, wrap=True))  # '€ 3.969,45 ten opzichte van 2022'
+                        or st.after(c.end, "change_after", 25, wrap=True, sentence=True))
     f["with_vat"] = float(st.right_before(c.start, "with_vat", 50) or st.after(c.end, "with_vat", 20))
     # what sets an amount apart may stand before it in its sentence, on the line above ('over de gehele
     # looptijd van vijf jaar bedraagt de bijdrage daarmee' over '119.502,00 euro')

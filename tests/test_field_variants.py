@@ -2311,3 +2311,12 @@ def test_a_comparison_opening_the_next_sentence_is_not_the_contributions(g40_ref
             "23.575. Ten opzichte van de huidige bijdrage (€ 20.432) is dat een stijging van € 3.143. Over de\n"
             "volledige looptijd (2023 t/m 2027) gaat het om circa € 117.875.\n")
     assert _values(text, g40_reference, DocType.DECISION_MEMO).get("amount") == Decimal("23575")
+
+
+@pytest.mark.parametrize("figure", ["130-668", "130:668", "130.668"])
+def test_a_counts_thousands_dot_read_as_a_dash(figure, g40_reference):
+    """A calculation table's row 'Aantal inwoners (CBS, 1 januari 2022) 130-668': the dot read as a dash."""
+    text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Zwolle, vertegenwoordigd door de burgemeester P. Snijders\n"
+            f"Aantal inwoners (CBS, 1 januari 2022) {figure}\nTarief per inwoner per jaar €015\n"
+            "Jaarlijkse bijdrage (excl. btw) € 19.600,20\nOnze referentie 2023-2027\n")
+    assert _values(text, g40_reference).get("inhabitants") == 130668

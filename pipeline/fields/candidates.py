@@ -357,7 +357,8 @@ def amount_variants(amounts: list[Candidate]) -> list[Candidate]:
 # ('224:459': a poor scan's dot read as a colon)
 # (a postcode's two capitals after it rule out a bare number only: '238.326 EE: Be', a grouped figure before
 # a form's noise, is no '5611 EE')
-_COUNT = re.compile(r"(?<![\d.,/:-])(\d{1,3}(?:[.,]\d{3})+|\d{3}:\d{3}(?!:?\d)|\d{4,7}(?!\s?[A-Z]{2}\b))"
+# ('224:459', '130-668': a poor scan's dot read as a colon or a dash)
+_COUNT = re.compile(r"(?<![\d.,/:-])(\d{1,3}(?:[.,]\d{3})+|\d{3}[:-]\d{3}(?![:-]?\d)|\d{4,7}(?!\s?[A-Z]{2}\b))"
                     r"(?![\d]|[.,]\d|-\d|/\d)")
 
 
@@ -372,7 +373,7 @@ def counts(dt: DocText, low: int, high: int) -> list[Candidate]:
         raw = m.group(1)
         if re.fullmatch(r"(19|20)\d\d", raw):
             continue  # a year
-        value = parse_integer(raw)
+        value = parse_integer(raw.replace("-", "."))
         if value is None or not low <= value <= high:
             continue
         out.append(Candidate("inhabitants", value, raw, m.start(1), m.end(1)))

@@ -30,13 +30,13 @@ SEEDS = {"clean": 101, "office": 202, "poor": 303}
 TARGETS = {"clean": 0.995, "office": 0.99, "poor": 0.95}
 FAMILIES = ("template", "house", "desk")
 HOUSE_LEVELS = ("office", "poor")
-# never used while developing the rules; earlier benchmark pairs (7411/7412 ... 11411/11412)
+# never used while developing the rules; earlier benchmark pairs (7411/7412 ... 11511/11512)
 # were measured once each and then retired; development used seeds 1-15 and the tests seed 31
-HOUSE_SEEDS = {"office": 11511, "poor": 11512}
+HOUSE_SEEDS = {"office": 11611, "poor": 11612}
 HOUSE_TARGETS = {"office": 0.99, "poor": 0.97}
-# the desk family (samples/desk_corpus.py): development looked at seed 1; 501/502 ... 901/902 were
+# the desk family (samples/desk_corpus.py): development looked at seed 1; 501/502 ... 1001/1002 were
 # measured once, then looked at or measured again, and retired
-DESK_SEEDS = {"office": 1001, "poor": 1002}
+DESK_SEEDS = {"office": 1101, "poor": 1102}
 HOUSE_REFERENCE = G40_REFERENCE
 MAX_REVIEWER_LOAD = 1.5
 

@@ -2320,3 +2320,19 @@ def test_a_counts_thousands_dot_read_as_a_dash(figure, g40_reference):
             f"Aantal inwoners (CBS, 1 januari 2022) {figure}\nTarief per inwoner per jaar €015\n"
             "Jaarlijkse bijdrage (excl. btw) € 19.600,20\nOnze referentie 2023-2027\n")
     assert _values(text, g40_reference).get("inhabitants") == 130668
+
+
+def test_a_part_years_amount_is_the_yearly_one_times_months_over_twelve(g40_reference):
+    """'3.2 Over het jaar 2023 wordt de bijdrage naar rato ... in' / page footer / page break / 'rekening gebracht
+    en bedraagt zij € 20.362,25.': the cue is far from the figure, across the page, but 20.362,25 is ten
+    twelfths of the € 24.434,70 the agreement states per year: it is the first year's part, not the
+    contribution."""
+    text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Haarlem, vertegenwoordigd door de burgemeester J. Wienen\n"
+            "Artikel 3 Bijdrage\n3.1 De gemeente betaalt Platform31 een vaste bijdrage van € 24.434,70 per "
+            "kalenderjaar (exclusief\nbtw), zijnde € 0,15 per inwoner op peildatum 1 januari 2022.\n3.2 Over het "
+            "jaar 2023 wordt de bijdrage naar rato van de looptijd (1 maart t/m 31 december) in\n"
+            "Samenwerkingsovereenkomst Haarlem - Platform31 - 1/2\n\frekening gebracht en bedraagt zij "
+            "€ 20.362,25.\n3.3 Ten opzichte van de vorige convenantsperiode (€ 0,13 per inwoner) is dit een "
+            "verhoging van €\n0,02 per inwoner.\n")
+    found = extract_fields(_doc(text), g40_reference)["amount"]
+    assert found.value == Decimal("24434.70") and found.confidence >= 0.6

@@ -474,7 +474,8 @@ def cross_check(amounts: list[Candidate], counts: list[Candidate], rate: Decimal
 
 def _term_totals(amounts: list[Candidate], years: int) -> None:
     """'€ 32.674,20 ... € 163.371,00': the second is five years of the first (to the cent, or within rounding
-    where both are whole euros), whatever the labels OCR read apart from them say."""
+    where both are whole euros), whatever the labels OCR read apart from them say; '€ 20.362,25' beside
+    '€ 24.434,70' is ten twelfths of it, a part of a year."""
     # a value read with a digit otherwise ('lookalike') neither supports nor is supported
     read = {as_decimal(a.value) for a in amounts if not a.features.get("lookalike")
             and not a.features.get("digit_lookalike")}
@@ -485,12 +486,19 @@ def _term_totals(amounts: list[Candidate], years: int) -> None:
         whole = total == total.to_integral_value() and yearly == yearly.to_integral_value()
         return whole and abs(yearly * years - total) <= Decimal(years) / 2
 
+    def part_of(part: Decimal, yearly: Decimal) -> bool:  # 'naar rato 10/12': months of a year, to the cent
+        return any((yearly * months / 12).quantize(Decimal("0.01"), ROUND_HALF_UP) == part for months in range(1, 12))
+
     for a in amounts:
         value = as_decimal(a.value)
         others = read - {value}
         mine = not a.features.get("lookalike") and not a.features.get("digit_lookalike")
         a.features["term_yearly"] = float(mine and any(total_of(o, value) for o in others))
         a.features["term_total"] = float(mine and any(total_of(value, o) for o in others))
+        # another amount read is this one's year: this is a part of it (the first year from March), however
+        # far its own cue stands ('naar rato' on the page before)
+        if mine and value >= 100 and any(part_of(value, o) for o in others if o > value):
+            a.features["partial_year"] = 1.0
 
 
 # -- people and places ---------------------------------------------------------------------------------------

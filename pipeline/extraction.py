@@ -115,6 +115,21 @@ def without_blank_sheets(document: Document, render: Callable[[Page], Image.Imag
     return document if len(pages) == len(document.pages) else replace(document, pages=tuple(pages))
 
 
+def without_blank_documents(documents: list[Document], render: Callable[[Page], Image.Image]) -> list[Document]:
+    """The documents less those that are a blank sheet and nothing else (a double-sided batch scan's empty back
+    page, split off on its own): they are no document of anyone. A file of nothing else keeps them (it is
+    then reported as such)."""
+    def blank(document: Document) -> bool:
+        try:
+            return all(not p.text.strip() for p in document.pages) and all(blank_sheet(render(p))
+                                                                          for p in document.pages)
+        except (InputFileError, OSError, ValueError):
+            return False  # a page that cannot be rendered is no proven blank
+
+    kept = [d for d in documents if not blank(d)]
+    return kept or documents
+
+
 def error_result(source: SourceFile, kind: FileError, message: str, crash: str = "") -> FileResult:
     return FileResult(source, (Extraction(source, "", DocType.OTHER, error=kind, error_message=message),), (), crash)
 
@@ -128,8 +143,9 @@ def extract_file(inbox: Path, source: SourceFile, pages: list[Page], reference: 
     path = source.locate(inbox)
     for p in pages:
         log.debug("%s p%d: %s (%s)", source.path, p.number, p.source, p.reason)
-    documents = [without_blank_sheets(d, lambda page: render_page(path, source, page))
-                 for d in split_documents(source, pages)]
+    documents = without_blank_documents([without_blank_sheets(d, lambda page: render_page(path, source, page))
+                                         for d in split_documents(source, pages)],
+                                        lambda page: render_page(path, source, page))
     digital = read_signatures(path) if source.kind == "pdf" and any(
         d.doc_type is DocType.AGREEMENT for d in documents) else []
     # a signature covers the whole file: with several documents in it, that is said, not assumed

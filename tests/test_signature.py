@@ -571,3 +571,25 @@ def test_a_photo_whose_light_falls_off_is_judged_by_its_ink(signed):
     _photographed(sp)
     result = judge(sp)
     assert result.signed is signed, result.reason
+
+
+def test_a_document_that_is_only_a_blank_back_page_is_left_out():
+    """A double-sided batch scan: a memo's empty back page split off on its own is no document; a page that
+    holds ink stays one, and a file of nothing but blank sheets keeps its document (to be reported)."""
+    from pipeline.extraction import without_blank_documents
+    from pipeline.schema import Document
+
+    memo, blank, faded = SyntheticPage(), _blank_sheet(), _faded_page()
+    closing(memo)
+    images = {1: memo.image, 2: blank.image, 3: faded.image}
+
+    def empty(n: int, image) -> Page:
+        return Page(n, "", [], "ocr", "synthetic", float(image.width), float(image.height), 300.0, 0, [])
+
+    source = SourceFile("batch.pdf", "f" * 64, 1, "pdf")
+    docs = [Document(source, (memo.page(1),), DocType.DECISION_MEMO, 0.9),
+            Document(source, (empty(2, blank.image),), DocType.OTHER, 0.5),
+            Document(source, (empty(3, faded.image),), DocType.OTHER, 0.5)]
+    kept = without_blank_documents(docs, lambda p: images[p.number])
+    assert [d.page_range for d in kept] == ["1", "3"]
+    assert without_blank_documents(docs[1:2], lambda p: images[p.number]) == docs[1:2]

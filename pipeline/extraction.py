@@ -143,9 +143,11 @@ def extract_file(inbox: Path, source: SourceFile, pages: list[Page], reference: 
     path = source.locate(inbox)
     for p in pages:
         log.debug("%s p%d: %s (%s)", source.path, p.number, p.source, p.reason)
-    documents = without_blank_documents([without_blank_sheets(d, lambda page: render_page(path, source, page))
-                                         for d in split_documents(source, pages)],
-                                        lambda page: render_page(path, source, page))
+    def render(page: Page) -> Image.Image:
+        return render_page(path, source, page)
+
+    documents = without_blank_documents([without_blank_sheets(d, render) for d in split_documents(source, pages)],
+                                        render)
     digital = read_signatures(path) if source.kind == "pdf" and any(
         d.doc_type is DocType.AGREEMENT for d in documents) else []
     # a signature covers the whole file: with several documents in it, that is said, not assumed

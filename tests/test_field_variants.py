@@ -2010,13 +2010,20 @@ def test_an_increase_whose_cue_ends_the_line_above_is_no_contribution(g40_refere
     assert _values(AMOUNT_IN_WORDS_FIRST, g40_reference)["amount"] == Decimal("23788.50")
 
 
+def _agreement_text(party: str, amount: str,
+                    period: str = "De overeenkomst loopt van 1 maart 2023 tot en met 31 december 2027.",
+                    recitals: str = "") -> str:
+    """An agreement's title, its town's party clause, `recitals` and three short articles, up to its closing."""
+    return (f"SAMENWERKINGSOVEREENKOMST\n{party}\n{recitals}Artikel 1 Looptijd\n{period}\nArtikel 2 Bijdrage\n"
+            f"De bijdrage bedraagt {amount} per jaar.\nArtikel 3 Recht\n"
+            "Op deze overeenkomst is Nederlands recht van toepassing.\n")
+
+
 @pytest.mark.parametrize("month", ["februar!", "februar|", "februarl", "februar1"])
 def test_a_month_whose_last_i_ocr_read_as_a_stroke(month, g40_reference):
     """'Tilburg, d.d. 9 februar! 2023': the i of 'februari' read as an exclamation mark, a bar, an l or a 1."""
-    text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Tilburg, vertegenwoordigd door de burgemeester Th.L.N. Weterings\n"
-            "Artikel 1 Looptijd\nDe overeenkomst loopt van 1 maart 2023 tot en met 31 december 2027.\n"
-            "Artikel 2 Bijdrage\nDe bijdrage bedraagt € 33.668,85 per jaar.\nArtikel 3 Recht\n"
-            "Op deze overeenkomst is Nederlands recht van toepassing.\nPlatform31\nDen Haag,\nV. Everhardt\n"
+    text = (_agreement_text("De gemeente Tilburg, vertegenwoordigd door de burgemeester Th.L.N. Weterings",
+                            "€ 33.668,85") + "Platform31\nDen Haag,\nV. Everhardt\n"
             f"directeur-bestuurder Platform31\nGemeente Tilburg\nTilburg, d.d. 9 {month} 2023\nTh.L.N. Weterings\n"
             "burgemeester gemeente Tilburg\n")
     assert _values(text, g40_reference)["date"] == date(2023, 2, 9)
@@ -2040,13 +2047,10 @@ def test_the_covenants_signing_named_in_the_recitals_is_no_date_of_the_agreement
     """'het convenant "Samenwerken aan ... 2023 t/m 2027", ondertekend op 19 december 2022;' in the recitals: the
     covenant's signing, its name too long for the cue right before the date. The closing's own signing date,
     in a sentence naming the covenant too, stays the agreement's."""
-    text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Venlo, vertegenwoordigd door de burgemeester A.S. Scholten\n"
-            "Overwegende dat:\n- het G40-Stedennetwerk en Platform31 het convenant “Samenwerken aan aantrekkelijke "
-            "en krachtige steden, 2023 t/m 2027”, ondertekend op 19 december 2022;\nArtikel 1 Looptijd\n"
-            "De overeenkomst loopt van 1 maart 2023 tot en met 31 december 2027.\nArtikel 2 Bijdrage\n"
-            "De bijdrage bedraagt € 15.232,65 per jaar.\nArtikel 3 Recht\n"
-            f"Op deze overeenkomst is Nederlands recht van toepassing.\n{closing}\nGemeente Venlo\nA.S. Scholten\n"
-            "burgemeester\n")
+    recitals = ("Overwegende dat:\n- het G40-Stedennetwerk en Platform31 het convenant “Samenwerken aan "
+                "aantrekkelijke en krachtige steden, 2023 t/m 2027”, ondertekend op 19 december 2022;\n")
+    text = (_agreement_text("De gemeente Venlo, vertegenwoordigd door de burgemeester A.S. Scholten", "€ 15.232,65",
+                            recitals=recitals) + f"{closing}\nGemeente Venlo\nA.S. Scholten\nburgemeester\n")
     assert _values(text, g40_reference).get("date") == expected
 
 
@@ -2064,10 +2068,8 @@ def test_a_decision_date_whose_spaces_a_poor_scan_lost(spelling, g40_reference):
                                                    ("12e kwartaal 2023", None)])
 def test_a_speck_after_the_day_of_a_signing_date(written, expected, g40_reference):
     """'te Breda op 12j Januari 2023': a speck or a pen's stroke read as a letter glued to the day."""
-    text = ("SAMENWERKINGSOVEREENKOMST\nGemeente Breda, vertegenwoordigd door de burgemeester, de heer P.F.G. Depla\n"
-            "Artikel 1 Looptijd\nDe overeenkomst loopt van 1 maart 2023 tot en met 31 december 2027.\n"
-            "Artikel 2 Bijdrage\nDe bijdrage bedraagt € 27.705,30 per jaar.\nArtikel 3 Recht\n"
-            "Op deze overeenkomst is Nederlands recht van toepassing.\n"
+    text = (_agreement_text("Gemeente Breda, vertegenwoordigd door de burgemeester, de heer P.F.G. Depla",
+                            "€ 27.705,30") +
             f"Aldus in tweevoud opgemaakt en ondertekend te Breda op {written}\n"
             "Stichting Platform31 Gemeente Breda\nV. Everhardt P.F.G. Depla\n")
     assert _values(text, g40_reference).get("date") == expected
@@ -2239,10 +2241,9 @@ def test_a_days_leading_one_read_as_a_bracket(day, expected, g40_reference):
 def test_a_handwritten_day_no_month_has_is_the_one_its_misread_digit_makes(written, expected, g40_reference):
     """'te Sittardop 43 februari 2023': a hand's 1 read as a 4; no month has a 43rd, and 13 is the one day a
     lookalike digit makes of it. A day no single misreading mends stays unread."""
-    text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Sittard-Geleen, vertegenwoordigd door de burgemeester "
-            "J.Th.M.C. Verheijen\nArtikel 1 Looptijd\nDe overeenkomst vangt aan op 1 maart 2023 en eindigt van "
-            "rechtswege op 31 december 2027.\nArtikel 2 Bijdrage\nDe bijdrage bedraagt € 13.757,85 per jaar.\n"
-            "Artikel 3 Recht\nOp deze overeenkomst is Nederlands recht van toepassing.\n"
+    text = (_agreement_text("De gemeente Sittard-Geleen, vertegenwoordigd door de burgemeester J.Th.M.C. Verheijen",
+                            "€ 13.757,85", "De overeenkomst vangt aan op 1 maart 2023 en eindigt van rechtswege op "
+                            "31 december 2027.") +
             f"Aldus overeengekomen en in tweevoud ondertekend te Sittardop {written}\n"
             "Gemeente Sittard-Geleen Stichting Platform31\nJ.Th.M.C. Verheijen V. Everhardt\n")
     assert _values(text, g40_reference).get("date") == expected
@@ -2280,10 +2281,9 @@ def test_specks_after_a_numeric_dates_year_are_not_more_of_it(after, g40_referen
 def test_a_handwritten_date_whose_first_dash_ocr_lost(written, expected, g40_reference):
     """'Gemeente Enschede' / '82-2023' / 'R.W-Bleke': '8-2-2023' written by hand, its first dash lost; 82 is
     no day and no month, so it is the 8th of the 2nd. '12-2023' may be December: no date."""
-    text = ("SAMENWERKINGSOVEREENKOMST\nDe gemeente Enschede, vertegenwoordigd door de burgemeester R.W. Bleker\n"
-            "Artikel 1 Looptijd\nDe overeenkomst vangt aan op 1 maart 2023 en loopt af op 31 december 2027.\n"
-            "Artikel 2 Bijdrage\nDe bijdrage bedraagt EUR 24.096,00 per jaar.\nArtikel 3 Recht\n"
-            "Op deze overeenkomst is Nederlands recht van toepassing.\nPagina 1 van 2\n\f"
+    text = (_agreement_text("De gemeente Enschede, vertegenwoordigd door de burgemeester R.W. Bleker",
+                            "EUR 24.096,00", "De overeenkomst vangt aan op 1 maart 2023 en loopt af op 31 december "
+                            "2027.") + "Pagina 1 van 2\n\f"
             f"Voor akkoord:\nGemeente Enschede\n{written}\nR.W-Bleke\nburgemeester van Ensbhed\nPlatform31\n"
             "V. Everhardt\n")
     assert _values(text, g40_reference).get("date") == expected

@@ -15,6 +15,7 @@ from ..rules import load_yaml
 from .doctext import DocText, fold
 from .gazetteer import Mention
 from .people import dutch_initial
+from .structure import COLUMN_GAP
 
 
 @dataclass
@@ -63,10 +64,13 @@ _SHORT_YEAR = re.compile(r"(?<![\d.,/-])([0-3]?\d)(?:\s+([a-z]{3,10})\.?\s+|\s?[
                          r"['’`](\d\d)(?!\d)", re.IGNORECASE)
 
 
+# the full month names, longest first, for the repair patterns below that need a month spelt out
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+
 # a day 1 read as a bar or a letter after a form's date label ('Datum: | maart 2023'); without the label a bar
 # before a month is a table's rule ('Periode | maart 2023')
-_BAR_DAY = re.compile(r"datum\s*:?\s*([|lI\]]\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True))
-                      + r")\s+(20[12]\d))(?!\d)", re.IGNORECASE)
+_BAR_DAY = re.compile(r"datum\s*:?\s*([|lI\]]\s+(" + _MONTH_NAMES + r")\s+(20[12]\d))(?!\d)", re.IGNORECASE)
 
 
 # 'januari' and 'februari' with their last i read as a stroke ('9 februar! 2023', 'februar| 2023')
@@ -76,18 +80,16 @@ _STROKE_I_MONTH = re.compile(r"(?<![\d.,/-])([0-3]?\d)\s+(januar|februar)[!|l1\]
 
 # a speck or a pen's stroke read as a letter glued to the day ('te Breda op 12j Januari 2023'): a full month
 # name and a year must follow
-_SPECK_AFTER_DAY = re.compile(r"(?<![\d.,/-])([0-3]?\d)[a-z|!]\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True))
-                              + r")\s+(20[12]\d)(?!\d)", re.IGNORECASE)
+_SPECK_AFTER_DAY = re.compile(r"(?<![\d.,/-])([0-3]?\d)[a-z|!]\s+(" + _MONTH_NAMES + r")\s+(20[12]\d)(?!\d)",
+                              re.IGNORECASE)
 
 
 # a day written in words, a number or an ordinal ('op de negentiende januari 2023', 'tien februari 2023')
-_WORD_DAY = re.compile(r"(?<![a-zà-ÿ])([a-zà-ÿ]{3,20})\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True))
-                       + r")\s+(20[12]\d)(?!\d)", re.IGNORECASE)
+_WORD_DAY = re.compile(r"(?<![a-zà-ÿ])([a-zà-ÿ]{3,20})\s+(" + _MONTH_NAMES + r")\s+(20[12]\d)(?!\d)", re.IGNORECASE)
 
 
 # a written-out date whose day no month has ('43 februari 2023': a hand's 1 read as a 4)
-_IMPOSSIBLE_DAY = re.compile(r"(?<![\d.,/-])([3-9]\d)\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True))
-                             + r")\s+(20[12]\d)(?!\d)", re.IGNORECASE)
+_IMPOSSIBLE_DAY = re.compile(r"(?<![\d.,/-])([3-9]\d)\s+(" + _MONTH_NAMES + r")\s+(20[12]\d)(?!\d)", re.IGNORECASE)
 
 
 # a day-month-year written by hand whose first dash OCR lost ('82-2023' for 8-2-2023): two digits that are no
@@ -456,9 +458,6 @@ def people(dt: DocText) -> list[Candidate]:
         cand.features["initials"] = 1.0 if "." in m.group("given") else 0.0
         out.append(cand)
     return out
-
-
-COLUMN_GAP = 0.04  # words further apart than this share of the page width stand in blocks side by side
 
 
 def _within_column(dt: DocText, m: re.Match[str]) -> re.Match[str] | None:

@@ -328,13 +328,13 @@ def _named_by_count(st: Structure, reference: Reference, mentions: list[Mention]
     party: named elsewhere ('Emmen is sinds 2011 lid van het G40 ...', under a logo read as 'ee emmen') or not
     at all (a logo read as 'gemee nte eng elo'), less surely then. One town only; a figure that is no member's
     names none."""
-    if inhabitants is None or inhabitants.confidence < float(settings("municipality")["by_count_min_confidence"]):
+    config = settings("municipality")
+    if inhabitants is None or inhabitants.confidence < float(config["by_count_min_confidence"]):
         return None
     towns = [e.municipality for e in reference.entries if e.inhabitants == inhabitants.value]
     if len(towns) != 1:
         return None
     first = next((m for m in mentions if m.place.name == towns[0]), None)
-    config = settings("municipality")
     if first is None:  # not named at all ('gemee nte eng elo', a logo OCR broke): the figure alone, less surely
         return replace(inhabitants, name=FieldName.MUNICIPALITY.value, value=towns[0],
                        confidence=float(config["by_count_unnamed_confidence"]),

@@ -472,13 +472,17 @@ def cross_check(amounts: list[Candidate], counts: list[Candidate], rate: Decimal
                 c.features["matches_amount"] = 1.0
 
 
+def _as_printed(a: Candidate) -> bool:
+    """An amount as OCR read it, not a reading of it with a digit otherwise, too many or without separators."""
+    return not a.features.get("lookalike") and not a.features.get("digit_lookalike")
+
+
 def _term_totals(amounts: list[Candidate], years: int) -> None:
     """'€ 32.674,20 ... € 163.371,00': the second is five years of the first (to the cent, or within rounding
     where both are whole euros), whatever the labels OCR read apart from them say; '€ 20.362,25' beside
     '€ 24.434,70' is ten twelfths of it, a part of a year."""
     # a value read with a digit otherwise ('lookalike') neither supports nor is supported
-    read = {as_decimal(a.value) for a in amounts if not a.features.get("lookalike")
-            and not a.features.get("digit_lookalike")}
+    read = {as_decimal(a.value) for a in amounts if _as_printed(a)}
 
     def total_of(total: Decimal, yearly: Decimal) -> bool:
         if yearly * years == total:
@@ -492,7 +496,7 @@ def _term_totals(amounts: list[Candidate], years: int) -> None:
     for a in amounts:
         value = as_decimal(a.value)
         others = read - {value}
-        mine = not a.features.get("lookalike") and not a.features.get("digit_lookalike")
+        mine = _as_printed(a)
         a.features["term_yearly"] = float(mine and any(total_of(o, value) for o in others))
         a.features["term_total"] = float(mine and any(total_of(value, o) for o in others))
         # another amount read is this one's year: this is a part of it (the first year from March), however

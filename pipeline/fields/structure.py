@@ -289,9 +289,9 @@ class Structure:
                     or _within(own, self._column(m.start(), m.end(), below))):
                 continue
             opener = self.dt.box(m.start(), m.end())
-            _index, _box, words, _s, _e = self.dt.words_of(below.start, below.end)
             if opener is None:
                 return None
+            _index, _box, words, _s, _e = self.dt.words_of(below.start, below.end)
             run = next((r for r in word_runs(words, COLUMN_GAP * width)
                         if r[0].box[0] <= opener[0] + 1 <= r[-1].box[2] + 2), [])
             height = own_box[3] - own_box[1]
